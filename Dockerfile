@@ -1,0 +1,25 @@
+# leakstop: multi-stage build, runs as a non-root user on Node LTS slim.
+# Build:  docker build -t leakstop .
+# CLI:    docker run --rm -v "$PWD:/src:ro" leakstop scan /src
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY bin ./bin
+RUN npm ci --no-audit --no-fund && npm prune --omit=dev
+
+FROM node:22-bookworm-slim
+ENV NODE_ENV=production
+# git: `leakstop scan --git` and the app's clones read history with the git CLI.
+RUN apt-get update && apt-get install -y --no-install-recommends git ca-certificates \
+  && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/bin ./bin
+COPY app.yml ./
+RUN git config --system --add safe.directory '*'
+USER node
+ENTRYPOINT ["node", "/app/bin/leakstop.js"]
+CMD ["--help"]

@@ -1,0 +1,133 @@
+// `npm run bench`: throughput (MB/s) and peak memory of `leakstop scan` on (1) a generated tree and
+// (2) a real tree of published code (installed npm packages copied outside node_modules), and in
+// the same run secretlint 13 with its recommended preset on the real tree.
+// Env: BENCH_GENERATED_MB (default 130), BENCH_SKIP_SECRETLINT=1.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cpus } from 'node:os';
+import { generateTree } from './generate-tree.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..');
+const out = join(here, 'out');
+const generatedMb = Number(process.env.BENCH_GENERATED_MB ?? 130);
+const REAL_PACKAGES = ['typescript', 'zod', 'yaml', 'pino', 'ajv', 'vitest', 'vite', 'rollup', 'eslint', '@typescript-eslint', 'secretlint', '@secretlint', 'esbuild'];
+
+function treeBytes(dir) {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const sub = treeBytes(path);
+      bytes += sub.bytes;
+      files += sub.files;
+    } else if (entry.isFile()) {
+      bytes += statSync(path).size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+
+function prepareGenerated() {
+  const dir = join(out, `generated-${generatedMb}mb`);
+  if (!existsSync(join(dir, '.done'))) {
+    rmSync(dir, { recursive: true, force: true });
+    generateTree(dir, generatedMb * 1e6);
+    writeFileSync(join(dir, '.done'), '');
+  }
+  return dir;
+}
+
+function prepareReal() {
+  const dir = join(out, 'real-npm-packages');
+  if (!existsSync(join(dir, '.done'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const name of REAL_PACKAGES) {
+      const source = join(repo, 'node_modules', name);
+      if (existsSync(source)) cpSync(source, join(dir, name.replace('/', '__')), { recursive: true, dereference: false, verbatimSymlinks: true });
+    }
+    writeFileSync(join(dir, '.done'), '');
+  }
+  return dir;
+}
+
+function runLeakstop(dir, threads) {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [join(here, 'measure.mjs'), 'scan', dir, '--format', 'json', '--threads', String(threads), '--max-file-size', '50MiB'], {
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`leakstop failed (${run.status}): ${run.stderr}`);
+  const report = JSON.parse(run.stdout);
+  const memory = JSON.parse(run.stderr.trim().split('\n').pop()).bench;
+  const mb = report.summary.bytesScanned / 1e6;
+  return {
+    tool: `leakstop (${threads} thread${threads > 1 ? 's' : ''})`,
+    files: report.summary.filesScanned,
+    mb,
+    seconds: wallMs / 1000,
+    mbPerSecond: mb / (wallMs / 1000),
+    scanMbPerSecond: mb / (report.summary.durationMs / 1000),
+    findings: report.summary.findings,
+    maxRssMiB: memory.maxRssMiB,
+  };
+}
+
+function runSecretlint(dir, mb) {
+  const bin = join(repo, 'node_modules', 'secretlint', 'bin', 'secretlint.js');
+  if (!existsSync(bin)) return undefined;
+  const rc = join(out, 'secretlintrc.json');
+  writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [bin, '**/*', '--secretlintrc', rc, '--format', 'json', '--no-color'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`secretlint failed (${run.status}): ${run.stderr.slice(0, 500)}`);
+  const findings = countSecretlintFindings(run.stdout);
+  return { tool: 'secretlint 13 (recommended preset)', files: Number.NaN, mb, seconds, mbPerSecond: mb / seconds, scanMbPerSecond: Number.NaN, findings, maxRssMiB: Number.NaN };
+}
+
+function countSecretlintFindings(stdout) {
+  try {
+    return JSON.parse(stdout).reduce((n, file) => n + file.messages.length, 0);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function table(title, rows) {
+  console.log(`\n${title}`);
+  console.log('tool                                  files     MB   wall s   MB/s (wall)  MB/s (scan)  findings  peak RSS MiB');
+  for (const r of rows) {
+    const f = (n, d = 1) => (Number.isNaN(n) ? '-' : n.toFixed(d));
+    console.log(`${r.tool.padEnd(36)} ${String(Number.isNaN(r.files) ? '-' : r.files).padStart(6)} ${f(r.mb).padStart(6)} ${f(r.seconds, 2).padStart(8)} ${f(r.mbPerSecond).padStart(12)} ${f(r.scanMbPerSecond).padStart(12)} ${String(r.findings).padStart(9)} ${String(Number.isNaN(r.maxRssMiB) ? '-' : r.maxRssMiB).padStart(13)}`);
+  }
+}
+
+mkdirSync(out, { recursive: true });
+const threads = Math.max(2, cpus().length);
+console.log(`leakstop benchmark on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), node ${process.version}`);
+
+const generated = prepareGenerated();
+const generatedRows = [runLeakstop(generated, 1), runLeakstop(generated, threads)];
+table(`(1) generated tree: ${generated}`, generatedRows);
+
+const real = prepareReal();
+const realSize = treeBytes(real);
+const realRows = [runLeakstop(real, 1), runLeakstop(real, threads)];
+const secretlint = process.env.BENCH_SKIP_SECRETLINT ? undefined : runSecretlint(real, realSize.bytes / 1e6);
+if (secretlint) realRows.push(secretlint);
+table(`(2) real tree (installed npm packages, ${realSize.files} files, ${(realSize.bytes / 1e6).toFixed(1)} MB): ${real}`, realRows);
+if (secretlint) console.log(`\nleakstop (1 thread) vs secretlint on the real tree: ${(realRows[0].mbPerSecond / secretlint.mbPerSecond).toFixed(1)}x the throughput`);
+
+writeFileSync(join(out, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), generated: generatedRows, real: realRows }, null, 2)}\n`);

@@ -1,0 +1,158 @@
+// The `leakstop` command line: parses arguments and dispatches to a command. Exit codes: 0 clean,
+// 1 findings, 2 usage or runtime error (with a message on stderr that says what to do).
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { runScanCommand, type ScanCommandOptions } from './scan-command.js';
+import { listRules } from './rules-command.js';
+import { toolVersion } from '../version.js';
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const USAGE = `Usage:
+  leakstop scan [PATH]             scan a directory tree or file (honours .gitignore)
+  leakstop scan --git A..B [PATH]  scan the lines added by every commit in a git range
+  leakstop scan --since REF [PATH] scan the commits after REF up to HEAD
+  leakstop scan --all-history      scan every commit reachable from any ref
+  leakstop scan --stdin            scan piped text
+  leakstop protect --staged        scan the staged changes (pre-commit hook)
+  leakstop rules                   list the detection rules
+
+Options:
+  --format text|json|sarif   output format (default text)
+  --output FILE              write the report to FILE instead of stdout
+  --config FILE              config file (default: .leakstop.yml in PATH)
+  --baseline FILE            ignore findings whose fingerprint is in FILE
+  --write-baseline FILE      write the findings' fingerprints to FILE (and exit 0)
+  --max-file-size BYTES      skip larger files (default 10 MiB; skipped files are reported)
+  --verbose                  list skipped paths
+  --no-color                 no ANSI colours (also NO_COLOR=1)
+  --version, --help
+
+Exit codes: 0 no findings, 1 findings, 2 usage or runtime error.`;
+
+const OPTIONS = {
+  git: { type: 'string' },
+  since: { type: 'string' },
+  'all-history': { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  staged: { type: 'boolean' },
+  format: { type: 'string' },
+  output: { type: 'string' },
+  config: { type: 'string' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  'max-file-size': { type: 'string' },
+  verbose: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const satisfies ParseArgsConfig['options'];
+
+type Format = ScanCommandOptions['format'];
+
+export interface CliIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+const processIO = (): CliIO => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env });
+
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`leakstop: ${message}\n`);
+    if (error instanceof UsageError) io.stderr.write('Run `leakstop --help` for usage.\n');
+    return EXIT_ERROR;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
+  const parsed = parse(argv);
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.stdout.write(`leakstop ${toolVersion()}\n`);
+    return EXIT_CLEAN;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    io.stdout.write(`${USAGE}\n`);
+    return command === undefined && !values.help ? EXIT_ERROR : EXIT_CLEAN;
+  }
+  switch (command) {
+    case 'scan':
+      return runScanCommand(scanOptions(values, rest, 'scan'), io);
+    case 'protect':
+      if (!values.staged) throw new UsageError('protect needs --staged (it scans what `git commit` would record)');
+      return runScanCommand(scanOptions(values, rest, 'protect'), io);
+    case 'rules':
+      io.stdout.write(listRules(values.format === 'json' ? 'json' : 'text'));
+      return EXIT_CLEAN;
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+type Values = ReturnType<typeof parse>['values'];
+
+function scanOptions(values: Values, positionals: string[], command: 'scan' | 'protect'): ScanCommandOptions {
+  if (positionals.length > 1) throw new UsageError(`${command} takes at most one PATH, got ${positionals.length}`);
+  const modes = [values.git !== undefined, values.since !== undefined, values['all-history'] === true, values.stdin === true, values.staged === true].filter(Boolean).length;
+  if (modes > 1) throw new UsageError('choose one of --git, --since, --all-history, --stdin, --staged');
+  if (command === 'scan' && values.staged) throw new UsageError('use `leakstop protect --staged` to scan staged changes');
+  const source: ScanCommandOptions['source'] = values.git
+    ? { kind: 'git', range: values.git }
+    : values.since
+      ? { kind: 'git', since: values.since }
+      : values['all-history']
+        ? { kind: 'git', all: true }
+        : values.stdin
+          ? { kind: 'stdin' }
+          : values.staged
+            ? { kind: 'staged' }
+            : { kind: 'directory' };
+  return {
+    source,
+    path: positionals[0] ?? '.',
+    format: parseFormat(values.format),
+    output: values.output,
+    configFile: values.config,
+    baselineFile: values.baseline,
+    writeBaselineFile: values['write-baseline'],
+    maxFileBytes: parseSize(values['max-file-size']),
+    verbose: values.verbose ?? false,
+    noColor: values['no-color'] ?? false,
+  };
+}
+
+function parseFormat(value: string | undefined): Format {
+  if (value === undefined) return 'text';
+  if (value === 'text' || value === 'json' || value === 'sarif') return value;
+  throw new UsageError(`--format must be text, json or sarif, not '${value}'`);
+}
+
+function parseSize(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)([kKmMgG]i?[bB]?)?$/.exec(value);
+  if (!match) throw new UsageError(`--max-file-size takes a number of bytes (e.g. 1048576 or 10MiB), not '${value}'`);
+  const unit = (match[2] ?? '').charAt(0).toLowerCase();
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Number(match[1]) * factor;
+}

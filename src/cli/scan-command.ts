@@ -1,0 +1,105 @@
+// `leakstop scan` and `leakstop protect --staged`: load config and baseline, pick the source, run
+// the engine over it, print the report, and turn the result into an exit code.
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createEngine } from '../detect/engine.js';
+import { loadConfig, pathIgnorer } from '../config/repo-config.js';
+import { readBaseline, writeBaseline } from '../config/baseline.js';
+import { readDirectory } from '../scan/directory.js';
+import { readGitRange } from '../scan/git.js';
+import { readStaged } from '../scan/staged.js';
+import { readStream } from '../scan/stdin.js';
+import { runScan, type ScanProgress } from '../scan/run-scan.js';
+import type { ScanUnit } from '../scan/scan-unit.js';
+import type { SkippedFile } from '../scan/result.js';
+import { formatResult } from '../report/index.js';
+import type { CliIO } from './main.js';
+
+export interface ScanCommandOptions {
+  source:
+    | { kind: 'directory' }
+    | { kind: 'git'; range?: string; since?: string; all?: boolean }
+    | { kind: 'staged' }
+    | { kind: 'stdin' };
+  path: string;
+  format: 'text' | 'json' | 'sarif';
+  output: string | undefined;
+  configFile: string | undefined;
+  baselineFile: string | undefined;
+  writeBaselineFile: string | undefined;
+  maxFileBytes: number | undefined;
+  verbose: boolean;
+  noColor: boolean;
+}
+
+export async function runScanCommand(options: ScanCommandOptions, io: CliIO): Promise<number> {
+  const root = resolve(io.cwd, options.path);
+  const { config } = await loadConfig(options.source.kind === 'stdin' ? io.cwd : root, options.configFile && resolve(io.cwd, options.configFile));
+  const engine = createEngine({ disabledRules: new Set(config.rules.disable) });
+  const baseline = options.baselineFile ? await readBaseline(resolve(io.cwd, options.baselineFile)) : undefined;
+  const ignorePath = pathIgnorer(config);
+  const maxFileBytes = options.maxFileBytes ?? config.scan.maxFileBytes;
+  const { source, target } = openSource(options, root, io, { ignorePath, maxFileBytes });
+
+  const progress = progressLine(io, options.format);
+  const result = await runScan(source, { engine, baseline, root, target, onProgress: progress?.update });
+  progress?.done();
+
+  if (options.writeBaselineFile) {
+    const count = await writeBaseline(resolve(io.cwd, options.writeBaselineFile), result.findings);
+    io.stderr.write(`leakstop: wrote ${count} fingerprint(s) to ${options.writeBaselineFile}\n`);
+    return 0;
+  }
+
+  const color = options.format === 'text' && !options.noColor && !options.output && io.stdout.isTTY === true && !io.env['NO_COLOR'];
+  const report = formatResult(result, options.format, { color, verbose: options.verbose, rules: engine.rules });
+  if (options.output) await writeFile(resolve(io.cwd, options.output), report);
+  else io.stdout.write(report);
+  return result.findings.length > 0 ? 1 : 0;
+}
+
+interface SourceSettings {
+  ignorePath: (relativePath: string) => boolean;
+  maxFileBytes: number;
+}
+
+function openSource(
+  options: ScanCommandOptions,
+  root: string,
+  io: CliIO,
+  settings: SourceSettings,
+): { source: AsyncIterable<ScanUnit | SkippedFile>; target: string } {
+  const { source } = options;
+  switch (source.kind) {
+    case 'directory':
+      return { source: readDirectory(root, settings), target: root };
+    case 'git': {
+      const target = source.range ? `git ${source.range}` : source.since ? `git ${source.since}..HEAD` : 'git history (all refs)';
+      return { source: readGitRange(root, { ...source, ...settings }), target: `${target} in ${root}` };
+    }
+    case 'staged':
+      return { source: readStaged(root, settings), target: `staged changes in ${root}` };
+    case 'stdin':
+      return { source: readStream(io.stdin, 'stdin'), target: 'stdin' };
+  }
+}
+
+/** A one-line progress counter on stderr, only for people watching a terminal. */
+function progressLine(io: CliIO, format: ScanCommandOptions['format']): { update: (p: ScanProgress) => void; done: () => void } | undefined {
+  if (format !== 'text' || io.stderr.isTTY !== true || io.env['CI']) return undefined;
+  let last = 0;
+  let shown = false;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (now - last < 200) return;
+      last = now;
+      shown = true;
+      const mb = (p.bytesScanned / 1e6).toFixed(1);
+      io.stderr.write(`\r\x1b[2Kscanning… ${p.filesScanned} files, ${mb} MB${p.commitsScanned ? `, ${p.commitsScanned} commits` : ''}, ${p.findings} findings`);
+    },
+    done() {
+      if (shown) io.stderr.write('\r\x1b[2K');
+    },
+  };
+}

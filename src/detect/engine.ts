@@ -1,0 +1,274 @@
+// The detection engine: keyword prefilter → each rule's regex in its keyword windows → shared
+// placeholder and entropy checks → the rule's offline validation → provider pairing → inline
+// allow comments. Pure: text in, findings out; no I/O.
+import type { Finding } from './finding.js';
+import { buildKeywordIndex, type KeywordHit, type KeywordSpec } from './keyword-index.js';
+import { placeholderReason } from './placeholder.js';
+import { shannonEntropy } from './entropy.js';
+import { fingerprint, Secret } from './secret.js';
+import type { ProviderDefinition, RawFinding, Rule } from './rule.js';
+import { LineIndex } from './line-index.js';
+import { allProviders } from '../providers/index.js';
+
+export const INLINE_ALLOW_MARKER = 'leakstop:allow';
+
+/** Extra characters searched on each side of a window, so that boundary assertions see context. */
+const WINDOW_MARGIN = 64;
+
+export interface EngineOptions {
+  providers?: readonly ProviderDefinition[];
+  /** Rule ids to leave out (from config `rules.disable`). */
+  disabledRules?: ReadonlySet<string>;
+}
+
+export interface TextScan {
+  findings: Finding[];
+  /** Findings dropped by a `leakstop:allow` comment on their line. */
+  allowedInline: number;
+}
+
+export interface Engine {
+  readonly rules: readonly Rule[];
+  scanText(text: string): TextScan;
+}
+
+interface CompiledRule {
+  rule: Rule;
+  provider: ProviderDefinition;
+  regex: RegExp;
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  const providers = options.providers ?? allProviders;
+  const disabled = options.disabledRules ?? new Set<string>();
+  const compiled: CompiledRule[] = [];
+  for (const provider of providers) {
+    for (const rule of provider.rules) {
+      if (disabled.has(rule.id)) continue;
+      compiled.push({ rule, provider, regex: compilePattern(rule) });
+    }
+  }
+
+  const { keywords, rulesByKeyword } = collectKeywords(compiled);
+  // On a tie, the provider listed first wins: specific providers come before private-key and generic.
+  const providerRank = new Map(providers.map((p, i) => [p.id, i]));
+  const keywordIndex = buildKeywordIndex(keywords);
+
+  function scanText(text: string): TextScan {
+    if (text.length === 0) return { findings: [], allowedInline: 0 };
+    const hitsByRule = groupHitsByRule(keywordIndex.find(text), rulesByKeyword);
+    const perProvider = new Map<ProviderDefinition, RawFinding[]>();
+    const rejected: Span[] = [];
+    hitsByRule.forEach((offsets, ruleIndex) => {
+      const entry = compiled[ruleIndex]!;
+      const found = matchRule(entry, text, offsets, rejected);
+      if (found.length === 0) return;
+      const list = perProvider.get(entry.provider) ?? [];
+      list.push(...found);
+      perProvider.set(entry.provider, list);
+    });
+    const raw: RawFinding[] = [];
+    for (const [provider, found] of perProvider) {
+      found.sort((x, y) => x.start - y.start);
+      raw.push(...(provider.combine ? provider.combine(found, text) : found));
+    }
+    return toFindings(dedupe(raw, rejected, providerRank), text);
+  }
+
+  return { rules: compiled.map((c) => c.rule), scanText };
+}
+
+function compilePattern(rule: Rule): RegExp {
+  const flags = [...new Set(rule.pattern.flags.replace(/[^is]/g, '') + 'gd')].join('');
+  return new RegExp(rule.pattern.source, flags);
+}
+
+function collectKeywords(compiled: readonly CompiledRule[]): { keywords: KeywordSpec[]; rulesByKeyword: number[][] } {
+  const keywords: KeywordSpec[] = [];
+  const rulesByKeyword: number[][] = [];
+  const position = new Map<string, number>();
+  compiled.forEach(({ rule }, ruleIndex) => {
+    const ignoreCase = rule.keywordsIgnoreCase ?? false;
+    for (const text of rule.keywords) {
+      const key = `${ignoreCase ? 'i' : 's'}:${ignoreCase ? text.toLowerCase() : text}`;
+      let index = position.get(key);
+      if (index === undefined) {
+        index = keywords.length;
+        position.set(key, index);
+        keywords.push({ text, ignoreCase });
+        rulesByKeyword.push([]);
+      }
+      const rules = rulesByKeyword[index]!;
+      if (!rules.includes(ruleIndex)) rules.push(ruleIndex);
+    }
+  });
+  return { keywords, rulesByKeyword };
+}
+
+/** Keyword offsets per rule, ascending. */
+function groupHitsByRule(hits: readonly KeywordHit[], rulesByKeyword: readonly number[][]): Map<number, number[]> {
+  const byRule = new Map<number, number[]>();
+  for (const hit of hits) {
+    for (const ruleIndex of rulesByKeyword[hit.keyword]!) {
+      const offsets = byRule.get(ruleIndex);
+      if (offsets) offsets.push(hit.offset);
+      else byRule.set(ruleIndex, [hit.offset]);
+    }
+  }
+  return byRule;
+}
+
+/**
+ * Runs the rule's regex over the merged windows around its keyword offsets. Windows that overlap
+ * are merged, so adversarial input (a keyword repeated a million times) costs one linear pass.
+ */
+function matchRule(entry: CompiledRule, text: string, offsets: readonly number[], rejected: Span[]): RawFinding[] {
+  const { before, after } = entry.rule.window;
+  const found: RawFinding[] = [];
+  const seenStarts = new Set<number>();
+  let i = 0;
+  while (i < offsets.length) {
+    const windowStart = Math.max(0, offsets[i]! - before - WINDOW_MARGIN);
+    let windowEnd = offsets[i]! + after;
+    while (i + 1 < offsets.length && offsets[i + 1]! - before <= windowEnd) {
+      i++;
+      windowEnd = offsets[i]! + after;
+    }
+    i++;
+    windowEnd = Math.min(text.length, windowEnd + WINDOW_MARGIN);
+    for (const candidate of matchWindow(entry, text, windowStart, windowEnd, rejected)) {
+      if (seenStarts.has(candidate.start)) continue;
+      seenStarts.add(candidate.start);
+      found.push(candidate);
+    }
+  }
+  return found;
+}
+
+/** Matches in one window; spans a specific rule matched but rejected (a bad checksum) go to `rejected`. */
+function matchWindow(entry: CompiledRule, text: string, windowStart: number, windowEnd: number, rejected: Span[]): RawFinding[] {
+  const { rule, regex } = entry;
+  const window = text.slice(windowStart, windowEnd);
+  const found: RawFinding[] = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(window); m !== null; m = regex.exec(window)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    const secretGroup = m.groups?.['secret'];
+    const span = secretGroup !== undefined ? m.indices?.groups?.['secret'] : m.indices?.[0];
+    const secret = secretGroup ?? m[0];
+    if (!span || secret.length === 0) continue;
+    const accepted = acceptCandidate(rule, secret, m[0], m.groups ?? {});
+    if (!accepted) {
+      if ((rule.confidence ?? 'pattern') !== 'entropy') rejected.push({ start: windowStart + span[0], end: windowStart + span[1] });
+      continue;
+    }
+    found.push({
+      rule,
+      secret,
+      start: windowStart + span[0],
+      end: windowStart + span[1],
+      confidence: accepted.confidence,
+      details: accepted.details,
+    });
+  }
+  return found;
+}
+
+function acceptCandidate(
+  rule: Rule,
+  secret: string,
+  match: string,
+  groups: Record<string, string | undefined>,
+): { confidence: RawFinding['confidence']; details: Record<string, string> } | undefined {
+  if (!rule.skipPlaceholderCheck && placeholderReason(secret) !== undefined) return undefined;
+  if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return undefined;
+  const confidence = rule.confidence ?? 'pattern';
+  if (!rule.validate) return { confidence, details: {} };
+  const verdict = rule.validate({ secret, match, groups });
+  if (!verdict.valid) return undefined;
+  return { confidence: verdict.confidence ?? confidence, details: verdict.details ?? {} };
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * One finding per secret: where two rules report the same characters (Google's service-account
+ * rule and the private-key rule on one PEM) the more certain one wins, then the provider listed
+ * first. The generic entropy rule yields to any specific finding it overlaps, and to a look-alike a
+ * specific rule rejected (a `ghp_` token with a bad checksum is a fake, not a generic secret).
+ */
+function dedupe(raw: RawFinding[], rejected: readonly Span[], providerRank: ReadonlyMap<string, number>): RawFinding[] {
+  const rank = (f: RawFinding): number => CONFIDENCE_RANK[f.confidence] * 1000 - (providerRank.get(f.rule.provider) ?? 999);
+  const bySpan = new Map<string, RawFinding>();
+  for (const finding of raw) {
+    const key = `${finding.start}:${finding.end}`;
+    const existing = bySpan.get(key);
+    if (!existing || rank(finding) > rank(existing)) bySpan.set(key, finding);
+  }
+  const kept = [...bySpan.values()].sort((x, y) => x.start - y.start);
+  if (!kept.some((f) => f.confidence === 'entropy')) return kept;
+  const blocked = spanIndex([...kept.filter((f) => f.confidence !== 'entropy'), ...rejected]);
+  return kept.filter((f) => f.confidence !== 'entropy' || !blocked.overlaps(f));
+}
+
+/** Overlap queries against many spans in O(log n) each: spans sorted by start with a running max end. */
+function spanIndex(spans: readonly Span[]): { overlaps: (span: Span) => boolean } {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  sorted.forEach((s, i) => maxEnd.push(Math.max(s.end, i > 0 ? maxEnd[i - 1]! : 0)));
+  return {
+    overlaps(span) {
+      // The last span starting before `span` ends; any span up to it that ends after `span` starts overlaps.
+      let low = 0;
+      let high = sorted.length - 1;
+      let last = -1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        if (sorted[mid]!.start < span.end) {
+          last = mid;
+          low = mid + 1;
+        } else high = mid - 1;
+      }
+      return last >= 0 && maxEnd[last]! > span.start;
+    },
+  };
+}
+
+const CONFIDENCE_RANK = { checksum: 4, structure: 3, pattern: 2, entropy: 1 } as const;
+
+function toFindings(raw: readonly RawFinding[], text: string): TextScan {
+  const lines = new LineIndex(text);
+  const findings: Finding[] = [];
+  let allowedInline = 0;
+  for (const r of raw) {
+    const start = lines.position(r.start);
+    if (lines.lineText(start.line).includes(INLINE_ALLOW_MARKER)) {
+      allowedInline++;
+      continue;
+    }
+    const end = lines.position(r.end);
+    const ruleId = r.ruleId ?? r.rule.id;
+    findings.push({
+      ruleId,
+      provider: r.rule.provider,
+      title: r.title ?? r.rule.title,
+      severity: r.severity ?? r.rule.severity,
+      confidence: r.confidence,
+      secret: new Secret(r.secret),
+      fingerprint: fingerprint(ruleId, r.secret),
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      details: r.details,
+      remediation: r.rule.remediation,
+    });
+  }
+  return { findings, allowedInline };
+}

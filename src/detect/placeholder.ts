@@ -1,0 +1,37 @@
+// Shared checks that reject values which look like credentials but are placeholders, templates or
+// documentation examples. Run by the engine on every candidate unless a rule opts out.
+import { shannonEntropy } from './entropy.js';
+
+const TEMPLATE_MARKERS = ['${', '{{', '}}', '<', '>', '%s', '$(', '#{', '[[', ']]'];
+
+/** Words that real random keys practically never contain, and documentation often does. */
+const PLACEHOLDER_WORDS =
+  /example|sample|dummy|placeholder|your[_-]?(?:api|key|secret|token|password|own)|changeme|change_me|redacted|replace[_-]?me|insert[_-]?|fake[_-]?|not[_-]?a[_-]?real|xxxx|\*\*\*\*|\.\.\.|process\.env|os\.environ|getenv|env\[|secrets\./i;
+
+const REPEATED_RUN = /(.)\1{5}/;
+const SEQUENTIAL_RUNS = ['0123456789', 'abcdefghij', 'ABCDEFGHIJ', '1234567890'];
+
+/** Below this, a value of 16+ characters is a pattern (aaaa, abab), not a random key. */
+const MIN_ENTROPY_LONG_VALUE = 2.5;
+
+/** Why this value is a placeholder, or undefined when it may be a real credential. */
+export function placeholderReason(value: string): string | undefined {
+  for (const marker of TEMPLATE_MARKERS) {
+    if (value.includes(marker)) return `template marker '${marker}'`;
+  }
+  const word = PLACEHOLDER_WORDS.exec(value);
+  if (word) return `placeholder text '${word[0]}'`;
+  if (REPEATED_RUN.test(value)) return 'repeated characters';
+  if (hasSequentialRun(value)) return 'sequential characters';
+  if (value.length >= 16 && shannonEntropy(value) < MIN_ENTROPY_LONG_VALUE) return 'low entropy';
+  return undefined;
+}
+
+function hasSequentialRun(value: string): boolean {
+  for (const run of SEQUENTIAL_RUNS) {
+    for (let i = 0; i + 6 <= run.length; i++) {
+      if (value.includes(run.slice(i, i + 6))) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,107 @@
+// What a detection rule is: the contract between a provider file and the engine.
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+export const SEVERITY_ORDER: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
+
+/** How sure we are that a finding is a real credential, strongest first. */
+export type Confidence = 'checksum' | 'structure' | 'pattern' | 'entropy';
+
+/** A regex match handed to a rule's offline validator. */
+export interface Candidate {
+  /** The credential itself (the `secret` named group, or the whole match). */
+  secret: string;
+  /** The whole regex match. */
+  match: string;
+  /** Named groups of the match. */
+  groups: Readonly<Record<string, string | undefined>>;
+}
+
+/** What an offline validator says about a candidate. */
+export type Validation =
+  | { valid: false; reason: string }
+  | {
+      valid: true;
+      /** Defaults to the rule's confidence. */
+      confidence?: Confidence;
+      /** Facts decoded offline, safe to show (never the secret): e.g. { awsAccountId: '123456789012' }. */
+      details?: Record<string, string>;
+    };
+
+export interface Rule {
+  /** Unique kebab-case id, stable: baselines and fingerprints depend on it. e.g. 'github-pat-classic'. */
+  id: string;
+  /** The provider id: the file name under src/providers/ (e.g. 'github'). */
+  provider: string;
+  /** For people: 'GitHub personal access token (classic)'. */
+  title: string;
+  severity: Severity;
+  /** How sure a match alone makes us (before validate). Defaults to 'pattern'. */
+  confidence?: Confidence;
+  /**
+   * Literal strings, at least one of which occurs in or near every true match. The engine finds all
+   * keywords in one pass and runs this rule only in a window around each occurrence.
+   */
+  keywords: readonly string[];
+  /** Match keywords regardless of case (for words like 'password'); token prefixes stay case-sensitive. */
+  keywordsIgnoreCase?: boolean;
+  /**
+   * Where a match may lie relative to a keyword occurrence, in characters: it may start up to
+   * `before` characters before the keyword's start and must end within `after` characters of it.
+   */
+  window: { before: number; after: number };
+  /**
+   * The pattern, searched only inside keyword windows. It must stay linear on any input: bounded
+   * quantifiers only ({m,n}, never + or * on overlapping classes), no nested quantifiers. Flags other
+   * than 'i' and 's' are ignored (the engine compiles it with 'g'). A named group `secret` marks the
+   * credential; without it the whole match is the secret.
+   */
+  pattern: RegExp;
+  /** Minimum Shannon entropy of the secret in bits per character; lower is rejected as a placeholder. */
+  minEntropy?: number;
+  /**
+   * Skip the engine's shared placeholder checks (`xxxx`, `<YOUR_KEY>`, `${VAR}`, repeated
+   * characters...). Only for rules whose validate() is strict enough on its own (e.g. a checksum).
+   */
+  skipPlaceholderCheck?: boolean;
+  /** Offline validation: checksums, decodable structure. Rejects fakes without the network. */
+  validate?: (candidate: Candidate) => Validation;
+  /** What to do about a finding, one or two sentences, with the provider's page to revoke by hand. */
+  remediation: string;
+  /**
+   * Samples run by test/providers/rules.test.ts: every positive must produce exactly one finding of
+   * this rule, every negative none of this rule. Keep them realistic (a line of code or config).
+   */
+  samples: { positive: readonly string[]; negative: readonly string[] };
+}
+
+/** A rule match in one text, before it is placed in a file or commit. */
+export interface RawFinding {
+  rule: Rule;
+  secret: string;
+  /** Offsets of the secret in the scanned text. */
+  start: number;
+  end: number;
+  confidence: Confidence;
+  details: Record<string, string>;
+  /** Overrides the rule's severity (e.g. an AWS key id found with its secret). */
+  severity?: Severity;
+  /** Overrides the rule id/title for a combined finding (e.g. 'aws-access-key-pair'). */
+  ruleId?: string;
+  title?: string;
+}
+
+/** One provider file under src/providers/: its rules and, later, what it can do about a leak. */
+export interface ProviderDefinition {
+  /** Same as the file name: 'github', 'aws', ... */
+  id: string;
+  /** For people: 'GitHub', 'AWS'. */
+  name: string;
+  rules: readonly Rule[];
+  /**
+   * Optional post-processing of this provider's findings in one text, e.g. pairing an AWS access key
+   * id with the secret access key a few lines below it. Gets the findings of this provider only, in
+   * offset order, with the text they came from.
+   */
+  combine?: (findings: RawFinding[], text: string) => RawFinding[];
+}

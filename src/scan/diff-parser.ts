@@ -1,0 +1,216 @@
+// Turns git's patch output (`git log -p --unified=0 --cc`, `git diff --cached --unified=0`) into
+// one ScanUnit per file and commit holding only the ADDED lines, with their file line numbers.
+//
+// Merges come as dense combined diffs (--cc): each content line has one prefix column per parent,
+// and git keeps only the hunks where the result differs from every parent. Of those we take the
+// lines marked '+' in every column, i.e. present in no parent: what the merge itself introduced
+// (a conflict resolution). Lines that came from one side were already scanned in that side's commit.
+import type { SkippedFile } from './result.js';
+import type { CommitInfo, ScanUnit, SourceItem } from './scan-unit.js';
+import type { Line, OverlongLine } from './line-reader.js';
+import { pathFromDiffHeader, stripSidePrefix, unquoteGitPath } from './git-path.js';
+
+/** Starts the per-commit header line of our `git log --format`; no diff line can start with it. */
+export const COMMIT_MARKER = '\x01';
+export const COMMIT_FORMAT = `--format=${COMMIT_MARKER}%H%x00%an%x00%ae%x00%aI`;
+
+const SUBMODULE_MODE = ' 160000';
+const HUNK_HEADER = /^(@{2,}) (?:-\d{1,10}(?:,\d{1,10})? ){1,64}\+(\d{1,10})(?:,\d{1,10})? @{2,}/;
+
+export interface DiffParserOptions {
+  maxFileBytes: number;
+  /** Repository-relative path → true to skip it (config `paths.ignore`). */
+  ignorePath?: (path: string) => boolean;
+  onCommit?: (commit: CommitInfo) => void;
+}
+
+interface FileDiff {
+  /** From the `diff --git` header when unambiguous, then `rename to`, then `+++ b/...`. */
+  path: string | undefined;
+  /** Prefix columns of a content line: 1, or the number of parents in a combined diff. */
+  columns: number;
+  deleted: boolean;
+  binary: boolean;
+  submodule: boolean;
+  inHunk: boolean;
+  /** File line number of the next line that exists in the result. */
+  nextLine: number;
+  added: string[];
+  lineNumbers: number[];
+  bytes: number;
+  tooLarge: boolean;
+  /** Matched by config `paths.ignore`: its lines are counted, not kept. Known at the first hunk. */
+  ignored: boolean;
+  hasAdditions: boolean;
+}
+
+export class DiffParser {
+  readonly #options: DiffParserOptions;
+  #commit: CommitInfo | undefined;
+  #file: FileDiff | undefined;
+  #out: SourceItem[] = [];
+
+  constructor(options: DiffParserOptions) {
+    this.#options = options;
+  }
+
+  /** Feeds lines; returns the units and skipped files completed by them. */
+  push(lines: readonly Line[]): SourceItem[] {
+    for (const line of lines) {
+      if (typeof line === 'string') this.#line(line);
+      else this.#overlong(line);
+    }
+    return this.#drain();
+  }
+
+  /** Completes the last file; call once when git's output ends. */
+  end(): SourceItem[] {
+    this.#finishFile();
+    return this.#drain();
+  }
+
+  #drain(): SourceItem[] {
+    const out = this.#out;
+    this.#out = [];
+    return out;
+  }
+
+  #line(line: string): void {
+    const file = this.#file;
+    if (file?.inHunk && isContentLine(line)) return this.#content(file, line);
+    if (line.startsWith(COMMIT_MARKER)) return this.#startCommit(line);
+    if (line.startsWith('diff --git ')) return this.#startFile(pathFromDiffHeader(line.slice('diff --git '.length)));
+    if (line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) {
+      return this.#startFile(unquoteGitPath(line.slice(line.indexOf(' ', 5) + 1)));
+    }
+    if (file) this.#header(file, line);
+  }
+
+  #header(file: FileDiff, line: string): void {
+    if (line.startsWith('@@')) return this.#startHunk(file, line);
+    if (line.startsWith('+++ ')) {
+      const name = line.slice(4).replace(/\t$/, '');
+      if (name !== '/dev/null') file.path = stripSidePrefix(unquoteGitPath(name));
+    } else if (line.startsWith('rename to ') || line.startsWith('copy to ')) {
+      file.path = unquoteGitPath(line.slice(line.indexOf(' to ') + 4));
+    } else if (line.startsWith('deleted file mode')) {
+      file.deleted = true;
+    } else if (line.startsWith('Binary files ')) {
+      file.binary = true;
+    }
+    if (isModeLine(line) && line.endsWith(SUBMODULE_MODE)) file.submodule = true;
+  }
+
+  #startCommit(line: string): void {
+    this.#finishFile();
+    const [sha = '', author = '', authorEmail = '', date = ''] = line.slice(COMMIT_MARKER.length).split('\x00');
+    this.#commit = { sha, author, authorEmail, date };
+    this.#options.onCommit?.(this.#commit);
+  }
+
+  #startFile(path: string | undefined): void {
+    this.#finishFile();
+    this.#file = {
+      path,
+      columns: 1,
+      deleted: false,
+      binary: false,
+      submodule: false,
+      inHunk: false,
+      nextLine: 0,
+      added: [],
+      lineNumbers: [],
+      bytes: 0,
+      tooLarge: false,
+      ignored: false,
+      hasAdditions: false,
+    };
+  }
+
+  #startHunk(file: FileDiff, line: string): void {
+    const header = HUNK_HEADER.exec(line);
+    if (!header) {
+      file.inHunk = false;
+      return;
+    }
+    file.columns = header[1]!.length - 1;
+    file.ignored = file.path !== undefined && (this.#options.ignorePath?.(file.path) ?? false);
+    file.nextLine = Number(header[2]);
+    file.inHunk = true;
+  }
+
+  #content(file: FileDiff, line: string): void {
+    const prefix = line.slice(0, file.columns);
+    // '\ No newline at end of file', or a line that some parent had and the result no longer has.
+    if (prefix.startsWith('\\') || prefix.includes('-')) return;
+    const lineNumber = file.nextLine++;
+    if (!isAddedToEveryParent(prefix)) return;
+    this.#addLine(file, line.slice(file.columns), lineNumber);
+  }
+
+  #overlong(line: OverlongLine): void {
+    const file = this.#file;
+    if (!file?.inHunk || !isContentLine(line.head)) return;
+    const prefix = line.head.slice(0, file.columns);
+    if (prefix.startsWith('\\') || prefix.includes('-')) return;
+    file.nextLine++;
+    if (!isAddedToEveryParent(prefix)) return;
+    this.#markTooLarge(file, line.bytes);
+  }
+
+  #addLine(file: FileDiff, text: string, lineNumber: number): void {
+    file.hasAdditions = true;
+    const bytes = Buffer.byteLength(text, 'utf8') + 1;
+    if (file.tooLarge || file.ignored) {
+      file.bytes += bytes;
+      return;
+    }
+    if (file.bytes + bytes > this.#options.maxFileBytes) return this.#markTooLarge(file, bytes);
+    file.bytes += bytes;
+    file.added.push(text);
+    file.lineNumbers.push(lineNumber);
+  }
+
+  #markTooLarge(file: FileDiff, bytes: number): void {
+    file.hasAdditions = true;
+    file.tooLarge = true;
+    file.bytes += bytes;
+    file.added = [];
+    file.lineNumbers = [];
+  }
+
+  #finishFile(): void {
+    const file = this.#file;
+    this.#file = undefined;
+    if (!file?.path || file.deleted) return;
+    const sha = this.#commit?.sha;
+    const skip = (reason: SkippedFile['reason'], bytes?: number): void => {
+      this.#out.push({ path: file.path!, reason, ...(bytes !== undefined ? { bytes } : {}), ...(sha ? { commit: sha } : {}) });
+    };
+    const changed = file.hasAdditions || file.binary || file.submodule;
+    if (!changed) return;
+    // Binary files and submodules have no hunk, so the ignore check has not run for them yet.
+    if (file.ignored || this.#options.ignorePath?.(file.path)) return skip('ignored-by-config');
+    if (file.submodule) return skip('submodule');
+    if (file.binary) return skip('binary');
+    if (file.tooLarge) return skip('too-large', file.bytes);
+    const unit: ScanUnit = { path: file.path, text: file.added.join('\n'), lineNumbers: file.lineNumbers };
+    if (this.#commit) unit.commit = this.#commit;
+    this.#out.push(unit);
+  }
+}
+
+function isContentLine(line: string): boolean {
+  const first = line.charCodeAt(0);
+  // '+', '-', ' ', '\'
+  return first === 43 || first === 45 || first === 32 || first === 92;
+}
+
+function isAddedToEveryParent(prefix: string): boolean {
+  for (let i = 0; i < prefix.length; i++) if (prefix.charCodeAt(i) !== 43) return false;
+  return prefix.length > 0;
+}
+
+function isModeLine(line: string): boolean {
+  return line.startsWith('index ') || line.startsWith('new file mode ') || line.startsWith('new mode ');
+}

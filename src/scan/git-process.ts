@@ -1,0 +1,90 @@
+// Runs git for the scan sources: a short command whose output we need whole (rev-parse, ls-files),
+// or a long one (log -p) whose stdout is read as a stream of lines while git is still writing.
+import { execFile, spawn } from 'node:child_process';
+import { readLines, type Line } from './line-reader.js';
+
+/**
+ * Settings that would change the shape of git's output if a user's config set them: we parse the
+ * output, so they are pinned for every command we run.
+ */
+const PINNED_CONFIG = [
+  'core.quotepath=off',
+  'color.ui=false',
+  'log.showSignature=false',
+  'diff.noprefix=false',
+  'diff.mnemonicPrefix=false',
+  'diff.relative=false',
+  'i18n.logOutputEncoding=UTF-8',
+];
+
+const STDERR_LIMIT = 16 * 1024;
+
+export class GitCommandError extends Error {
+  override name = 'GitCommandError';
+
+  constructor(
+    readonly args: readonly string[],
+    readonly exitCode: number | null,
+    readonly stderr: string,
+  ) {
+    super(`git ${args[0] ?? ''} failed (exit ${exitCode ?? 'signal'}): ${firstLine(stderr) || 'no message'}`);
+  }
+}
+
+function gitArgs(args: readonly string[]): string[] {
+  return ['--no-pager', ...PINNED_CONFIG.flatMap((setting) => ['-c', setting]), ...args];
+}
+
+function missingGit(error: unknown): Error | undefined {
+  if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
+    return new Error('git is not installed or not on PATH: install git to scan history or staged changes.', { cause: error });
+  }
+  return undefined;
+}
+
+export function firstLine(text: string): string {
+  return text.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
+}
+
+/** Runs a git command and returns its stdout; for commands with small output. */
+export function runGit(cwd: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', gitArgs(args), { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (!error) return resolve(stdout);
+      const code = typeof error.code === 'number' ? error.code : null;
+      reject(missingGit(error) ?? new GitCommandError(args, code, stderr));
+    });
+  });
+}
+
+/**
+ * Streams a git command's stdout as batches of lines. Reading is pulled by the consumer, so a slow
+ * scan slows git down instead of buffering history. Stopping early kills git.
+ */
+export async function* streamGitLines(cwd: string, args: readonly string[], maxLineBytes: number): AsyncGenerator<Line[]> {
+  const child = spawn('git', gitArgs(args), { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => {
+    if (stderr.length < STDERR_LIMIT) stderr += text;
+  });
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code));
+  });
+  // The rejection is awaited below; this keeps it from counting as unhandled in the meantime.
+  exited.catch(() => undefined);
+
+  try {
+    yield* readLines(child.stdout, maxLineBytes);
+    let code: number | null;
+    try {
+      code = await exited;
+    } catch (error) {
+      throw missingGit(error) ?? error;
+    }
+    if (code !== 0) throw new GitCommandError(args, code, stderr);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+  }
+}

@@ -1,0 +1,42 @@
+// What a scan produced, whatever its source: the findings placed in files/commits and the counts
+// that prove nothing was skipped silently. Report formats (text, JSON, SARIF) read only this.
+import type { LocatedFinding } from '../detect/finding.js';
+
+export type SkipReason =
+  | 'binary'
+  | 'too-large'
+  | 'unreadable'
+  | 'ignored-by-config'
+  | 'gitignored'
+  | 'symlink'
+  | 'submodule';
+
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+  bytes?: number;
+  /** Commit the file was changed in, for git sources. */
+  commit?: string;
+}
+
+export interface ScanStats {
+  filesScanned: number;
+  bytesScanned: number;
+  /** Commits read, for git sources. */
+  commitsScanned?: number;
+  /** Findings dropped because their fingerprint is in the baseline. */
+  baselined: number;
+  /** Findings dropped by an inline `leakstop:allow` comment. */
+  allowedInline: number;
+  skipped: SkippedFile[];
+  durationMs: number;
+}
+
+export interface ScanResult {
+  /** What was scanned, for people: a directory, 'git A..B', 'staged changes', 'stdin'. */
+  target: string;
+  /** Directory that finding paths are relative to. */
+  root: string;
+  findings: LocatedFinding[];
+  stats: ScanStats;
+}

@@ -1,0 +1,36 @@
+// Feeds a source's units to the engine and turns what it finds into a ScanResult: findings placed in
+// their file and commit, baselined ones dropped (and counted), skipped files collected, all timed.
+// A directory walk of a large tree is read and scanned by worker threads instead (scan-on-workers.ts).
+import { performance } from 'node:perf_hooks';
+import type { Engine } from '../detect/engine.js';
+import type { ScanResult } from './result.js';
+import { scanPoolAvailable } from './scan-pool.js';
+import { scanWalkOnWorkers, type WorkerOptions } from './scan-on-workers.js';
+import { ScanTally, type TallyOptions } from './scan-tally.js';
+import { walksFiles, type SourceItem } from './scan-unit.js';
+
+export type { ScanProgress } from './scan-tally.js';
+export { displayPath, locate } from './scan-tally.js';
+export type { WorkerOptions } from './scan-on-workers.js';
+
+export interface RunScanOptions extends TallyOptions {
+  engine: Engine;
+  /**
+   * Read and scan a directory walk's files on worker threads. Used only when the source is a file
+   * walk (readDirectory), count >= 2, the compiled worker exists (not when running the TypeScript
+   * sources under vitest) and the tree has more files than are worth a worker's start-up.
+   */
+  workers?: WorkerOptions | undefined;
+}
+
+export async function runScan(source: AsyncIterable<SourceItem>, options: RunScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const tally = new ScanTally(options, source);
+  const { workers } = options;
+  if (workers && workers.count >= 2 && walksFiles(source) && scanPoolAvailable()) {
+    await scanWalkOnWorkers(source, options.engine, workers, tally);
+  } else {
+    for await (const item of source) tally.add(item, options.engine);
+  }
+  return tally.result(performance.now() - started);
+}

@@ -1,0 +1,136 @@
+// Worker threads that read and scan files of a directory walk in parallel. Each worker builds its
+// own engine (an engine cannot cross threads) and sends back findings as plain data: the Secret
+// class does not survive structured cloning, so the raw value crosses the thread boundary, inside
+// this process only, and is wrapped in a Secret again on arrival.
+//
+// Measured on a 100 MB tree of 7,400 source files, 2 cores: one thread 1.2 s (async reads) or
+// 0.95 s (sync reads); 2 workers reading and scanning 0.55-0.65 s. Workers that only scan text
+// read by the main thread gained nothing (1.2 s): reading and decoding were the bottleneck.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Finding } from '../detect/finding.js';
+import { Secret } from '../detect/secret.js';
+import type { SkippedFile } from './result.js';
+
+/** What each worker is created with. */
+export interface WorkerSettings {
+  disabledRules: readonly string[];
+  maxFileBytes: number;
+}
+
+/** A finding as it crosses the thread boundary. */
+export type WireFinding = Omit<Finding, 'secret'> & { secret: string };
+
+/** One file's outcome: skipped, or scanned with what the engine found. */
+export type FileResult =
+  | { skipped: SkippedFile }
+  | { path: string; bytes: number; allowedInline: number; findings: WireFinding[] };
+
+export type WorkerMessage = { type: 'ready'; ruleIds: string[] } | { type: 'scanned'; results: FileResult[] };
+
+const WORKER_FILE = new URL('./scan-worker.js', import.meta.url);
+
+/**
+ * Workers run the compiled JavaScript (dist/scan/scan-worker.js). Loaded from TypeScript sources
+ * (tests under vitest), there is no such file and scans stay on the main thread.
+ */
+export function scanPoolAvailable(): boolean {
+  return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_FILE));
+}
+
+export function toWire(finding: Finding): WireFinding {
+  return { ...finding, secret: finding.secret.reveal() };
+}
+
+export function fromWire(finding: WireFinding): Finding {
+  return { ...finding, secret: new Secret(finding.secret) };
+}
+
+interface PoolWorker {
+  worker: Worker;
+  /** Resolvers of the batches sent to this worker, in order: a worker answers in order. */
+  waiting: Array<{ resolve: (results: FileResult[]) => void; reject: (error: Error) => void }>;
+}
+
+export class ScanPool {
+  readonly #workers: PoolWorker[];
+  /** Resolves when every worker has built its engine with the expected rules. */
+  readonly ready: Promise<void>;
+  #failure: Error | undefined;
+  #closed = false;
+
+  /**
+   * Starts `count` workers. `ready` rejects if their rules differ from `expectedRuleIds` (the main
+   * engine's): findings must not depend on the thread that scanned the file.
+   */
+  constructor(count: number, settings: WorkerSettings, expectedRuleIds: readonly string[]) {
+    const workers = Array.from({ length: count }, () => new Worker(WORKER_FILE, { workerData: settings }));
+    this.#workers = workers.map((worker) => ({ worker, waiting: [] }));
+    this.ready = Promise.all(workers.map(waitUntilReady)).then((ruleIds) => checkRules(ruleIds, expectedRuleIds));
+    this.#listen();
+  }
+
+  get size(): number {
+    return this.#workers.length;
+  }
+
+  /** Reads and scans the files (absolute paths) on the least busy worker. */
+  scan(paths: readonly string[]): Promise<FileResult[]> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    const target = this.#workers.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
+    return new Promise((resolve, reject) => {
+      target.waiting.push({ resolve, reject });
+      target.worker.postMessage(paths);
+    });
+  }
+
+  /** Stops the workers at once, also while they are still starting. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.ready.catch(() => undefined);
+    await Promise.all(this.#workers.map(({ worker }) => worker.terminate()));
+  }
+
+  #listen(): void {
+    for (const entry of this.#workers) {
+      entry.worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'scanned') entry.waiting.shift()?.resolve(message.results);
+      });
+      entry.worker.on('error', (error) => this.#fail(error));
+      entry.worker.on('exit', (code) => {
+        if (!this.#closed || entry.waiting.length > 0) this.#fail(new Error(`a scan worker exited (code ${code})`));
+      });
+    }
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= new Error(`a scan worker failed: ${error.message}`, { cause: error });
+    for (const { waiting } of this.#workers) {
+      for (const pending of waiting.splice(0)) pending.reject(this.#failure);
+    }
+  }
+}
+
+function checkRules(ruleIds: readonly string[][], expectedRuleIds: readonly string[]): void {
+  const expected = [...expectedRuleIds].sort().join(',');
+  if (ruleIds.some((ids) => [...ids].sort().join(',') !== expected)) {
+    throw new Error("the scan workers' rules differ from the engine's: give runScan's workers.disabledRules the same list as createEngine's disabledRules.");
+  }
+}
+
+function waitUntilReady(worker: Worker): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number): void => reject(new Error(`a scan worker exited (code ${code}) before it was ready`));
+    const onMessage = (message: WorkerMessage): void => {
+      if (message.type !== 'ready') return;
+      worker.off('error', reject);
+      worker.off('exit', onExit);
+      worker.off('message', onMessage);
+      resolve(message.ruleIds);
+    };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
+    worker.once('exit', onExit);
+  });
+}

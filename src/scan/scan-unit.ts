@@ -1,0 +1,64 @@
+// One piece of text to scan, as every source (directory, git history, staged changes, stdin) hands
+// it to runScan: the text, where it came from, and for diffs where each of its lines sits in the file.
+import type { SkippedFile } from './result.js';
+
+/** The commit a git unit's lines were added in. */
+export interface CommitInfo {
+  sha: string;
+  author: string;
+  authorEmail: string;
+  /** Author date, ISO 8601 with the author's offset (git's %aI). */
+  date: string;
+}
+
+export interface ScanUnit {
+  /** Absolute for directory sources (runScan makes it relative to the root); repository-relative for git. */
+  path: string;
+  text: string;
+  /**
+   * For diffs, whose text holds only the added lines: lineNumbers[i] is the 1-based file line of
+   * text line i + 1. Absent when the text is the whole file.
+   */
+  lineNumbers?: number[];
+  commit?: CommitInfo;
+}
+
+export type SourceItem = ScanUnit | SkippedFile;
+
+/** A source that can say how many commits it read, including those that added no line. */
+export interface CommitCounter {
+  readonly commitsRead: number;
+}
+
+export function isSkipped(item: SourceItem): item is SkippedFile {
+  return 'reason' in item;
+}
+
+export function countsCommits(source: object): source is CommitCounter {
+  return 'commitsRead' in source && typeof source.commitsRead === 'number';
+}
+
+/** A file the walk found and did not read yet (absolute path): read by whoever scans it. */
+export interface FileToRead {
+  read: string;
+}
+
+/** What a file walk yields: files still to read, or items that are ready (skipped paths, units). */
+export type WalkItem = FileToRead | SourceItem;
+
+/**
+ * A source that can also hand out its files unread, so that worker threads can read and scan them
+ * in parallel instead of the main thread reading everything (see run-scan.ts).
+ */
+export interface FileWalk {
+  readonly maxFileBytes: number;
+  files(): AsyncIterable<WalkItem>;
+}
+
+export function isFileToRead(item: WalkItem): item is FileToRead {
+  return 'read' in item;
+}
+
+export function walksFiles(source: object): source is FileWalk {
+  return 'files' in source && typeof source.files === 'function' && 'maxFileBytes' in source;
+}

@@ -1,0 +1,27 @@
+// A scan worker thread (started by scan-pool.ts): builds its own engine, then reads and scans the
+// batches of files it is sent, answering each batch with plain data, in order.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createEngine } from '../detect/engine.js';
+import { readWalkedFileSync } from './read-text-file.js';
+import { isSkipped } from './scan-unit.js';
+import { toWire, type FileResult, type WorkerMessage, type WorkerSettings } from './scan-pool.js';
+
+if (!parentPort) throw new Error('scan-worker.js runs only as a worker thread started by the scan pool.');
+const port = parentPort;
+const settings = workerData as WorkerSettings;
+const engine = createEngine({ disabledRules: new Set(settings.disabledRules) });
+
+function scanFile(path: string): FileResult {
+  const item = readWalkedFileSync(path, settings.maxFileBytes);
+  if (isSkipped(item)) return { skipped: item };
+  const scan = engine.scanText(item.text);
+  return { path, bytes: Buffer.byteLength(item.text, 'utf8'), allowedInline: scan.allowedInline, findings: scan.findings.map(toWire) };
+}
+
+port.on('message', (paths: string[]) => {
+  const message: WorkerMessage = { type: 'scanned', results: paths.map(scanFile) };
+  port.postMessage(message);
+});
+
+const ready: WorkerMessage = { type: 'ready', ruleIds: engine.rules.map((rule) => rule.id) };
+port.postMessage(ready);

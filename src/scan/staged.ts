@@ -1,0 +1,29 @@
+// The lines added by the staged changes (`git diff --cached`): what `leakstop protect --staged`
+// checks from a pre-commit hook, before the secret enters history at all.
+import { DEFAULT_MAX_FILE_BYTES } from '../config/repo-config.schema.js';
+import { DiffParser } from './diff-parser.js';
+import { GitCommandError, firstLine, streamGitLines } from './git-process.js';
+import { PATCH_OPTIONS, requireRepository } from './git.js';
+import type { SourceItem } from './scan-unit.js';
+
+export interface StagedOptions {
+  maxFileBytes?: number;
+  /** Repository-relative path → true to skip it (config `paths.ignore`). */
+  ignorePath?: (path: string) => boolean;
+}
+
+export async function* readStaged(repoDir: string, options: StagedOptions = {}): AsyncGenerator<SourceItem> {
+  await requireRepository(repoDir);
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const parser = new DiffParser({ maxFileBytes, ...(options.ignorePath ? { ignorePath: options.ignorePath } : {}) });
+  try {
+    // Works before the first commit too: git then diffs the index against the empty tree.
+    for await (const lines of streamGitLines(repoDir, ['diff', '--cached', ...PATCH_OPTIONS, '--'], maxFileBytes)) {
+      yield* parser.push(lines);
+    }
+  } catch (error) {
+    if (!(error instanceof GitCommandError)) throw error;
+    throw new Error(`git diff --cached failed: ${firstLine(error.stderr) || error.message}. Check that the index is readable (\`git status\`).`, { cause: error });
+  }
+  yield* parser.end();
+}

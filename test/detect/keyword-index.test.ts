@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { buildKeywordIndex } from '../../src/detect/keyword-index.js';
+
+describe('buildKeywordIndex().find', () => {
+  const index = buildKeywordIndex([
+    { text: 'ghp_', ignoreCase: false },
+    { text: 'password', ignoreCase: true },
+    { text: 'AKIA', ignoreCase: false },
+  ]);
+
+  it('finds every occurrence of every keyword with its offset', () => {
+    const hits = index.find('x ghp_a PASSWORD=1 ghp_ AKIA akia');
+    expect(hits).toEqual([
+      { offset: 2, keyword: 0 },
+      { offset: 8, keyword: 1 },
+      { offset: 19, keyword: 0 },
+      { offset: 24, keyword: 2 },
+    ]);
+  });
+
+  it('respects case for case-sensitive keywords only', () => {
+    expect(index.find('GHP_ Password pAsSwOrD').map((h) => h.keyword)).toEqual([1, 1]);
+  });
+
+  it('finds keywords at the very start and end of the text', () => {
+    expect(index.find('ghp_')).toEqual([{ offset: 0, keyword: 0 }]);
+    expect(index.find('..AKIA')).toEqual([{ offset: 2, keyword: 2 }]);
+    expect(index.find('gh')).toEqual([]);
+  });
+
+  it('is not fooled by non-Latin characters that share a low byte with a keyword', () => {
+    // U+0167 has low byte 0x67 ('g'): the rolling key collides, the full comparison must not.
+    expect(index.find('\u0167hp_ ghp_')).toEqual([{ offset: 5, keyword: 0 }]);
+  });
+
+  it('overlapping occurrences are all found', () => {
+    const overlapping = buildKeywordIndex([{ text: 'aaa', ignoreCase: false }]);
+    expect(overlapping.find('aaaaa').map((h) => h.offset)).toEqual([0, 1, 2]);
+  });
+
+  it('rejects keywords too short for the rolling key', () => {
+    expect(() => buildKeywordIndex([{ text: 'ab', ignoreCase: false }])).toThrow(/shorter than 3/);
+  });
+});

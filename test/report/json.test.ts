@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatJson } from '../../src/report/json.js';
+import { jsonReportSchema } from '../../src/report/json.schema.js';
+import { toolInfo, toolVersion } from '../../src/version.js';
+import { awsFinding, cleanResult, expectNoRawSecret, githubFinding, sampleResult } from './sample-result.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string; homepage?: string };
+
+describe('formatJson', () => {
+  const output = formatJson(sampleResult());
+  const report = jsonReportSchema.parse(JSON.parse(output));
+
+  it('parses with the documented, strict schema (no undocumented field, such as a raw secret)', () => {
+    expect(report.version).toBe(1);
+    expect(report.tool).toEqual({ name: packageJson.name, version: packageJson.version });
+    expect(report.target).toBe('git HEAD~14..HEAD in /work/repo');
+    expect(report.root).toBe('/work/repo');
+  });
+
+  it('never contains a raw secret', () => {
+    expectNoRawSecret(output);
+  });
+
+  it('carries every documented field of a finding, git fields only for git findings', () => {
+    const aws = report.findings.find((f) => f.ruleId === 'aws-access-key-pair');
+    expect(aws).toEqual({
+      ruleId: 'aws-access-key-pair',
+      provider: 'aws',
+      title: 'AWS access key pair',
+      severity: 'critical',
+      confidence: 'structure',
+      redacted: awsFinding.secret.redacted,
+      fingerprint: awsFinding.fingerprint,
+      path: 'deploy/my settings.env',
+      line: 3,
+      column: 23,
+      endLine: 3,
+      endColumn: 63,
+      commit: 'abc1234def5678abc1234def5678abc1234def56',
+      author: 'Jane Doe',
+      authorEmail: 'jane@example.com',
+      date: '2024-05-01T10:20:30Z',
+      details: { awsAccountId: '123456789012' },
+      remediation: 'Deactivate the key in the IAM console, then delete it.',
+    });
+    const github = report.findings.find((f) => f.ruleId === 'github-pat-classic');
+    expect(github?.redacted).toBe(githubFinding.secret.redacted);
+    expect(github && 'commit' in github).toBe(false);
+  });
+
+  it('orders findings by path and skipped files by reason then path', () => {
+    expect(report.findings.map((f) => f.path)).toEqual(['a/notes.txt', 'deploy/my settings.env', 'src/config.ts']);
+    expect(report.skipped.map((s) => s.path)).toEqual(['assets/font.woff', 'assets/logo.png', 'dump.sql']);
+  });
+
+  it('summarises counts by severity, provider and skip reason', () => {
+    expect(report.summary).toEqual({
+      findings: 3,
+      bySeverity: { critical: 2, high: 0, medium: 0, low: 1 },
+      byProvider: { aws: 1, generic: 1, github: 1 },
+      filesScanned: 120,
+      bytesScanned: 1_234_567,
+      commitsScanned: 14,
+      baselined: 1,
+      allowedInline: 2,
+      skipped: 3,
+      skippedByReason: { binary: 2, 'too-large': 1 },
+      durationMs: 800,
+    });
+    expect(report.skipped).toContainEqual({ path: 'dump.sql', reason: 'too-large', bytes: 25_000_000, commit: 'fedcba9876543210fedcba9876543210fedcba98' });
+  });
+
+  it('writes paths relative to the root with forward slashes, even when given absolute', () => {
+    const result = sampleResult({ findings: [{ ...githubFinding, path: '/work/repo/./src/deep/config.ts' }] });
+    const parsed = jsonReportSchema.parse(JSON.parse(formatJson(result)));
+    expect(parsed.findings[0]?.path).toBe('src/deep/config.ts');
+  });
+
+  it('is a complete document for a clean scan, without commit counts for a directory', () => {
+    const clean = jsonReportSchema.parse(JSON.parse(formatJson(cleanResult())));
+    expect(clean.findings).toEqual([]);
+    expect(clean.skipped).toEqual([]);
+    expect(clean.summary.findings).toBe(0);
+    expect('commitsScanned' in clean.summary).toBe(false);
+  });
+
+  it('is rejected by the schema if a finding gains an undocumented field', () => {
+    const tampered = JSON.parse(output) as { findings: Record<string, unknown>[] };
+    tampered.findings[0]!['secret'] = 'anything';
+    expect(jsonReportSchema.safeParse(tampered).success).toBe(false);
+  });
+});
+
+describe('toolInfo', () => {
+  it('is the version in package.json, as the reports show it', () => {
+    expect(toolVersion()).toBe(packageJson.version);
+    expect(toolInfo()).toEqual({
+      name: packageJson.name,
+      version: packageJson.version,
+      informationUri: packageJson.homepage ?? `https://www.npmjs.com/package/${packageJson.name}`,
+    });
+  });
+});

@@ -1,0 +1,198 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDirectory } from '../../src/scan/directory.js';
+import { runScan } from '../../src/scan/run-scan.js';
+import type { SkippedFile } from '../../src/scan/result.js';
+import type { SourceItem } from '../../src/scan/scan-unit.js';
+import { collect, isolateGit, makeTempDir, markerEngine, TestRepo } from './helpers.js';
+
+const temp = makeTempDir();
+let counter = 0;
+
+function newTree(files: Record<string, string | Buffer>): string {
+  const root = join(temp.path, `tree-${++counter}`);
+  mkdirSync(root);
+  for (const [path, content] of Object.entries(files)) write(root, path, content);
+  return root;
+}
+
+function write(root: string, path: string, content: string | Buffer): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), content);
+}
+
+/** Scanned files and skipped entries, relative to the root. */
+async function walk(root: string, options: Parameters<typeof readDirectory>[1] = {}) {
+  const result = await runScan(readDirectory(root, options), { engine: markerEngine, root, target: root });
+  return { result, found: result.findings.map((f) => `${f.path}:${f.line}:${f.column}`), skipped: result.stats.skipped };
+}
+
+function scannedPaths(items: readonly SourceItem[], root: string): string[] {
+  return items.flatMap((item) => ('text' in item ? [item.path.slice(root.length + 1)] : []));
+}
+
+beforeAll(() => isolateGit());
+afterAll(() => temp.remove());
+
+describe('readDirectory', () => {
+  it('scans text files with correct lines and columns, in path order', async () => {
+    const root = newTree({
+      'b.txt': 'x\n  SECRET_BBBB1\n',
+      'a/deep/c.env': 'KEY=SECRET_CCCC2',
+      'a.txt': 'SECRET_AAAA3',
+    });
+
+    const { found, result } = await walk(root);
+
+    expect(found).toEqual(['a.txt:1:1', 'a/deep/c.env:1:5', 'b.txt:2:3']);
+    expect(result.stats).toMatchObject({ filesScanned: 3, bytesScanned: 17 + 16 + 12, skipped: [] });
+  });
+
+  it('honours nested .gitignore files outside a git checkout, and reports an ignored directory once', async () => {
+    const files: Record<string, string> = {
+      '.gitignore': 'node_modules/\n*.log\n',
+      'app.js': 'SECRET_APPJS1',
+      'debug.log': 'SECRET_LOGGED2',
+      'sub/.gitignore': 'local.env\n!keep.log\n',
+      'sub/local.env': 'SECRET_LOCAL3',
+      'sub/keep.log': 'SECRET_KEPT4',
+    };
+    for (let i = 0; i < 50; i++) files[`node_modules/pkg${i}/index.js`] = 'SECRET_MODULE5';
+    const root = newTree(files);
+
+    const { found, skipped } = await walk(root);
+
+    expect(found).toEqual(['app.js:1:1', 'sub/keep.log:1:1']);
+    expect(skipped).toEqual([
+      { path: 'debug.log', reason: 'gitignored' },
+      { path: 'node_modules/', reason: 'gitignored' },
+      { path: 'sub/local.env', reason: 'gitignored' },
+    ]);
+  });
+
+  it('in a git checkout, applies the .gitignore above a scanned subdirectory and .git/info/exclude, and still scans tracked files', async () => {
+    const root = newTree({
+      '.gitignore': '*.secret\nbuild/\n',
+      'pkg/a.secret': 'SECRET_IGNORED1',
+      'pkg/notes.txt': 'SECRET_EXCLUDED2',
+      'pkg/main.txt': 'SECRET_MAIN3',
+      'build/tracked.txt': 'SECRET_TRACKED4',
+      'build/untracked.txt': 'SECRET_UNTRACKED5',
+    });
+    const repo = TestRepo.init(root);
+    write(root, '.git/info/exclude', 'notes.txt\n');
+    repo.git('add', '-f', 'build/tracked.txt', 'pkg/main.txt');
+    repo.commitStaged('track');
+
+    const fromTop = await walk(root);
+    expect(fromTop.found).toEqual(['build/tracked.txt:1:1', 'pkg/main.txt:1:1']);
+    expect(fromTop.skipped).toEqual([
+      { path: 'build/', reason: 'gitignored' },
+      { path: 'pkg/a.secret', reason: 'gitignored' },
+      { path: 'pkg/notes.txt', reason: 'gitignored' },
+    ]);
+
+    const fromSub = await walk(join(root, 'pkg'));
+    expect(fromSub.found).toEqual(['main.txt:1:1']);
+    expect(fromSub.skipped.map((s) => s.path)).toEqual(['a.secret', 'notes.txt']);
+  });
+
+  it('scans everything with gitignore off', async () => {
+    const root = newTree({ '.gitignore': '*.env\n', 'a.env': 'SECRET_ENVFILE1' });
+    expect((await walk(root, { gitignore: false })).found).toEqual(['a.env:1:1']);
+  });
+
+  it('skips paths the config ignores, a whole directory at once', async () => {
+    const root = newTree({ 'vendor/x.js': 'SECRET_VENDOR1', 'src/fixture.json': 'SECRET_FIXTURE2', 'src/app.js': 'SECRET_APP3' });
+    const ignorePath = (path: string): boolean => path === 'vendor' || path.endsWith('.json');
+
+    const { found, skipped } = await walk(root, { ignorePath });
+
+    expect(found).toEqual(['src/app.js:1:1']);
+    expect(skipped).toEqual([
+      { path: 'src/fixture.json', reason: 'ignored-by-config' },
+      { path: 'vendor/', reason: 'ignored-by-config' },
+    ]);
+  });
+
+  it('skips binary files by content and by extension, and files above the size limit, without reading them', async () => {
+    const root = newTree({
+      'data.bin': Buffer.concat([Buffer.from('SECRET_NULBYTE1'), Buffer.from([0]), Buffer.from('tail')]),
+      'photo.PNG': 'SECRET_PNGTEXT2',
+      'big.txt': `SECRET_BIGFILE3${'x'.repeat(2000)}`,
+      'small.txt': 'SECRET_SMALL4',
+    });
+
+    const { found, skipped } = await walk(root, { maxFileBytes: 1000 });
+
+    expect(found).toEqual(['small.txt:1:1']);
+    expect(skipped).toEqual([
+      { path: 'big.txt', reason: 'too-large', bytes: 2015 },
+      { path: 'data.bin', reason: 'binary', bytes: 20 },
+      { path: 'photo.PNG', reason: 'binary', bytes: 15 },
+    ]);
+  });
+
+  it('scans a 10 MB single-line file (under the 10 MiB default) quickly', async () => {
+    const root = newTree({ 'bundle.min.js': `${'a'.repeat(10_000_000)}SECRET_MINIFIED5` });
+    const started = Date.now();
+
+    const { found } = await walk(root);
+
+    expect(found).toEqual(['bundle.min.js:1:10000001']);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('does not follow symlinks, and does not block on a FIFO', async () => {
+    const root = newTree({ 'real/file.txt': 'SECRET_REAL1' });
+    const outside = newTree({ 'outside.txt': 'SECRET_OUTSIDE2' });
+    symlinkSync(join(outside, 'outside.txt'), join(root, 'link.txt'));
+    symlinkSync(outside, join(root, 'linked-dir'));
+    symlinkSync(root, join(root, 'real', 'loop'));
+    execFileSync('mkfifo', [join(root, 'pipe')]);
+
+    const { found, skipped } = await walk(root);
+
+    expect(found).toEqual(['real/file.txt:1:1']);
+    expect(skipped).toEqual([
+      { path: 'link.txt', reason: 'symlink' },
+      { path: 'linked-dir', reason: 'symlink' },
+      { path: 'pipe', reason: 'unreadable' },
+      { path: 'real/loop', reason: 'symlink' },
+    ]);
+  });
+
+  it('scans a single file given as the root, whatever .gitignore says', async () => {
+    const root = newTree({ '.gitignore': '*.env\n', 'prod.env': 'TOKEN=SECRET_SINGLE1\n' });
+    const file = join(root, 'prod.env');
+
+    const result = await runScan(readDirectory(file), { engine: markerEngine, root: file, target: file });
+
+    expect(result.findings.map((f) => [f.path, f.line, f.column])).toEqual([['prod.env', 1, 7]]);
+  });
+
+  it('says what to do when the path does not exist', async () => {
+    await expect(collect(readDirectory(join(temp.path, 'missing')))).rejects.toThrow(/cannot scan .*missing \(ENOENT\): check that the path exists/);
+  });
+
+  it('decodes UTF-16 files with a byte order mark and drops a UTF-8 BOM', async () => {
+    const root = newTree({
+      'win.ps1': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('$k = "SECRET_UTF16LE1"', 'utf16le')]),
+      'bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('SECRET_UTF8BOM2')]),
+    });
+
+    const { found } = await walk(root);
+
+    expect(found).toEqual(['bom.txt:1:1', 'win.ps1:1:7']);
+  });
+
+  it('yields absolute paths, which runScan shows relative to the root', async () => {
+    const root = newTree({ 'x/y.txt': 'hello', 'x/z.png': 'png' });
+    const items = await collect(readDirectory(root));
+    expect(scannedPaths(items, root)).toEqual(['x/y.txt']);
+    const skipped = items.filter((item): item is SkippedFile => 'reason' in item);
+    expect(skipped).toEqual([{ path: join(root, 'x/z.png'), reason: 'binary', bytes: 3 }]);
+  });
+});

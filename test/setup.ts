@@ -1,0 +1,2 @@
+// Shared test setup: no test may reach the network.
+export {};
