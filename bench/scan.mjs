@@ -6,14 +6,17 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpus } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { generateTree } from './generate-tree.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
-const out = join(here, 'out');
+// Outside the repository: inside it, the trees would be gitignored (bench/out/) and skipped.
+const out = process.env.BENCH_DIR ?? join(tmpdir(), 'leakstop-bench');
 const generatedMb = Number(process.env.BENCH_GENERATED_MB ?? 130);
-const REAL_PACKAGES = ['typescript', 'zod', 'yaml', 'pino', 'ajv', 'vitest', 'vite', 'rollup', 'eslint', '@typescript-eslint', 'secretlint', '@secretlint', 'esbuild'];
+// Published code nobody here wrote: the project's own installed dependencies (minus GitHub's 385 MB
+// OpenAPI JSON, which would make this a JSON benchmark).
+const REAL_PACKAGES = ['typescript', 'zod', 'yaml', 'pino', 'ajv', 'vitest', 'vite', 'rollup', 'eslint', '@typescript-eslint', 'secretlint', '@secretlint', 'probot', 'bullmq', 'ioredis', 'nock', '@octokit/rest', '@octokit/webhooks', '@octokit/webhooks-examples', '@octokit/core', '@octokit/plugin-rest-endpoint-methods', 'msgpackr', 'luxon', 'undici', 'pino-http', 'es-abstract', 'lodash'];
 
 function treeBytes(dir) {
   let bytes = 0;
@@ -49,7 +52,7 @@ function prepareReal() {
     mkdirSync(dir, { recursive: true });
     for (const name of REAL_PACKAGES) {
       const source = join(repo, 'node_modules', name);
-      if (existsSync(source)) cpSync(source, join(dir, name.replace('/', '__')), { recursive: true, dereference: false, verbatimSymlinks: true });
+      if (existsSync(source)) cpSync(source, join(dir, name.replaceAll("/", "__")), { recursive: true, dereference: false, verbatimSymlinks: true });
     }
     writeFileSync(join(dir, '.done'), '');
   }

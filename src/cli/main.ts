@@ -29,6 +29,7 @@ Options:
   --baseline FILE            ignore findings whose fingerprint is in FILE
   --write-baseline FILE      write the findings' fingerprints to FILE (and exit 0)
   --max-file-size BYTES      skip larger files (default 10 MiB; skipped files are reported)
+  --threads N                worker threads for directory scans (default: one per core)
   --verbose                  list skipped paths
   --no-color                 no ANSI colours (also NO_COLOR=1)
   --version, --help
@@ -48,6 +49,7 @@ const OPTIONS = {
   'write-baseline': { type: 'string' },
   'max-file-size': { type: 'string' },
   verbose: { type: 'boolean' },
+  threads: { type: 'string' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -139,6 +141,7 @@ function scanOptions(values: Values, positionals: string[], command: 'scan' | 'p
     maxFileBytes: parseSize(values['max-file-size']),
     verbose: values.verbose ?? false,
     noColor: values['no-color'] ?? false,
+    threads: parseThreads(values.threads),
   };
 }
 
@@ -146,6 +149,13 @@ function parseFormat(value: string | undefined): Format {
   if (value === undefined) return 'text';
   if (value === 'text' || value === 'json' || value === 'sarif') return value;
   throw new UsageError(`--format must be text, json or sarif, not '${value}'`);
+}
+
+function parseThreads(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads takes a whole number from 1 to 64, not '${value}'`);
+  return threads;
 }
 
 function parseSize(value: string | undefined): number | undefined {

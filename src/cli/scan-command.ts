@@ -1,6 +1,7 @@
 // `leakstop scan` and `leakstop protect --staged`: load config and baseline, pick the source, run
 // the engine over it, print the report, and turn the result into an exit code.
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { createEngine } from '../detect/engine.js';
 import { loadConfig, pathIgnorer } from '../config/repo-config.js';
@@ -30,6 +31,8 @@ export interface ScanCommandOptions {
   maxFileBytes: number | undefined;
   verbose: boolean;
   noColor: boolean;
+  /** Worker threads for directory scans; default: one per core. */
+  threads: number | undefined;
 }
 
 export async function runScanCommand(options: ScanCommandOptions, io: CliIO): Promise<number> {
@@ -42,7 +45,8 @@ export async function runScanCommand(options: ScanCommandOptions, io: CliIO): Pr
   const { source, target } = openSource(options, root, io, { ignorePath, maxFileBytes });
 
   const progress = progressLine(io, options.format);
-  const result = await runScan(source, { engine, baseline, root, target, onProgress: progress?.update });
+  const workers = { count: options.threads ?? availableParallelism(), disabledRules: config.rules.disable };
+  const result = await runScan(source, { engine, baseline, root, target, onProgress: progress?.update, workers });
   progress?.done();
 
   if (options.writeBaselineFile) {
@@ -74,7 +78,7 @@ function openSource(
     case 'directory':
       return { source: readDirectory(root, settings), target: root };
     case 'git': {
-      const target = source.range ? `git ${source.range}` : source.since ? `git ${source.since}..HEAD` : 'git history (all refs)';
+      const target = source.range ? `git ${source.range}` : source.since ? `git ${source.since}..HEAD` : source.all ? 'git history (all refs)' : 'git history of HEAD';
       return { source: readGitRange(root, { ...source, ...settings }), target: `${target} in ${root}` };
     }
     case 'staged':

@@ -35,7 +35,10 @@ export interface Engine {
 interface CompiledRule {
   rule: Rule;
   provider: ProviderDefinition;
+  /** Global, for searching windows. */
   regex: RegExp;
+  /** Sticky, for trying the pattern at one offset (rules anchored at their keyword). */
+  sticky: RegExp;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -45,7 +48,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   for (const provider of providers) {
     for (const rule of provider.rules) {
       if (disabled.has(rule.id)) continue;
-      compiled.push({ rule, provider, regex: compilePattern(rule) });
+      compiled.push({ rule, provider, regex: compilePattern(rule, 'g'), sticky: compilePattern(rule, 'y') });
     }
   }
 
@@ -78,8 +81,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   return { rules: compiled.map((c) => c.rule), scanText };
 }
 
-function compilePattern(rule: Rule): RegExp {
-  const flags = [...new Set(rule.pattern.flags.replace(/[^is]/g, '') + 'gd')].join('');
+function compilePattern(rule: Rule, mode: 'g' | 'y'): RegExp {
+  const flags = [...new Set(rule.pattern.flags.replace(/[^is]/g, '') + mode + 'd')].join('');
   return new RegExp(rule.pattern.source, flags);
 }
 
@@ -123,6 +126,7 @@ function groupHitsByRule(hits: readonly KeywordHit[], rulesByKeyword: readonly n
  * are merged, so adversarial input (a keyword repeated a million times) costs one linear pass.
  */
 function matchRule(entry: CompiledRule, text: string, offsets: readonly number[], rejected: Span[]): RawFinding[] {
+  if (entry.rule.anchor === 'keyword') return matchAtKeywords(entry, text, offsets, rejected);
   const { before, after } = entry.rule.window;
   const found: RawFinding[] = [];
   const seenStarts = new Set<number>();
@@ -145,6 +149,24 @@ function matchRule(entry: CompiledRule, text: string, offsets: readonly number[]
   return found;
 }
 
+/** Tries the sticky pattern once at each keyword offset: no searching, so no window to scan. */
+function matchAtKeywords(entry: CompiledRule, text: string, offsets: readonly number[], rejected: Span[]): RawFinding[] {
+  const found: RawFinding[] = [];
+  let coveredUntil = -1;
+  for (const offset of offsets) {
+    // A keyword inside a secret already found (or a duplicate offset) cannot start another match.
+    if (offset < coveredUntil) continue;
+    entry.sticky.lastIndex = offset;
+    const m = entry.sticky.exec(text);
+    if (m === null) continue;
+    const candidate = toCandidate(entry.rule, m, 0, rejected);
+    if (!candidate) continue;
+    found.push(candidate);
+    coveredUntil = offset + m[0].length;
+  }
+  return found;
+}
+
 /** Matches in one window; spans a specific rule matched but rejected (a bad checksum) go to `rejected`. */
 function matchWindow(entry: CompiledRule, text: string, windowStart: number, windowEnd: number, rejected: Span[]): RawFinding[] {
   const { rule, regex } = entry;
@@ -156,25 +178,26 @@ function matchWindow(entry: CompiledRule, text: string, windowStart: number, win
       regex.lastIndex++;
       continue;
     }
-    const secretGroup = m.groups?.['secret'];
-    const span = secretGroup !== undefined ? m.indices?.groups?.['secret'] : m.indices?.[0];
-    const secret = secretGroup ?? m[0];
-    if (!span || secret.length === 0) continue;
-    const accepted = acceptCandidate(rule, secret, m[0], m.groups ?? {});
-    if (!accepted) {
-      if ((rule.confidence ?? 'pattern') !== 'entropy') rejected.push({ start: windowStart + span[0], end: windowStart + span[1] });
-      continue;
-    }
-    found.push({
-      rule,
-      secret,
-      start: windowStart + span[0],
-      end: windowStart + span[1],
-      confidence: accepted.confidence,
-      details: accepted.details,
-    });
+    const candidate = toCandidate(rule, m, windowStart, rejected);
+    if (candidate) found.push(candidate);
   }
   return found;
+}
+
+/** A regex match turned into a finding, or undefined (recorded in `rejected`) when its checks fail. */
+function toCandidate(rule: Rule, m: RegExpExecArray, base: number, rejected: Span[]): RawFinding | undefined {
+  const secretGroup = m.groups?.['secret'];
+  const span = secretGroup !== undefined ? m.indices?.groups?.['secret'] : m.indices?.[0];
+  const secret = secretGroup ?? m[0];
+  if (!span || secret.length === 0) return undefined;
+  const start = base + span[0];
+  const end = base + span[1];
+  const accepted = acceptCandidate(rule, secret, m[0], m.groups ?? {});
+  if (!accepted) {
+    if ((rule.confidence ?? 'pattern') !== 'entropy') rejected.push({ start, end });
+    return undefined;
+  }
+  return { rule, secret, start, end, confidence: accepted.confidence, details: accepted.details };
 }
 
 function acceptCandidate(

@@ -51,6 +51,13 @@ export interface Rule {
    */
   window: { before: number; after: number };
   /**
+   * 'keyword': every match starts exactly where a keyword occurs (lookbehinds may still look
+   * before it), as for prefixed tokens (`ghp_…`). The engine then tries the pattern once at each
+   * keyword occurrence (a sticky match) instead of searching the window: the cost follows the
+   * number of keywords, not the size of the text around them.
+   */
+  anchor?: 'keyword';
+  /**
    * The pattern, searched only inside keyword windows. It must stay linear on any input: bounded
    * quantifiers only ({m,n}, never + or * on overlapping classes), no nested quantifiers. Flags other
    * than 'i' and 's' are ignored (the engine compiles it with 'g'). A named group `secret` marks the

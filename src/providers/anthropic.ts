@@ -12,6 +12,7 @@ const apiKey: Rule = {
   severity: 'high',
   keywords: ['sk-ant-api03-'],
   window: { before: 0, after: 108 },
+  anchor: 'keyword',
   pattern: new RegExp(String.raw`${START}(?<secret>sk-ant-api03-[A-Za-z0-9_-]{93}AA)${END}`),
   minEntropy: 4,
   remediation:
@@ -39,6 +40,7 @@ const adminKey: Rule = {
   severity: 'critical',
   keywords: ['sk-ant-admin01-'],
   window: { before: 0, after: 110 },
+  anchor: 'keyword',
   pattern: new RegExp(String.raw`${START}(?<secret>sk-ant-admin01-[A-Za-z0-9_-]{93}AA)${END}`),
   minEntropy: 4,
   remediation:

@@ -40,6 +40,7 @@ const accessKeyId: Rule = {
   severity: 'medium',
   keywords: KEY_ID_PREFIXES,
   window: { before: 0, after: 20 },
+  anchor: 'keyword',
   pattern: new RegExp(String.raw`(?<![A-Za-z0-9])(?<secret>${KEY_ID})(?![A-Za-z0-9])`),
   minEntropy: 3,
   validate: ({ secret }) => ({ valid: true, details: describeKeyId(secret) }),

@@ -78,6 +78,7 @@ const sasToken: Rule = {
   // Every SAS carries the signed storage service version, sv=YYYY-MM-DD.
   keywords: ['sv=20'],
   window: { before: 0, after: 600 },
+  anchor: 'keyword',
   // From sv= to the signature, across the other parameters in any order; sig= ends the match.
   pattern:
     /(?<![A-Za-z0-9_])sv=20[0-9]{2}-[0-9]{2}-[0-9]{2}&[^\s"'<>#]{0,400}?(?<=[?&;])sig=(?<secret>(?:[A-Za-z0-9+/]|%2[BbFf]){40,60}(?:=|%3[Dd]))/,

@@ -106,6 +106,7 @@ const connectionString: Rule = {
   keywordsIgnoreCase: true,
   // The URL starts at the scheme keyword; user, password and host fit in a few hundred characters.
   window: { before: 0, after: 500 },
+  anchor: 'keyword',
   pattern: new RegExp(
     String.raw`(?<![A-Za-z0-9+.-])(?<scheme>postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver)` +
       // SQLAlchemy-style driver suffix: postgresql+psycopg2://, mysql+pymysql://

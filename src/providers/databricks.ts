@@ -8,6 +8,7 @@ const personalAccessToken: Rule = {
   severity: 'critical',
   keywords: ['dapi'],
   window: { before: 0, after: 40 },
+  anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_])(?<secret>dapi[a-f0-9]{32}(?:-\d{1,2})?)(?![A-Za-z0-9_-])/,
   minEntropy: 3,
   remediation:

@@ -9,6 +9,7 @@ const token: Rule = {
   severity: 'critical',
   keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'],
   window: { before: 0, after: 96 },
+  anchor: 'keyword',
   pattern:
     /(?<![A-Za-z0-9_.-])(?<secret>dp\.(?:pt|st(?:\.[a-z0-9_-]{2,35})?|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44})(?![A-Za-z0-9_.-])/,
   minEntropy: 3.5,

@@ -266,6 +266,7 @@ const assignedSecret: Rule = {
   // The match starts at the keyword (the name before it is read by lookbehind) and ends within
   // name suffix (30) + separator (~12) + quotes + value (128).
   window: { before: 0, after: 200 },
+  anchor: 'keyword',
   pattern: PATTERN,
   // Random 24-character hex sits around 3.6 bits per character; 3.3 keeps most of it.
   minEntropy: 3.3,

@@ -33,6 +33,7 @@ function checksummedToken(spec: ChecksummedTokenSpec): Rule {
     confidence: 'pattern',
     keywords: [spec.prefix],
     window: { before: 0, after: 40 },
+    anchor: 'keyword',
     pattern: new RegExp(String.raw`(?<![A-Za-z0-9_])(?<secret>${spec.prefix}[A-Za-z0-9]{36})(?![A-Za-z0-9_])`),
     validate: checkChecksum,
     remediation: spec.remediation,
@@ -167,6 +168,7 @@ const statelessInstallationToken: Rule = {
   severity: 'high',
   keywords: ['ghs_'],
   window: { before: 0, after: 4096 },
+  anchor: 'keyword',
   // JWT parts are base64url and cannot contain '.', so each bounded run ends at its dot.
   pattern:
     /(?<![A-Za-z0-9_])(?<secret>ghs_(?<appId>[0-9]{1,12})_(?<jwt>[A-Za-z0-9_-]{8,1024}\.[A-Za-z0-9_-]{8,2048}\.[A-Za-z0-9_-]{16,1024}))(?![A-Za-z0-9_.-])/,
@@ -195,6 +197,7 @@ const patFineGrained: Rule = {
   severity: 'critical',
   keywords: ['github_pat_'],
   window: { before: 0, after: 93 },
+  anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_])(?<secret>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])/,
   minEntropy: 3.5,
   remediation:

@@ -13,6 +13,7 @@ const apiKey: Rule = {
   severity: 'high',
   keywords: ['AIza'],
   window: { before: 0, after: 39 },
+  anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[A-Za-z0-9_-]{35})(?![A-Za-z0-9_-])/,
   minEntropy: 4,
   remediation:

@@ -39,6 +39,7 @@ const cloudToken: Rule = {
   severity: 'high',
   keywords: ['glc_'],
   window: { before: 0, after: 420 },
+  anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_])(?<secret>glc_[A-Za-z0-9+/]{32,400}={0,2})(?![A-Za-z0-9+/=_])/,
   minEntropy: 3.5,
   validate: checkCloudToken,
@@ -83,6 +84,7 @@ const serviceAccountToken: Rule = {
   confidence: 'pattern',
   keywords: ['glsa_'],
   window: { before: 0, after: 48 },
+  anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_])(?<secret>glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})(?![A-Za-z0-9_])/,
   validate: checkServiceAccountToken,
   remediation:

@@ -10,6 +10,7 @@ const accessToken: Rule = {
   severity: 'high',
   keywords: ['hf_'],
   window: { before: 0, after: 37 },
+  anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_])(?<secret>hf_[A-Za-z]{34})(?![A-Za-z0-9_])/,
   minEntropy: 3.5,
   // Real tokens mix cases; identifiers of the same length (hf_servingcellpriority…) are one case.

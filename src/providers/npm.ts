@@ -12,6 +12,7 @@ const accessToken: Rule = {
   severity: 'critical',
   keywords: ['npm_'],
   window: { before: 0, after: 40 },
+  anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_])(?<secret>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/,
   validate: ({ secret }) =>
     hasValidGithubStyleChecksum(secret) ? { valid: true, confidence: 'checksum' } : { valid: false, reason: 'CRC32 checksum does not match' },

@@ -30,6 +30,7 @@ const uploadToken: Rule = {
   severity: 'critical',
   keywords: [PYPI_PREFIX],
   window: { before: 0, after: 1030 },
+  anchor: 'keyword',
   pattern: tokenPattern(PYPI_PREFIX),
   validate: issuedBy('pypi.org'),
   remediation:
@@ -58,6 +59,7 @@ const testUploadToken: Rule = {
   severity: 'low',
   keywords: [TESTPYPI_PREFIX],
   window: { before: 0, after: 1030 },
+  anchor: 'keyword',
   pattern: tokenPattern(TESTPYPI_PREFIX),
   validate: issuedBy('test.pypi.org'),
   remediation: 'Remove the token at https://test.pypi.org/manage/account/token/ and create a new one if still needed.',

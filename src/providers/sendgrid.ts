@@ -22,6 +22,7 @@ const apiKey: Rule = {
   severity: 'high',
   keywords: ['SG.'],
   window: { before: 0, after: 72 },
+  anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_.-])(?<secret>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,
   minEntropy: 4,
   validate: checkEncoding,

@@ -9,6 +9,7 @@ const accessToken: Rule = {
   severity: 'critical',
   keywords: ['shpat_', 'shpca_', 'shppa_'],
   window: { before: 0, after: 40 },
+  anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_])(?<secret>shp(?:at|ca|pa)_[a-fA-F0-9]{32})(?![A-Za-z0-9_])/,
   minEntropy: 3,
   remediation:
@@ -37,6 +38,7 @@ const sharedSecret: Rule = {
   severity: 'high',
   keywords: ['shpss_'],
   window: { before: 0, after: 40 },
+  anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_])(?<secret>shpss_[a-fA-F0-9]{32})(?![A-Za-z0-9_])/,
   minEntropy: 3,
   remediation:

@@ -19,6 +19,7 @@ const botToken: Rule = {
   severity: 'high',
   keywords: ['xoxb-'],
   window: { before: 0, after: 70 },
+  anchor: 'keyword',
   // Current: team id, bot id, 24 characters; legacy bot tokens have a single id part.
   pattern: new RegExp(String.raw`${START}(?<secret>xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{18,32})${END}`),
   minEntropy: 3,
@@ -46,6 +47,7 @@ const userToken: Rule = {
   severity: 'critical',
   keywords: ['xoxp-', 'xoxe-'],
   window: { before: 0, after: 90 },
+  anchor: 'keyword',
   pattern: new RegExp(String.raw`${START}(?<secret>xox[pe]-[0-9]{8,14}-[0-9]{8,14}-[0-9]{8,14}-[A-Za-z0-9]{28,34})${END}`),
   minEntropy: 3,
   remediation: REVOKE_TOKEN,
@@ -70,6 +72,7 @@ const appToken: Rule = {
   severity: 'high',
   keywords: ['xapp-'],
   window: { before: 0, after: 120 },
+  anchor: 'keyword',
   pattern: new RegExp(String.raw`${START}(?<secret>xapp-[0-9]-A[A-Z0-9]{8,12}-[0-9]{10,14}-[A-Za-z0-9]{32,80})${END}`),
   minEntropy: 3,
   remediation:
@@ -94,6 +97,7 @@ const configToken: Rule = {
   severity: 'high',
   keywords: ['xoxe.xoxp-', 'xoxe.xoxb-', 'xoxe-'],
   window: { before: 0, after: 200 },
+  anchor: 'keyword',
   // An access token (xoxe.xoxp-1-…, 163-166 characters) or its refresh token (xoxe-1-…, 146).
   pattern: new RegExp(String.raw`${START}(?<secret>xoxe\.xox[bp]-[0-9]-[A-Za-z0-9]{150,180}|xoxe-[0-9]-[A-Za-z0-9]{140,160})${END}`),
   minEntropy: 4,
@@ -119,6 +123,7 @@ const legacyToken: Rule = {
   severity: 'high',
   keywords: ['xoxa-', 'xoxr-', 'xoxs-', 'xoxo-'],
   window: { before: 0, after: 130 },
+  anchor: 'keyword',
   pattern: new RegExp(String.raw`${START}(?<secret>xox[aors]-(?:[0-9]-)?[0-9]{6,14}-[0-9]{6,14}-[0-9]{6,14}-[a-f0-9]{10,64})${END}`),
   minEntropy: 3,
   remediation: REVOKE_TOKEN,

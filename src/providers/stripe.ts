@@ -13,6 +13,7 @@ const secretKey: Rule = {
   severity: 'critical',
   keywords: ['sk_live_'],
   window: { before: 0, after: 255 },
+  anchor: 'keyword',
   pattern: new RegExp(String.raw`${START}(?<secret>sk_live_[A-Za-z0-9]{20,247})${END}`),
   minEntropy: 3.5,
   remediation:
@@ -43,6 +44,7 @@ const restrictedKey: Rule = {
   severity: 'high',
   keywords: ['rk_live_'],
   window: { before: 0, after: 255 },
+  anchor: 'keyword',
   pattern: new RegExp(String.raw`${START}(?<secret>rk_live_[A-Za-z0-9]{20,247})${END}`),
   minEntropy: 3.5,
   remediation:

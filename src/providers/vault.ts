@@ -20,6 +20,7 @@ const prefixedToken: Rule = {
   severity: 'critical',
   keywords: ['hvs.', 'hvb.', 'hvr.'],
   window: { before: 0, after: 310 },
+  anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_.-])(?<secret>hv[sbr]\.[A-Za-z0-9_-]{24,300})(?![A-Za-z0-9_-])/,
   minEntropy: 3.5,
   validate: checkMixedCase,
