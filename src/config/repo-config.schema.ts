@@ -4,6 +4,25 @@ import { z } from 'zod';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+/** GitHub's own rules: a login is 1-39 alphanumerics or single hyphens; a repository name 1-100 of [A-Za-z0-9._-]. */
+const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const GITHUB_REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9._-]{1,100}$/;
+
+/** Where incident issues go and who gets them (the GitHub App only; the CLI ignores it). */
+export const incidentSettingsSchema = z.strictObject({
+  /**
+   * `owner/name` of a central security repository for incident issues; the scanned repository itself
+   * when unset. It must belong to the scanned repository's owner (see repoConfigSchemaForOwner).
+   */
+  repository: z.string().regex(GITHUB_REPOSITORY, "must be 'owner/name'").optional(),
+  /** GitHub logins assigned to every incident issue (GitHub allows at most 10 per issue). */
+  assignees: z.array(z.string().regex(GITHUB_LOGIN, 'must be a GitHub login')).max(10).default([]),
+  /** Labels added to every incident issue besides leakstop's own (GitHub caps a label name at 50 characters). */
+  labels: z.array(z.string().trim().min(1).max(50)).default([]),
+});
+
+export type IncidentSettings = z.infer<typeof incidentSettingsSchema>;
+
 export const repoConfigSchema = z.strictObject({
     paths: z
       .strictObject({
@@ -23,6 +42,29 @@ export const repoConfigSchema = z.strictObject({
         maxFileBytes: z.number().int().positive().max(1024 * 1024 * 1024).default(DEFAULT_MAX_FILE_BYTES),
       })
       .default({ maxFileBytes: DEFAULT_MAX_FILE_BYTES }),
+    incidents: incidentSettingsSchema.default({ assignees: [], labels: [] }),
 });
 
 export type RepoConfig = z.infer<typeof repoConfigSchema>;
+
+/**
+ * The config schema as the app applies it to a repository of `owner`: an installation token only
+ * reaches that owner's repositories, and incidents must not be filed where the owner cannot see
+ * them, so `incidents.repository` naming another owner is a config error (reported like any other).
+ */
+export function repoConfigSchemaForOwner(owner: string) {
+  return repoConfigSchema.superRefine((config, ctx) => {
+    const central = config.incidents.repository;
+    if (central === undefined || sameLogin(central.split('/')[0] ?? '', owner)) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['incidents', 'repository'],
+      message: `must be a repository of ${owner} (the owner of the scanned repository), not ${central}`,
+    });
+  });
+}
+
+/** GitHub logins are case-insensitive. */
+export function sameLogin(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}

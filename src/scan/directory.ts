@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES } from '../config/repo-config.schema.js';
 import { findRepositoryTop, GitignoreRules } from './gitignore.js';
 import { runGit } from './git-process.js';
-import { readAhead, readWithStats } from './read-text-file.js';
+import { readFiles, readWithStats } from './read-text-file.js';
 import type { SkippedFile } from './result.js';
 import type { FileWalk, SourceItem, WalkItem } from './scan-unit.js';
 
@@ -41,7 +41,7 @@ export function readDirectory(root: string, options: DirectoryOptions = {}): Dir
   return {
     maxFileBytes,
     files,
-    [Symbol.asyncIterator]: () => readAhead(files()[Symbol.asyncIterator](), maxFileBytes),
+    [Symbol.asyncIterator]: () => readFiles(files()[Symbol.asyncIterator](), maxFileBytes),
   };
 }
 
@@ -83,7 +83,7 @@ async function* walk(root: string, options: DirectoryOptions): AsyncGenerator<Wa
       const skip = skipReason(entry, relative, isDirectory, rules, tracked, options.ignorePath);
       if (skip) {
         yield { path: isDirectory ? `${absolute}/` : absolute, reason: skip };
-        if (isDirectory && skip === 'gitignored') yield* trackedFilesUnder(root, relative, tracked);
+        if (isDirectory && skip === 'gitignored') yield* trackedFilesUnder(root, relative, tracked, options.ignorePath);
       } else if (isDirectory) {
         subdirectories.push({ absolute, relative, rules });
       } else if (entry.isFile()) {
@@ -138,10 +138,10 @@ async function trackedIgnoredFiles(root: string): Promise<Set<string>> {
 }
 
 /** The tracked files inside an ignored directory, which the walk does not enter. */
-function trackedFilesUnder(root: string, directory: string, tracked: ReadonlySet<string>): WalkItem[] {
+function trackedFilesUnder(root: string, directory: string, tracked: ReadonlySet<string>, ignorePath: DirectoryOptions['ignorePath']): WalkItem[] {
   const prefix = `${directory}/`;
   return [...tracked]
     .filter((path) => path.startsWith(prefix))
     .sort()
-    .map((relative) => ({ read: join(root, relative) }));
+    .map((relative) => (ignorePath?.(relative) ? { path: join(root, relative), reason: 'ignored-by-config' } : { read: join(root, relative) }));
 }

@@ -14,6 +14,7 @@ const PINNED_CONFIG = [
   'diff.noprefix=false',
   'diff.mnemonicPrefix=false',
   'diff.relative=false',
+  'diff.suppressBlankEmpty=false',
   'i18n.logOutputEncoding=UTF-8',
 ];
 
@@ -46,10 +47,20 @@ export function firstLine(text: string): string {
   return text.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
 }
 
+/**
+ * Extra environment for one git command, on top of ours: e.g. the GIT_CONFIG_* variables that carry
+ * a clone's credentials, which must not appear in the command line (other users can read it).
+ */
+export type GitEnvironment = Readonly<Record<string, string>>;
+
+function gitEnv(env: GitEnvironment | undefined): NodeJS.ProcessEnv | undefined {
+  return env ? { ...process.env, ...env } : undefined;
+}
+
 /** Runs a git command and returns its stdout; for commands with small output. */
-export function runGit(cwd: string, args: readonly string[]): Promise<string> {
+export function runGit(cwd: string, args: readonly string[], env?: GitEnvironment): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', gitArgs(args), { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile('git', gitArgs(args), { cwd, env: gitEnv(env), maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
       const code = typeof error.code === 'number' ? error.code : null;
       reject(missingGit(error) ?? new GitCommandError(args, code, stderr));
@@ -61,8 +72,13 @@ export function runGit(cwd: string, args: readonly string[]): Promise<string> {
  * Streams a git command's stdout as batches of lines. Reading is pulled by the consumer, so a slow
  * scan slows git down instead of buffering history. Stopping early kills git.
  */
-export async function* streamGitLines(cwd: string, args: readonly string[], maxLineBytes: number): AsyncGenerator<Line[]> {
-  const child = spawn('git', gitArgs(args), { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function* streamGitLines(
+  cwd: string,
+  args: readonly string[],
+  maxLineBytes: number,
+  env?: GitEnvironment,
+): AsyncGenerator<Line[]> {
+  const child = spawn('git', gitArgs(args), { cwd, env: gitEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (text: string) => {

@@ -2,7 +2,7 @@
 // one commit and removed in the next is still in the history, so it is still a leak.
 import { DEFAULT_MAX_FILE_BYTES } from '../config/repo-config.schema.js';
 import { COMMIT_FORMAT, DiffParser } from './diff-parser.js';
-import { firstLine, GitCommandError, runGit, streamGitLines } from './git-process.js';
+import { firstLine, GitCommandError, runGit, streamGitLines, type GitEnvironment } from './git-process.js';
 import type { CommitCounter, SourceItem } from './scan-unit.js';
 
 export interface GitRangeOptions {
@@ -12,6 +12,10 @@ export interface GitRangeOptions {
   since?: string;
   /** Every commit reachable from any ref. Without range/since/all: the history of HEAD. */
   all?: boolean;
+  /** Exactly these commits (full SHAs), each against its parents, in this order; not their history. */
+  commits?: readonly string[];
+  /** Extra environment for git, e.g. the credentials a partial clone needs to fetch missing blobs. */
+  env?: GitEnvironment;
   maxFileBytes?: number;
   /** Repository-relative path → true to skip it (config `paths.ignore`). */
   ignorePath?: (path: string) => boolean;
@@ -39,16 +43,17 @@ export const PATCH_OPTIONS = [
 
 /**
  * Every commit is shown (no --first-parent: a branch's secret is reported in the branch commit that
- * added it); merges as dense combined diffs, see diff-parser.ts for what is taken from them.
+ * added it), the root commit included whatever log.showRoot says; merges as dense combined diffs,
+ * see diff-parser.ts for what is taken from them.
  */
-const LOG_OPTIONS = ['log', ...PATCH_OPTIONS, '--cc', COMMIT_FORMAT];
+const LOG_OPTIONS = ['log', ...PATCH_OPTIONS, '--root', '--cc', COMMIT_FORMAT];
 
 export function readGitRange(repoDir: string, options: GitRangeOptions = {}): GitHistorySource {
   const revisions = revisionArgs(options);
   const source = {
     commitsRead: 0,
     async *[Symbol.asyncIterator](): AsyncGenerator<SourceItem> {
-      await requireRepository(repoDir);
+      await requireRepository(repoDir, options.env);
       const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
       const parser = new DiffParser({
         maxFileBytes,
@@ -56,7 +61,7 @@ export function readGitRange(repoDir: string, options: GitRangeOptions = {}): Gi
         onCommit: () => source.commitsRead++,
       });
       try {
-        for await (const lines of streamGitLines(repoDir, [...LOG_OPTIONS, ...revisions, '--'], maxFileBytes)) {
+        for await (const lines of streamGitLines(repoDir, [...LOG_OPTIONS, ...revisions, '--'], maxFileBytes, options.env)) {
           yield* parser.push(lines);
         }
       } catch (error) {
@@ -68,8 +73,17 @@ export function readGitRange(repoDir: string, options: GitRangeOptions = {}): Gi
   return source;
 }
 
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
 function revisionArgs(options: GitRangeOptions): string[] {
   if (options.all) return ['--all'];
+  if (options.commits) {
+    const notSha = options.commits.find((sha) => !FULL_SHA.test(sha));
+    if (notSha !== undefined) throw new Error(`invalid commit '${notSha}': give full commit SHAs.`);
+    // An empty list would make git show HEAD instead of nothing.
+    if (options.commits.length === 0) throw new Error('no commits given: pass at least one commit SHA.');
+    return ['--no-walk=unsorted', '--end-of-options', ...options.commits];
+  }
   const revisions = options.range ?? (options.since !== undefined ? `${options.since}..HEAD` : 'HEAD');
   // A "range" of '--output=x' would otherwise reach git as an option.
   if (revisions.startsWith('-') || revisions.trim() === '') {
@@ -79,9 +93,9 @@ function revisionArgs(options: GitRangeOptions): string[] {
 }
 
 /** Fails early, with what to do, when the directory is not a git checkout. */
-export async function requireRepository(repoDir: string): Promise<string> {
+export async function requireRepository(repoDir: string, env?: GitEnvironment): Promise<string> {
   try {
-    return (await runGit(repoDir, ['rev-parse', '--show-toplevel'])).trim();
+    return (await runGit(repoDir, ['rev-parse', '--show-toplevel'], env)).trim();
   } catch (error) {
     if (!(error instanceof GitCommandError)) throw error;
     throw new Error(
@@ -92,7 +106,9 @@ export async function requireRepository(repoDir: string): Promise<string> {
 }
 
 function badRevisions(revisions: readonly string[], error: GitCommandError): Error {
-  const what = revisions.filter((r) => r !== '--end-of-options').join(' ');
+  const shown = revisions.filter((r) => r !== '--end-of-options' && !r.startsWith('--no-walk'));
+  // A list of commits (see `commits`) can be long: name a few.
+  const what = shown.length > 3 ? `${shown.slice(0, 3).join(' ')} and ${shown.length - 3} more` : shown.join(' ');
   return new Error(
     `git log ${what} failed: ${firstLine(error.stderr) || error.message}. Check that the range names commits or refs that exist here (\`git log --oneline ${what}\`); in CI, fetch the full history (e.g. actions/checkout with fetch-depth: 0).`,
     { cause: error },

@@ -1,7 +1,6 @@
 // Reads one file of a directory scan: its text, or why it is skipped. Type, size and extension are
 // checked before reading anything. The sync variant is for worker threads, where blocking is fine.
-import { lstatSync, readFile, readFileSync, type Stats } from 'node:fs';
-import { lstat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFile, readSync, type Stats } from 'node:fs';
 import { promisify } from 'node:util';
 import { decodeText, hasBinaryExtension, looksBinary } from './file-content.js';
 import { isFileToRead, type SourceItem, type WalkItem } from './scan-unit.js';
@@ -10,56 +9,57 @@ import { isFileToRead, type SourceItem, type WalkItem } from './scan-unit.js';
 const readFileBytes = promisify(readFile);
 
 /**
- * Files read at once. Reading one file at a time leaves the disk and libuv's threads idle between
- * calls: on a 100 MB tree of 7,400 files, 16 reads in flight took 0.7 s instead of 2.2 s.
+ * Reads the walk's files in order, synchronously. Measured on 6,266 installed npm files (78 MB):
+ * open/fstat/read/close in a loop took 0.12-0.14 s; fs callbacks with 16 reads in flight took
+ * 0.28-0.50 s, since each async call costs a thread-pool round trip that outweighs the read. With
+ * `stopWhen`, it stops taking items from the walk once that returns true and leaves the rest of
+ * the walk to the caller.
  */
-const READ_AHEAD = 16;
-
-/**
- * Reads the walk's files, up to READ_AHEAD at once, yielding the results in the walk's order. With
- * `stopWhen`, it stops taking items from the walk once that returns true (after yielding what it
- * has in flight) and leaves the rest of the walk to the caller.
- */
-export async function* readAhead(walk: AsyncIterator<WalkItem>, maxFileBytes: number, stopWhen: () => boolean = () => false): AsyncGenerator<SourceItem> {
-  const inFlight: Promise<SourceItem>[] = [];
+export async function* readFiles(walk: AsyncIterator<WalkItem>, maxFileBytes: number, stopWhen: () => boolean = () => false): AsyncGenerator<SourceItem> {
   while (!stopWhen()) {
     const next = await walk.next();
     if (next.done) break;
     const item = next.value;
-    inFlight.push(isFileToRead(item) ? readWalkedFile(item.read, maxFileBytes) : Promise.resolve(item));
-    if (inFlight.length >= READ_AHEAD) yield await inFlight.shift()!;
+    yield isFileToRead(item) ? readWalkedFileSync(item.read, maxFileBytes) : item;
   }
-  for (let pending = inFlight.shift(); pending; pending = inFlight.shift()) yield await pending;
 }
 
 /**
- * A walked entry, not followed if it is a symlink. Never rejects: a file that vanished or cannot be
- * read is reported as skipped, not fatal.
+ * One file by descriptor: open without following links (and without blocking on a FIFO), then
+ * fstat the descriptor, so type and size come from the file actually read, in 4 system calls.
  */
-export async function readWalkedFile(absolute: string, maxFileBytes: number): Promise<SourceItem> {
-  let stats: Stats;
+export function readWalkedFileSync(absolute: string, maxFileBytes: number): SourceItem {
+  let fd: number;
   try {
-    stats = await lstat(absolute);
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    return { path: absolute, reason: errorCode(error) === 'ELOOP' ? 'symlink' : 'unreadable' };
+  }
+  try {
+    const stats = fstatSync(fd);
+    const early = skipBeforeReading(absolute, stats, maxFileBytes);
+    if (early) return early;
+    return textOrBinary(absolute, readWhole(fd, stats.size));
   } catch {
     return { path: absolute, reason: 'unreadable' };
+  } finally {
+    closeSync(fd);
   }
-  return readWithStats(absolute, stats, maxFileBytes);
 }
 
-export function readWalkedFileSync(absolute: string, maxFileBytes: number): SourceItem {
-  let stats: Stats;
-  try {
-    stats = lstatSync(absolute);
-  } catch {
-    return { path: absolute, reason: 'unreadable' };
+function readWhole(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let offset = 0;
+  while (offset < size) {
+    const read = readSync(fd, bytes, offset, size - offset, offset);
+    if (read === 0) break;
+    offset += read;
   }
-  const early = skipBeforeReading(absolute, stats, maxFileBytes);
-  if (early) return early;
-  try {
-    return textOrBinary(absolute, readFileSync(absolute));
-  } catch {
-    return { path: absolute, reason: 'unreadable', bytes: stats.size };
-  }
+  return offset === size ? bytes : bytes.subarray(0, offset);
+}
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
 /** Reads a file whose stats are known (from lstat for walked entries, stat for a root given by name). */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, loadConfig, parseConfig, pathIgnorer } from '../../src/config/repo-config.js';
+import { repoConfigSchemaForOwner } from '../../src/config/repo-config.schema.js';
 
 describe('parseConfig', () => {
   it('fills defaults for an empty file', () => {
@@ -60,5 +61,30 @@ describe('pathIgnorer', () => {
     expect(ignored('fixtures/a/b.env')).toBe(true);
     expect(ignored('src/__snapshots__/x.snap')).toBe(true);
     expect(ignored('src/.env')).toBe(false);
+  });
+});
+
+describe('incidents', () => {
+  it('defaults to the scanned repository, nobody assigned and no extra labels', () => {
+    expect(defaultConfig().incidents).toEqual({ assignees: [], labels: [] });
+  });
+
+  it('reads a central repository, assignees and labels', () => {
+    const config = parseConfig('incidents:\n  repository: acme/security\n  assignees: [sec-lead]\n  labels: [security]\n', 'f');
+    expect(config.incidents).toEqual({ repository: 'acme/security', assignees: ['sec-lead'], labels: ['security'] });
+  });
+
+  it('names a repository that is not owner/name, and a login that cannot be one', () => {
+    expect(() => parseConfig('incidents:\n  repository: security\n', 'f')).toThrowError(/incidents\.repository: must be 'owner\/name'/);
+    expect(() => parseConfig('incidents:\n  assignees: ["@sec-lead"]\n', 'f')).toThrowError(/incidents\.assignees\.0: must be a GitHub login/);
+    expect(() => parseConfig(`incidents:\n  assignees: [${Array.from({ length: 11 }, (_, i) => `u${i}`).join(', ')}]\n`, 'f')).toThrowError(ConfigError);
+  });
+
+  it("refuses a central repository of another owner, whatever the case of the owner's name", () => {
+    const schema = repoConfigSchemaForOwner('Acme');
+    expect(schema.safeParse({ incidents: { repository: 'acme/security' } }).success).toBe(true);
+    const other = schema.safeParse({ incidents: { repository: 'evil/inbox' } });
+    expect(other.success).toBe(false);
+    expect(other.error?.issues[0]).toMatchObject({ path: ['incidents', 'repository'], message: expect.stringContaining('must be a repository of Acme') });
   });
 });

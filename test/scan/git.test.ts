@@ -265,6 +265,29 @@ describe('readGitRange', () => {
     expect(items[0]).toMatchObject({ text: 'first\r\nsecond SECRET_CARRIAGE0\r', lineNumbers: [1, 2] });
   });
 
+  it('is not thrown off by repository config that changes how git prints history', async () => {
+    const repo = newRepo();
+    for (const [key, value] of Object.entries({
+      'diff.noprefix': 'true',
+      'diff.mnemonicPrefix': 'true',
+      'diff.relative': 'true',
+      'core.quotepath': 'true',
+      'color.ui': 'always',
+      'log.showRoot': 'false',
+      'diff.external': 'false',
+    })) {
+      repo.git('config', key, value);
+    }
+    repo.write('sub/clé.txt', 'SECRET_ROOTCOMMIT1\n');
+    const root = repo.commit('root');
+
+    const result = await scanHistory(repo, {});
+    const fromSubdirectory = await collect(readGitRange(join(repo.dir, 'sub')));
+
+    expect(result.findings.map((f) => [f.path, f.line, f.commit])).toEqual([['sub/clé.txt', 1, root]]);
+    expect(unitTexts(fromSubdirectory)).toEqual(['sub/clé.txt: SECRET_ROOTCOMMIT1']);
+  });
+
   it('counts commits that add nothing', async () => {
     const repo = newRepo();
     repo.write('a.txt', 'a\n');

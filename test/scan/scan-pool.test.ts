@@ -90,7 +90,7 @@ afterAll(() => temp.remove());
 describe('directory scan on worker threads', () => {
   it('finds the same as the main thread, with the compiled workers', async () => {
     const onMainThread = await scanCompiled({ count: 1 });
-    const onWorkers = await scanCompiled({ count: 2, mainThreadBytes: 0 });
+    const onWorkers = await scanCompiled({ count: 2, waitForWorkers: true });
     const inVitest = await runScan(readDirectory(tree, { maxFileBytes: 2000 }), { engine: createEngine(), root: tree, target: tree });
 
     expect(onWorkers.poolAvailable).toBe(true);
@@ -110,12 +110,12 @@ describe('directory scan on worker threads', () => {
   });
 
   it('refuses workers whose rules differ from the engine (which proves the workers ran)', async () => {
-    await expect(scanCompiled({ count: 2, mainThreadBytes: 0, disabledRules: ['github-pat-classic'] })).rejects.toThrow(/rules differ from the engine's/);
+    await expect(scanCompiled({ count: 2, waitForWorkers: true, disabledRules: ['github-pat-classic'] })).rejects.toThrow(/rules differ from the engine's/);
   });
 
   it('falls back to the main thread when running from TypeScript sources', async () => {
     expect(scanPoolAvailable()).toBe(false);
-    const result = await runScan(readDirectory(tree), { engine: createEngine(), root: tree, target: tree, workers: { count: 2, mainThreadBytes: 0 } });
+    const result = await runScan(readDirectory(tree), { engine: createEngine(), root: tree, target: tree, workers: { count: 2, waitForWorkers: true } });
     expect(result.findings.map((f) => f.path)).toEqual(['config/deep/settings.env', 'src/module-050.js']);
   });
 });

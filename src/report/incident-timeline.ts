@@ -1,0 +1,77 @@
+// The "Response timeline" of an incident issue, which the leak response extends as it verifies,
+// revokes and rotates a credential. An entry is added once per id however often it is sent, and
+// the rest of the body (checked boxes, people's edits) is left as it is.
+import { PER_PAGE, type GitHubClient } from './github-client.js';
+import { MAX_ISSUE_BODY, timelineLine, type TimelineEntry } from './incident-body.js';
+import { marker, TIMELINE_END, TIMELINE_START } from './incident-markers.js';
+
+export type { TimelineEntry } from './incident-body.js';
+
+export interface IncidentIssueRef {
+  owner: string;
+  repo: string;
+  issueNumber: number;
+}
+
+export function hasTimelineEntry(text: string, id: string): boolean {
+  return text.includes(marker('timeline-entry', id));
+}
+
+/**
+ * `body` with `entry` as the last line of its timeline. A body whose timeline markers were edited
+ * away gets a new timeline section at the end, so an entry is never lost.
+ */
+export function withTimelineEntry(body: string, entry: TimelineEntry): string {
+  const line = timelineLine(entry);
+  const end = body.lastIndexOf(TIMELINE_END);
+  if (end === -1 || body.lastIndexOf(TIMELINE_START, end) === -1) {
+    return `${body.trimEnd()}\n\n### Response timeline\n\n${TIMELINE_START}\n${line}\n${TIMELINE_END}\n`;
+  }
+  return `${body.slice(0, end)}${line}\n${body.slice(end)}`;
+}
+
+/**
+ * Adds `entry` to the issue's timeline; returns false when an entry with its id is already there.
+ * When the body has no room left it goes in a comment instead. Read-modify-write: callers
+ * serialise updates of one incident (the IncidentStore lock of its key) so none is lost.
+ */
+export async function appendTimelineEntry(octokit: GitHubClient, issue: IncidentIssueRef, entry: TimelineEntry): Promise<boolean> {
+  const { owner, repo, issueNumber } = issue;
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: issueNumber });
+  const body = data.body ?? '';
+  if (hasTimelineEntry(body, entry.id)) return false;
+  const updated = withTimelineEntry(body, entry);
+  if (updated.length <= MAX_ISSUE_BODY) {
+    await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: issueNumber, body: updated });
+    return true;
+  }
+  if (await commentsMention(octokit, issue, entry.id)) return false;
+  await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+    owner,
+    repo,
+    issue_number: issueNumber,
+    body: `**Response timeline** (continued: the issue body is full)\n\n${timelineLine(entry)}`,
+  });
+  return true;
+}
+
+async function commentsMention(octokit: GitHubClient, issue: IncidentIssueRef, entryId: string): Promise<boolean> {
+  for (const body of await issueCommentBodies(octokit, issue)) if (hasTimelineEntry(body, entryId)) return true;
+  return false;
+}
+
+/** Every comment body of an issue, oldest first, page by page. */
+export async function issueCommentBodies(octokit: GitHubClient, issue: IncidentIssueRef): Promise<string[]> {
+  const bodies: string[] = [];
+  for (let page = 1; ; page++) {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      owner: issue.owner,
+      repo: issue.repo,
+      issue_number: issue.issueNumber,
+      per_page: PER_PAGE,
+      page,
+    });
+    for (const comment of data) bodies.push(comment.body ?? '');
+    if (data.length < PER_PAGE) return bodies;
+  }
+}

@@ -1,0 +1,89 @@
+// The GitHub REST calls the GitHub source makes, each paginated as its endpoint documents and each
+// failure that a later attempt could get past turned into a GitHubUnavailableError.
+import type { Octokit } from '@octokit/rest';
+import { toGitHubError } from './github-errors.js';
+import type { GitHubCommit } from './github-patch.js';
+
+/** What we need of an octokit: Probot's installation octokit and @octokit/rest's both fit. */
+export type GitHubClient = Pick<Octokit, 'request'>;
+
+export interface RepoName {
+  owner: string;
+  repo: string;
+}
+
+/** The largest page the list endpoints serve. */
+const PAGE_SIZE = 100;
+
+/** GET /repos/{owner}/{repo}/pulls/{pull_number}/commits lists no more than this many commits. */
+export const PULL_REQUEST_COMMITS_LIMIT = 250;
+
+/**
+ * Exactly the owner and repository name: octokit sends any other field as a query parameter, and a
+ * caller may pass a wider object (a clone target, with its token function).
+ */
+function names(repo: RepoName): RepoName {
+  return { owner: repo.owner, repo: repo.repo };
+}
+
+async function call<T>(what: string, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw toGitHubError(error, what);
+  }
+}
+
+export function hasNextPage(link: string | undefined): boolean {
+  return link !== undefined && /<[^>]{1,2048}>;\s{0,8}rel="next"/.test(link);
+}
+
+/**
+ * The commits reachable from `head` and not from the merge base of `base` and `head`, oldest first:
+ * what `git log base...head` would list on head's side. Paginated: without paging parameters the
+ * endpoint stops at 250 commits.
+ */
+export async function compareCommits(client: GitHubClient, repo: RepoName, base: string, head: string): Promise<string[]> {
+  const shas: string[] = [];
+  for (let page = 1; ; page++) {
+    const response = await call(`GET /repos/${repo.owner}/${repo.repo}/compare/${base}...${head}`, () =>
+      client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { ...names(repo), basehead: `${base}...${head}`, per_page: PAGE_SIZE, page }),
+    );
+    const { commits, total_commits: total } = response.data;
+    shas.push(...commits.map((commit) => commit.sha));
+    // An empty page or reaching total_commits ends the loop even if a Link header says otherwise.
+    if (!hasNextPage(response.headers.link) || commits.length === 0 || shas.length >= total) return shas;
+  }
+}
+
+/** A pull request's commits, oldest first; at most PULL_REQUEST_COMMITS_LIMIT, as the endpoint allows. */
+export async function listPullRequestCommits(client: GitHubClient, repo: RepoName, pullNumber: number): Promise<string[]> {
+  const shas: string[] = [];
+  for (let page = 1; ; page++) {
+    const response = await call(`GET /repos/${repo.owner}/${repo.repo}/pulls/${pullNumber}/commits`, () =>
+      client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', { ...names(repo), pull_number: pullNumber, per_page: PAGE_SIZE, page }),
+    );
+    shas.push(...response.data.map((commit) => commit.sha));
+    if (!hasNextPage(response.headers.link) || response.data.length === 0 || shas.length >= PULL_REQUEST_COMMITS_LIMIT) return shas;
+  }
+}
+
+/** Every commit reachable from `head`, oldest first: for a first push, when there is nothing to compare with. */
+export async function listHistory(client: GitHubClient, repo: RepoName, head: string): Promise<string[]> {
+  const newestFirst: string[] = [];
+  for (let page = 1; ; page++) {
+    const response = await call(`GET /repos/${repo.owner}/${repo.repo}/commits?sha=${head}`, () =>
+      client.request('GET /repos/{owner}/{repo}/commits', { ...names(repo), sha: head, per_page: PAGE_SIZE, page }),
+    );
+    newestFirst.push(...response.data.map((commit) => commit.sha));
+    if (!hasNextPage(response.headers.link) || response.data.length === 0) return newestFirst.reverse();
+  }
+}
+
+/** One commit with its first page of files (up to 300); `hasMoreFilePages` says whether there are more. */
+export async function getCommit(client: GitHubClient, repo: RepoName, sha: string): Promise<{ commit: GitHubCommit; hasMoreFilePages: boolean }> {
+  const response = await call(`GET /repos/${repo.owner}/${repo.repo}/commits/${sha}`, () =>
+    client.request('GET /repos/{owner}/{repo}/commits/{ref}', { ...names(repo), ref: sha }),
+  );
+  return { commit: response.data, hasMoreFilePages: hasNextPage(response.headers.link) };
+}
