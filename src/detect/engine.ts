@@ -55,6 +55,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const { keywords, rulesByKeyword } = collectKeywords(compiled);
   // On a tie, the provider listed first wins: specific providers come before private-key and generic.
   const providerRank = new Map(providers.map((p, i) => [p.id, i]));
+  // Type prefixes of prefixed tokens ('ghp_', 'dop_v1_'): a value starting with one is that
+  // provider's format, so when its own rule did not accept it, the generic rule must not either.
+  const prefixes = compiled.filter((c) => c.rule.anchor === 'keyword' && !c.rule.keywordsIgnoreCase).flatMap((c) => c.rule.keywords);
   const keywordIndex = buildKeywordIndex(keywords);
 
   function scanText(text: string): TextScan {
@@ -73,9 +76,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const raw: RawFinding[] = [];
     for (const [provider, found] of perProvider) {
       found.sort((x, y) => x.start - y.start);
-      raw.push(...(provider.combine ? provider.combine(found, text) : found));
+      if (provider.combine) {
+        // What a specific rule matched still blocks the generic rule after pairing consumed it.
+        for (const f of found) if (f.confidence !== 'entropy') rejected.push(f);
+        raw.push(...provider.combine(found, text));
+      } else raw.push(...found);
     }
-    return toFindings(dedupe(raw, rejected, providerRank), text);
+    return toFindings(dedupe(raw, rejected, providerRank, prefixes), text);
   }
 
   return { rules: compiled.map((c) => c.rule), scanText };
@@ -226,7 +233,7 @@ interface Span {
  * first. The generic entropy rule yields to any specific finding it overlaps, and to a look-alike a
  * specific rule rejected (a `ghp_` token with a bad checksum is a fake, not a generic secret).
  */
-function dedupe(raw: RawFinding[], rejected: readonly Span[], providerRank: ReadonlyMap<string, number>): RawFinding[] {
+function dedupe(raw: RawFinding[], rejected: readonly Span[], providerRank: ReadonlyMap<string, number>, prefixes: readonly string[]): RawFinding[] {
   const rank = (f: RawFinding): number => CONFIDENCE_RANK[f.confidence] * 1000 - (providerRank.get(f.rule.provider) ?? 999);
   const bySpan = new Map<string, RawFinding>();
   for (const finding of raw) {
@@ -237,7 +244,7 @@ function dedupe(raw: RawFinding[], rejected: readonly Span[], providerRank: Read
   const kept = [...bySpan.values()].sort((x, y) => x.start - y.start);
   if (!kept.some((f) => f.confidence === 'entropy')) return kept;
   const blocked = spanIndex([...kept.filter((f) => f.confidence !== 'entropy'), ...rejected]);
-  return kept.filter((f) => f.confidence !== 'entropy' || !blocked.overlaps(f));
+  return kept.filter((f) => f.confidence !== 'entropy' || (!blocked.overlaps(f) && !prefixes.some((p) => f.secret.startsWith(p))));
 }
 
 /** Overlap queries against many spans in O(log n) each: spans sorted by start with a running max end. */

@@ -17,8 +17,11 @@ const NAME_CHAR = '[A-Za-z0-9_.-]';
 const VALUE_CHAR = String.raw`[A-Za-z0-9+/=_.~!@#$%^&*?|-]`;
 
 const SEPARATOR = [
-  // NAME = v, NAME: v, NAME := v, 'NAME' => v, NAME == v, NAME ?= v (make), NAME ||= v (ruby)
-  String.raw`[ \t]{0,4}(?::=|=>|={1,3}|:|\?=|\|\|=)[ \t]{0,4}`,
+  // NAME = v, NAME: v, NAME := v, 'NAME' => v, NAME == v, NAME ?= v (make), NAME ||= v (ruby);
+  // up to 32 spaces for aligned Terraform/YAML blocks
+  String.raw`[ \t]{0,32}(?::=|=>|={1,3}|:|\?=|\|\|=)[ \t]{0,4}`,
+  // TypeScript/Kotlin/Go annotations: NAME: string = v, NAME string = v (Go var)
+  String.raw`[ \t]{0,4}:?[ \t]{0,4}[A-Za-z_][A-Za-z0-9_<>\[\]|.]{0,40}[ \t]{0,4}:?=[ \t]{0,4}`,
   // <add key="ApiKey" value="…"/>
   String.raw`[ \t]{1,4}value[ \t]{0,2}=[ \t]{0,2}`,
   // --api-key v (only for flags, checked in validate)
@@ -147,6 +150,8 @@ const RESOURCE_SID = /^[A-Z]{2}[0-9a-f]{32}$/;
 /** Subresource integrity, lockfiles and image digests: sha512-…, sha1-…, sha256:…. */
 const INTEGRITY = /^(?:sha(?:1|224|256|384|512)|md5)[-:]/i;
 /** A stored password hash (bcrypt, argon2, crypt): it proves a password, it does not grant access. */
+/** Stripe test-mode and publishable keys: not secrets, and the stripe rules know the live ones. */
+const TEST_OR_PUBLIC_KEY = /^(?:sk|rk)_test_|^pk_(?:test|live)_/;
 const PASSWORD_HASH = /^\$(?:2[abxy]?|argon2(?:id|i|d)|[1567])\$/;
 const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][0-9A-Za-z.-]+)?$/;
 /** Relative and home paths; absolute ones (/etc/ssl/…) are words and fail the word check. */
@@ -221,14 +226,17 @@ function isEncodedWords(value: string): boolean {
   return wordShare(text) >= WORDY;
 }
 
-/** Random keys mix letters and digits, or at least three of lower, upper, digit and symbol. */
+/**
+ * Random keys mix letters and digits, or at least three of lower, upper, digit and symbol, or are
+ * long runs of mixed-case letters (identifiers among those are caught by wordShare after this).
+ */
 function hasClassMix(value: string): boolean {
   const lower = /[a-z]/.test(value);
   const upper = /[A-Z]/.test(value);
   const digit = /[0-9]/.test(value);
   const symbol = /[^A-Za-z0-9]/.test(value);
   const classes = [lower, upper, digit, symbol].filter(Boolean).length;
-  return ((lower || upper) && digit) || classes >= 3;
+  return ((lower || upper) && digit) || classes >= 3 || (lower && upper && value.length >= 16);
 }
 
 /** Why a value is not a credential, or undefined when it may be one. */
@@ -239,6 +247,7 @@ function notASecret(value: string): string | undefined {
   if (RESOURCE_SID.test(value)) return 'resource identifier';
   if (INTEGRITY.test(value)) return 'integrity checksum';
   if (PASSWORD_HASH.test(value)) return 'password hash';
+  if (TEST_OR_PUBLIC_KEY.test(value)) return 'test-mode or publishable key';
   if (VERSION.test(value)) return 'version string';
   if (WELL_KNOWN_EXAMPLES.has(value)) return 'example from a specification';
   if (PATH_START.test(value) || FILE_EXTENSION.test(value)) return 'file path';

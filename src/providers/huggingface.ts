@@ -3,6 +3,17 @@
 // and look random.
 import type { ProviderDefinition, Rule } from '../detect/rule.js';
 
+/**
+ * Random mixed-case letters average runs of ~2 lowercase letters; camelCase identifiers
+ * (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) run ~4.
+ */
+const CAMEL_CASE_RUN = 3.5;
+
+function meanLowercaseRun(body: string): number {
+  const runs = body.match(/[a-z]+/g) ?? [];
+  return runs.length === 0 ? 0 : runs.reduce((sum, run) => sum + run.length, 0) / runs.length;
+}
+
 const accessToken: Rule = {
   id: 'huggingface-access-token',
   provider: 'huggingface',
@@ -16,7 +27,8 @@ const accessToken: Rule = {
   // Real tokens mix cases; identifiers of the same length (hf_servingcellpriority…) are one case.
   validate: ({ secret }) => {
     const body = secret.slice('hf_'.length);
-    return /[a-z]/.test(body) && /[A-Z]/.test(body) ? { valid: true } : { valid: false, reason: 'a single letter case: an identifier' };
+    if (!/[a-z]/.test(body) || !/[A-Z]/.test(body)) return { valid: false, reason: 'a single letter case: an identifier' };
+    return meanLowercaseRun(body) >= CAMEL_CASE_RUN ? { valid: false, reason: 'camelCase words: an identifier' } : { valid: true };
   },
   remediation:
     'Invalidate the token at https://huggingface.co/settings/tokens (Manage → Invalidate and refresh, or delete it), then check the repositories and Inference usage it could reach.',

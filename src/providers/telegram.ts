@@ -1,8 +1,12 @@
 // Telegram bot tokens from @BotFather: `<bot id>:AA<33 characters>`.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../detect/rule.js';
 
+/** The token in Telegram's own Bot API documentation, copied into countless tutorials. */
+const DOCUMENTATION_EXAMPLES = new Set(['110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw', '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw']);
+
 /** Bot ids are positive integers; a leading zero means a number that was never an id. */
 function checkBotId({ secret }: Candidate): Validation {
+  if (DOCUMENTATION_EXAMPLES.has(secret)) return { valid: false, reason: 'example from the Bot API documentation' };
   return secret.startsWith('0') ? { valid: false, reason: 'bot id has a leading zero' } : { valid: true };
 }
 

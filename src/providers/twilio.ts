@@ -7,7 +7,9 @@ import type { Candidate, ProviderDefinition, Rule, Validation } from '../detect/
  * A Twilio-named variable, e.g. TWILIO_AUTH_TOKEN, twilioAuthToken, twilio.auth_token, or a key
  * nested under a `twilio:` section of YAML.
  */
-const NAMED = (name: string): string => String.raw`twilio[\w.:\s-]{0,24}?${name}[\w.-]{0,12}?["'\x60]?\s{0,4}(?::=|=>|[:=,])\s{0,4}`;
+// Between the provider name and the key name: a prefix (TWILIO_AUTH_TOKEN) or, in nested JSON/YAML
+// ("Twilio": { "AccountSid": "AC…", "AuthToken": …), a sibling entry or two.
+const NAMED = (name: string): string => String.raw`twilio[\w.:\s"'{},-]{0,120}?${name}[\w.-]{0,12}?["'\x60]?\s{0,4}(?::=|=>|[:=,])\s{0,4}`;
 
 /** The secret passed as the argument after its SID: twilio('AC…', '…'), Client("SK…", "…"). */
 const AFTER_SID = (sidPrefix: string): string => String.raw`${sidPrefix}[0-9a-f]{32}["'\x60]\s{0,4},\s{0,4}`;
