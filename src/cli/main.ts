@@ -21,6 +21,9 @@ const USAGE = `Usage:
   leakstop scan --stdin            scan piped text
   leakstop protect --staged        scan the staged changes (pre-commit hook)
   leakstop rules                   list the detection rules
+  leakstop web                     GitHub App: receive webhooks and queue scans (env: see README)
+  leakstop worker                  GitHub App: run queued scans (WORKER_CONCURRENCY at a time)
+  leakstop start                   GitHub App: web and worker in one process
 
 Options:
   --format text|json|sarif   output format (default text)
@@ -99,6 +102,11 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     case 'rules':
       io.stdout.write(listRules(values.format === 'json' ? 'json' : 'text'));
       return EXIT_CLEAN;
+    case 'web':
+    case 'worker':
+    case 'start':
+      // Loaded on demand: Probot and BullMQ would slow down every `leakstop scan` start-up.
+      return (await import('./app-commands.js')).runAppCommand(command, io);
     default:
       throw new UsageError(`unknown command '${command}'`);
   }

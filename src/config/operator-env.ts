@@ -1,0 +1,167 @@
+// The operator's environment for the GitHub App processes (`leakstop web|worker|start`): Probot's own
+// variables as Probot documents them, plus Redis and worker settings. Every problem names the
+// variable and says what to set, so a misconfigured deployment fails at start-up, not on a webhook.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export type ProcessRole = 'web' | 'worker' | 'start';
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Where GitHub (or GitHub Enterprise Server) answers: REST, git over HTTPS, and web pages. */
+export interface GitHubEndpoints {
+  /** REST API base: https://api.github.com, or `${proto}://${host}/api/v3` for GHE. */
+  apiBaseUrl: string;
+  /** Prefix of clone URLs: `${gitBaseUrl}/${owner}/${repo}.git`. */
+  gitBaseUrl: string;
+  /** Prefix of web links (commits, issues): https://github.com or the GHE host. */
+  htmlBaseUrl: string;
+}
+
+export interface OperatorSettings {
+  appId: number;
+  /** PEM text; absent only when the role does not authenticate as the app. */
+  privateKey: string;
+  /** Empty for `worker`, which never receives webhooks. */
+  webhookSecret: string;
+  port: number;
+  logLevel: LogLevel;
+  github: GitHubEndpoints;
+  redisUrl: string;
+  workerConcurrency: number;
+  /** BullMQ key prefix; a Redis Cluster hash tag such as `{leakstop}` keeps a queue's keys in one slot. */
+  queuePrefix: string;
+}
+
+export class OperatorEnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the environment is not a valid leakstop configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'OperatorEnvError';
+  }
+}
+
+const DEFAULT_PORT = 3000;
+const DEFAULT_CONCURRENCY = 4;
+const MAX_CONCURRENCY = 256;
+export const DEFAULT_QUEUE_PREFIX = '{leakstop}';
+
+/** Each variable's rule and, on failure, the sentence that tells the operator what to set. */
+const envSchema = z.object({
+  APP_ID: z
+    .string({ error: 'is not set: set APP_ID to the App ID shown on your GitHub App settings page' })
+    .regex(/^[1-9][0-9]{0,15}$/, { error: 'must be the numeric App ID shown on your GitHub App settings page' }),
+  PRIVATE_KEY: z.string().optional(),
+  PRIVATE_KEY_PATH: z.string().optional(),
+  WEBHOOK_SECRET: z.string().optional(),
+  PORT: z
+    .string()
+    .regex(/^[0-9]{1,5}$/, { error: 'must be a TCP port number, e.g. PORT=3000' })
+    .transform(Number)
+    // 0 asks the system for any free port (tests, and runs behind a supervisor that reads the log).
+    .refine((port) => port <= 65535, { error: 'must be a TCP port number from 0 to 65535' })
+    .optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  GHE_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?$/, { error: 'must be a host name (and optional :port) without a scheme or path, e.g. GHE_HOST=github.example.com' })
+    .optional(),
+  GHE_PROTOCOL: z.enum(['https', 'http'], { error: 'must be https or http' }).optional(),
+  REDIS_URL: z
+    .string({ error: 'is not set: set REDIS_URL to your Redis server, e.g. REDIS_URL=redis://127.0.0.1:6379' })
+    .regex(/^rediss?:\/\/[^\s]{1,2000}$/, { error: 'must be a redis:// or rediss:// URL, e.g. REDIS_URL=redis://127.0.0.1:6379' }),
+  WORKER_CONCURRENCY: z
+    .string()
+    .regex(/^[0-9]{1,4}$/, { error: `must be a whole number of jobs per worker process, 1 to ${MAX_CONCURRENCY}` })
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= MAX_CONCURRENCY, { error: `must be from 1 to ${MAX_CONCURRENCY}` })
+    .optional(),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.{}-]{1,64}$/, { error: 'must be 1-64 letters, digits, _ . - { }; use a hash tag such as {leakstop} on Redis Cluster' })
+    .optional(),
+});
+
+/** Reads and checks the variables `role` needs; throws OperatorEnvError listing every problem. */
+export function parseOperatorEnv(env: NodeJS.ProcessEnv, role: ProcessRole): OperatorSettings {
+  const parsed = envSchema.safeParse(pickEnv(env));
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  const privateKey = readPrivateKey(env, problems);
+  const webhookSecret = role === 'worker' ? '' : readWebhookSecret(env, problems);
+  if (!parsed.success || problems.length > 0) throw new OperatorEnvError(problems);
+  const values = parsed.data;
+  return {
+    appId: Number(values.APP_ID),
+    privateKey: privateKey ?? '',
+    webhookSecret,
+    port: values.PORT ?? DEFAULT_PORT,
+    logLevel: values.LOG_LEVEL ?? 'info',
+    github: githubEndpoints(values.GHE_HOST, values.GHE_PROTOCOL),
+    redisUrl: values.REDIS_URL,
+    workerConcurrency: values.WORKER_CONCURRENCY ?? DEFAULT_CONCURRENCY,
+    queuePrefix: values.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX,
+  };
+}
+
+/** An empty variable counts as unset, as in a shell `FOO= leakstop web`. */
+function pickEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  return picked;
+}
+
+/** GHE_HOST moves the REST API, git clones and web links together, as Probot does for the API. */
+export function githubEndpoints(host: string | undefined, protocol: 'https' | 'http' | undefined): GitHubEndpoints {
+  if (!host) return { apiBaseUrl: 'https://api.github.com', gitBaseUrl: 'https://github.com', htmlBaseUrl: 'https://github.com' };
+  const origin = `${protocol ?? 'https'}://${host}`;
+  return { apiBaseUrl: `${origin}/api/v3`, gitBaseUrl: origin, htmlBaseUrl: origin };
+}
+
+/**
+ * PRIVATE_KEY holds the PEM itself (newlines may be written as \n, or the whole key base64-encoded
+ * onto one line, as Probot's deployment docs suggest); PRIVATE_KEY_PATH names the .pem file.
+ */
+function readPrivateKey(env: NodeJS.ProcessEnv, problems: string[]): string | undefined {
+  if (env.PRIVATE_KEY) {
+    const pem = decodePrivateKey(env.PRIVATE_KEY);
+    if (pem === undefined) problems.push('PRIVATE_KEY is not a PEM private key: paste the whole .pem file (or its base64), or set PRIVATE_KEY_PATH to the file instead');
+    return pem;
+  }
+  if (env.PRIVATE_KEY_PATH) {
+    let text: string;
+    try {
+      text = readFileSync(env.PRIVATE_KEY_PATH, 'utf8');
+    } catch (error) {
+      const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+      problems.push(`PRIVATE_KEY_PATH cannot be read (${reason}): set it to the .pem file downloaded from your GitHub App settings page`);
+      return undefined;
+    }
+    const pem = decodePrivateKey(text);
+    if (pem === undefined) problems.push('PRIVATE_KEY_PATH does not name a PEM private key: use the .pem file downloaded from your GitHub App settings page');
+    return pem;
+  }
+  problems.push('PRIVATE_KEY is not set: set PRIVATE_KEY to the contents of your GitHub App .pem file, or PRIVATE_KEY_PATH to its path');
+  return undefined;
+}
+
+const PEM_PATTERN = /-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----[\s\S]{1,20000}?-----END [A-Z ]{0,20}PRIVATE KEY-----/;
+
+function decodePrivateKey(value: string): string | undefined {
+  const direct = value.replaceAll('\\n', '\n');
+  const match = PEM_PATTERN.exec(direct);
+  if (match) return `${match[0]}\n`;
+  const decoded = Buffer.from(value.trim(), 'base64').toString('utf8');
+  const fromBase64 = PEM_PATTERN.exec(decoded);
+  return fromBase64 ? `${fromBase64[0]}\n` : undefined;
+}
+
+/** Probot falls back to the secret 'development'; a deployed app must never accept that. */
+function readWebhookSecret(env: NodeJS.ProcessEnv, problems: string[]): string {
+  const secret = env.WEBHOOK_SECRET ?? '';
+  if (secret === '') problems.push('WEBHOOK_SECRET is not set: set it to the webhook secret entered on your GitHub App settings page');
+  else if (secret === 'development') problems.push("WEBHOOK_SECRET is Probot's placeholder 'development': set it to a long random value and enter the same on your GitHub App settings page");
+  return secret;
+}

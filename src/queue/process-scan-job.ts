@@ -1,0 +1,178 @@
+// One queued scan, start to finish: check run in progress → the repository's config → which commits
+// → their added lines → the engine → the check run's result → incident issues. Every step is safe to
+// repeat, because a job killed half-way is run again from the start by another worker.
+import { UnrecoverableError } from 'bullmq';
+import type { ProbotOctokit } from 'probot';
+import { z } from 'zod';
+import { createEngine, type Engine } from '../detect/engine.js';
+import { pathIgnorer } from '../config/repo-config.js';
+import type { GitHubEndpoints } from '../config/operator-env.js';
+import { jobLogger, type Logger } from '../log.js';
+import { completeCheckRun, failCheckRun, startCheckRun } from '../report/check-run.js';
+import { recordIncidents, type IncidentStore } from '../report/incident-issue.js';
+import { readGitHubCommits, readRepositoryHistory, resolvePullRequestCommits, resolvePushCommits, type GitHubRepoTarget } from '../scan/github-source.js';
+import { runScan } from '../scan/run-scan.js';
+import { repoFullName, scanJobSchema, type ScanJob } from './jobs.js';
+import { loadRepoConfig } from './load-repo-config.js';
+import { asQueueError } from './retry.js';
+
+/** Probot's installation-authenticated octokit: REST requests, the config plugin and `auth`. */
+export type InstallationOctokit = ProbotOctokit;
+
+export interface ScanJobDeps {
+  /** An octokit authenticated as the installation (Probot's `app.auth(installationId)`). */
+  github: (installationId: number) => Promise<InstallationOctokit>;
+  incidents: IncidentStore;
+  log: Logger;
+  endpoints: GitHubEndpoints;
+  /** The engine for a set of disabled rule ids; defaults to a small cache over createEngine. */
+  engineFor?: (disabledRules: readonly string[]) => Engine;
+}
+
+/** The parts of a BullMQ Job the processor reads, so tests can hand in a plain object. */
+export interface QueuedJob {
+  id?: string | undefined;
+  data: unknown;
+  attemptsMade: number;
+}
+
+/** What a finished job leaves in Redis: counts only, never a finding's text. */
+export interface ScanJobOutcome {
+  checkRunId?: number;
+  commits: number;
+  filesScanned: number;
+  findings: number;
+  incidentsCreated: number;
+  incidentsCommented: number;
+}
+
+export async function processScanJob(job: QueuedJob, deps: ScanJobDeps): Promise<ScanJobOutcome> {
+  const queued = parseJobData(job.data);
+  const log = jobLogger(deps.log, { jobId: job.id, ...queued });
+  log.info({ attempt: job.attemptsMade + 1 }, 'scan started');
+  try {
+    const outcome = await runScanJob(queued, job.id ?? '', deps, log);
+    log.info(outcome, 'scan finished');
+    return outcome;
+  } catch (error) {
+    log.warn({ attempt: job.attemptsMade + 1, err: errorSummary(error) }, 'scan attempt failed');
+    throw asQueueError(error);
+  }
+}
+
+async function runScanJob(job: ScanJob, jobId: string, deps: ScanJobDeps, log: Logger): Promise<ScanJobOutcome> {
+  const octokit = await deps.github(job.installationId);
+  const { owner, name: repo } = job.repository;
+  // A backfill reports through incident issues only: a check run on today's head for findings from
+  // years ago would block merges that introduce nothing.
+  const checkRunId = job.kind === 'backfill' ? undefined : await startCheckRun(octokit, { owner, repo, headSha: job.headSha, externalId: jobId });
+  const { config, configProblem } = await loadRepoConfig(octokit, owner, repo);
+  if (configProblem !== undefined) log.warn({ configProblem }, 'repository config is invalid; scanning with the defaults');
+
+  const readOptions = { maxFileBytes: config.scan.maxFileBytes, ignorePath: pathIgnorer(config) };
+  const target = repoTarget(octokit, job, deps.endpoints);
+  const source = job.kind === 'backfill' ? readRepositoryHistory(target, readOptions) : readGitHubCommits(octokit, target, await commitsToScan(octokit, job), readOptions);
+  const engine = (deps.engineFor ?? cachedEngine)(config.rules.disable);
+  const result = await runScan(source, { engine, root: '', target: describeTarget(job) });
+
+  if (checkRunId !== undefined) {
+    await completeCheckRun(octokit, { owner, repo, checkRunId, result, ...(configProblem === undefined ? {} : { configProblem }) });
+  }
+  const incidents = await recordIncidents(octokit, {
+    owner,
+    repo,
+    findings: result.findings,
+    ...(job.pusher === undefined ? {} : { pusher: job.pusher }),
+    ...(job.ref === undefined ? {} : { ref: job.ref }),
+    htmlBaseUrl: deps.endpoints.htmlBaseUrl,
+    settings: config.incidents,
+    store: deps.incidents,
+  });
+  return {
+    ...(checkRunId === undefined ? {} : { checkRunId }),
+    commits: source.commitsRead,
+    filesScanned: result.stats.filesScanned,
+    findings: result.findings.length,
+    incidentsCreated: incidents.created,
+    incidentsCommented: incidents.commented,
+  };
+}
+
+/** Pull requests (and re-runs of a pull request's check) scan the PR's commits; pushes their new ones. */
+async function commitsToScan(octokit: InstallationOctokit, job: ScanJob): Promise<string[]> {
+  const pullRequest = job.kind === 'pull_request' || (job.kind === 'rerun' && job.pullRequest !== undefined);
+  return pullRequest ? resolvePullRequestCommits(octokit, job) : resolvePushCommits(octokit, job);
+}
+
+/**
+ * The job failed for good (attempts exhausted, a permanent GitHub error, or stalled too often): the
+ * check run must say so, or a required check would wait forever and a leak would pass unseen.
+ */
+export async function reportFailedScan(job: QueuedJob, error: unknown, deps: Pick<ScanJobDeps, 'github' | 'log'>): Promise<void> {
+  const parsed = scanJobSchema.safeParse(job.data);
+  if (!parsed.success) {
+    deps.log.error({ jobId: job.id, err: errorSummary(error) }, 'scan failed for good and its job data is unreadable');
+    return;
+  }
+  const queued = parsed.data;
+  const log = jobLogger(deps.log, { jobId: job.id, ...queued });
+  log.error({ attempts: job.attemptsMade, err: errorSummary(error) }, 'scan could not complete');
+  if (queued.kind === 'backfill') return;
+  const { owner, name: repo } = queued.repository;
+  const octokit = await deps.github(queued.installationId);
+  const checkRunId = await startCheckRun(octokit, { owner, repo, headSha: queued.headSha, externalId: job.id ?? '' });
+  const why = error instanceof Error ? error.message : String(error);
+  await failCheckRun(octokit, {
+    owner,
+    repo,
+    checkRunId,
+    reason: `leakstop could not complete the scan after ${job.attemptsMade} attempt(s): ${why}. Re-run this check to try again.`,
+  });
+}
+
+function parseJobData(data: unknown): ScanJob {
+  const parsed = scanJobSchema.safeParse(data);
+  // Data that does not parse cannot parse on a later attempt either.
+  if (!parsed.success) throw new UnrecoverableError(`job data is not a scan job: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+function repoTarget(octokit: InstallationOctokit, job: ScanJob, endpoints: GitHubEndpoints): GitHubRepoTarget {
+  const { owner, name: repo } = job.repository;
+  return { owner, repo, gitUrl: `${endpoints.gitBaseUrl}/${owner}/${repo}.git`, token: () => installationToken(octokit) };
+}
+
+const tokenAuthSchema = z.object({ token: z.string().min(1) });
+
+/** A fresh installation token for git over HTTPS (Probot's auth caches and renews it). */
+async function installationToken(octokit: InstallationOctokit): Promise<string> {
+  return tokenAuthSchema.parse(await octokit.auth({ type: 'installation' })).token;
+}
+
+function describeTarget(job: ScanJob): string {
+  const where = repoFullName(job);
+  if (job.pullRequest) return `${where}#${job.pullRequest.number} @ ${job.headSha.slice(0, 12)}`;
+  return `${where} ${job.kind} @ ${job.headSha.slice(0, 12)}`;
+}
+
+const ENGINE_CACHE_LIMIT = 16;
+const engines = new Map<string, Engine>();
+
+/** Engines compile every rule: reuse one per set of disabled rules (most repositories disable none). */
+function cachedEngine(disabledRules: readonly string[]): Engine {
+  const key = [...disabledRules].sort().join('\n');
+  let engine = engines.get(key);
+  if (engine === undefined) {
+    if (engines.size >= ENGINE_CACHE_LIMIT) engines.delete(engines.keys().next().value ?? '');
+    engine = createEngine({ disabledRules: new Set(disabledRules) });
+    engines.set(key, engine);
+  }
+  return engine;
+}
+
+/** What to log about an error: its name, message and HTTP status, not its request or response. */
+export function errorSummary(error: unknown): { name: string; message: string; status?: number } {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const status = 'status' in error && typeof error.status === 'number' ? error.status : undefined;
+  return { name: error.name, message: error.message, ...(status === undefined ? {} : { status }) };
+}

@@ -1,0 +1,111 @@
+// The queues and how jobs are added to them. Pushes, pull requests and re-runs share the scan queue;
+// installation backfills (whole histories, many repositories at once) have their own, rate-limited
+// queue so that a large organisation installing the app neither starves pushes nor trips GitHub's
+// secondary rate limits.
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { scanJobId, scanJobSchema, type ScanJob } from './jobs.js';
+
+export const SCAN_QUEUE = 'scan';
+export const BACKFILL_QUEUE = 'backfill';
+export const QUEUE_NAMES = [SCAN_QUEUE, BACKFILL_QUEUE] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** Attempts per job before it is failed and its check run says the scan could not complete. */
+export const SCAN_ATTEMPTS = 5;
+
+/**
+ * Finished jobs stay in Redis for a day (at most 10,000 per queue): while a job is kept, a webhook
+ * redelivered with the same delivery id maps to the same job id and adds nothing.
+ */
+export const KEEP_FINISHED = { age: 24 * 60 * 60, count: 10_000 };
+
+/** The backoff type our workers' backoffStrategy implements (see retry.ts). */
+export const BACKOFF_TYPE = 'github-aware';
+
+const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: SCAN_ATTEMPTS,
+  backoff: { type: BACKOFF_TYPE },
+  removeOnComplete: KEEP_FINISHED,
+  removeOnFail: KEEP_FINISHED,
+};
+
+/** The web process answers 5xx if Redis has not stored the job by then (GitHub waits 10 s in all). */
+export const ENQUEUE_TIMEOUT_MS = 3_000;
+
+export interface ScanQueues {
+  scan: Queue<ScanJob>;
+  backfill: Queue<ScanJob>;
+  /** Resolves once both queues have connected and checked the Redis version. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface QueueSettings {
+  /** BullMQ key prefix, e.g. `{leakstop}` (a Redis Cluster hash tag). */
+  prefix: string;
+}
+
+export function createQueues(connection: Redis, settings: QueueSettings): ScanQueues {
+  const options = { connection, prefix: settings.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS };
+  const scan = new Queue<ScanJob>(SCAN_QUEUE, options);
+  const backfill = new Queue<ScanJob>(BACKFILL_QUEUE, options);
+  return {
+    scan,
+    backfill,
+    ready: async () => {
+      await Promise.all([scan.waitUntilReady(), backfill.waitUntilReady()]);
+    },
+    close: async () => {
+      await Promise.all([scan.close(), backfill.close()]);
+    },
+  };
+}
+
+/** Raised when Redis did not store a job: the webhook must be answered 5xx so GitHub can redeliver it. */
+export class EnqueueError extends Error {
+  override name = 'EnqueueError';
+  /** @octokit/webhooks answers a handler error with its `status`. */
+  readonly status = 503;
+}
+
+/**
+ * Adds the jobs (validated again: nothing but a ScanJob enters Redis) and resolves once Redis has
+ * stored them all. A job id already present (a redelivery) is left as it is.
+ */
+export async function enqueueScanJobs(queues: Pick<ScanQueues, 'scan' | 'backfill'>, jobs: readonly ScanJob[], timeoutMs = ENQUEUE_TIMEOUT_MS): Promise<string[]> {
+  const valid = jobs.map((job) => scanJobSchema.parse(job));
+  const ids = valid.map(scanJobId);
+  const scans = valid.filter((job) => job.kind !== 'backfill');
+  const backfills = valid.filter((job) => job.kind === 'backfill');
+  const adds: Promise<unknown>[] = [];
+  if (scans.length > 0) adds.push(queues.scan.addBulk(scans.map((data) => ({ name: data.kind, data, opts: { jobId: scanJobId(data) } }))));
+  if (backfills.length > 0) adds.push(queues.backfill.addBulk(backfills.map((data) => ({ name: data.kind, data, opts: { jobId: scanJobId(data) } }))));
+  await withTimeout(Promise.all(adds), timeoutMs);
+  return ids;
+}
+
+async function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new EnqueueError(`Redis did not store the job within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } catch (error) {
+    if (error instanceof EnqueueError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new EnqueueError(`Redis did not store the job: ${message}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export type QueueCounts = Record<string, number>;
+
+/** Job counts per state, for the health endpoint and the load benchmark. */
+export async function queueCounts(queues: Pick<ScanQueues, 'scan' | 'backfill'>): Promise<Record<QueueName, QueueCounts>> {
+  const states = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'paused'] as const;
+  const [scan, backfill] = await Promise.all([queues.scan.getJobCounts(...states), queues.backfill.getJobCounts(...states)]);
+  return { scan, backfill };
+}

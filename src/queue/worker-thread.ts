@@ -1,0 +1,101 @@
+// `leakstop start` runs its scan workers on this worker thread, so that scanning (CPU-bound on a large
+// push) never delays the web server's answers to GitHub on the main thread. The thread is a whole
+// `leakstop worker`: its own Redis connections, Probot auth and logger; it talks to the main
+// thread only to say it is ready (or why it is not) and to be told to drain.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { z } from 'zod';
+import type { ScanWorkerSettings } from './worker.js';
+
+/** What the main thread hands over: the operator environment and the worker timings. */
+export interface WorkerThreadData {
+  env: Record<string, string>;
+  worker: Partial<ScanWorkerSettings>;
+  shutdownGraceMs?: number;
+}
+
+const messageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('failed'), message: z.string() }),
+  z.object({ type: z.literal('closed') }),
+]);
+
+type ThreadMessage = z.infer<typeof messageSchema>;
+
+export interface WorkerThread {
+  /** Drains the thread's workers (running jobs get the grace period) and ends the thread. */
+  close(): Promise<void>;
+  /** Settles if the thread stops without being asked to: the process should then exit non-zero. */
+  failed: Promise<Error>;
+}
+
+const ENTRY = new URL(import.meta.url);
+
+/** Only in the compiled build: under the test runner the TypeScript sources cannot start a thread. */
+export function workerThreadAvailable(): boolean {
+  return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(ENTRY));
+}
+
+/** Starts the thread and resolves once its workers take jobs; rejects with the thread's reason otherwise. */
+export async function startWorkerThread(data: WorkerThreadData): Promise<WorkerThread> {
+  const thread = new Worker(ENTRY, { workerData: data });
+  let closing = false;
+  let closed = (): void => {};
+  const whenClosed = new Promise<void>((resolve) => {
+    closed = resolve;
+  });
+  const failed = new Promise<Error>((resolve) => {
+    thread.on('exit', (code) => {
+      closed();
+      if (!closing) resolve(new Error(`the scan worker thread stopped unexpectedly (exit code ${code})`));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    const onMessage = (raw: unknown): void => {
+      const message = messageSchema.parse(raw);
+      thread.off('message', onMessage);
+      if (message.type === 'ready') resolve();
+      else reject(new Error(message.type === 'failed' ? message.message : 'the scan worker thread closed before it started'));
+    };
+    thread.on('message', onMessage);
+    thread.once('error', reject);
+    void failed.then(reject);
+  });
+  return {
+    failed,
+    close: async () => {
+      closing = true;
+      thread.postMessage('close');
+      await whenClosed;
+    },
+  };
+}
+
+/** The thread's side: run `leakstop worker` until the main thread says close. */
+async function runThread(): Promise<void> {
+  const port = parentPort;
+  if (port === null) return;
+  const send = (message: ThreadMessage): void => port.postMessage(message);
+  const data = workerData as WorkerThreadData;
+  // Imported here, not at the top: the main thread loads this module only to start the thread.
+  const { startAppProcess } = await import('../cli/app-commands.js');
+  let running: Awaited<ReturnType<typeof startAppProcess>>;
+  try {
+    running = await startAppProcess('worker', data.env, { worker: data.worker, ...(data.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: data.shutdownGraceMs }) });
+  } catch (error) {
+    send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  port.once('message', () => {
+    void running.close().finally(() => {
+      send({ type: 'closed' });
+      port.close();
+    });
+  });
+  send({ type: 'ready' });
+}
+
+// Not awaited: a top-level await here would deadlock the thread's import of app-commands, which
+// imports this module back.
+if (!isMainThread && parentPort !== null && (workerData as { env?: unknown } | null)?.env !== undefined) void runThread();

@@ -1,0 +1,111 @@
+// The worker process's BullMQ workers: one on the scan queue (concurrency from WORKER_CONCURRENCY),
+// one on the backfill queue (rate-limited across every worker process). Stalled-job recovery is on:
+// a job whose worker died is handed to another after its lock expires.
+import { Job, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { BACKFILL_QUEUE, SCAN_QUEUE } from './queues.js';
+import { processScanJob, reportFailedScan, errorSummary, type ScanJobDeps, type ScanJobOutcome } from './process-scan-job.js';
+import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry.js';
+
+export interface ScanWorkerSettings {
+  prefix: string;
+  /** Jobs one process runs at once (WORKER_CONCURRENCY). */
+  concurrency: number;
+  /** A job whose lock is not renewed for this long counts as stalled (default 30 s). */
+  lockDuration?: number;
+  /** How often workers look for stalled jobs (default 30 s). */
+  stalledInterval?: number;
+  /** Times a job may stall before it is failed rather than handed on (default 2). */
+  maxStalledCount?: number;
+  /** At most one backfill starts per this many ms, across all worker processes (default 5 s). */
+  backfillIntervalMs?: number;
+  retry?: RetryPolicy;
+}
+
+export interface ScanWorkerDeps extends ScanJobDeps {
+  /** A connection for BullMQ's blocking commands (maxRetriesPerRequest: null); each Worker duplicates it. */
+  connection: Redis;
+  settings: ScanWorkerSettings;
+}
+
+export interface ScanWorkers {
+  scan: Worker;
+  backfill: Worker;
+  /** Stops taking jobs, waits up to `timeoutMs` for running ones, then hands the rest back to Redis. */
+  close(timeoutMs: number): Promise<void>;
+}
+
+export const DEFAULT_BACKFILL_INTERVAL_MS = 5_000;
+
+export function createScanWorker(deps: ScanWorkerDeps): ScanWorkers {
+  const { settings } = deps;
+  const policy = settings.retry ?? DEFAULT_RETRY_POLICY;
+  const common = {
+    connection: deps.connection,
+    prefix: settings.prefix,
+    lockDuration: settings.lockDuration ?? 30_000,
+    stalledInterval: settings.stalledInterval ?? 30_000,
+    maxStalledCount: settings.maxStalledCount ?? 2,
+    settings: { backoffStrategy: (attemptsMade: number, _type?: string, error?: Error) => retryDelayMs(attemptsMade, error, policy) },
+  };
+  const processor = (job: Job): Promise<ScanJobOutcome> => processScanJob(job, deps);
+  const scan = new Worker(SCAN_QUEUE, processor, { ...common, concurrency: settings.concurrency });
+  const backfill = new Worker(BACKFILL_QUEUE, processor, {
+    ...common,
+    concurrency: 1,
+    limiter: { max: 1, duration: settings.backfillIntervalMs ?? DEFAULT_BACKFILL_INTERVAL_MS },
+  });
+
+  // Failure reports run outside the processor (a stalled job has no processor left to run them);
+  // close() waits for those under way so a shutdown does not cut one off.
+  const reports = new Set<Promise<void>>();
+  const track = (work: Promise<void>, jobId: string | undefined): void => {
+    const report = work
+      .catch((reportError: unknown) => deps.log.error({ jobId, err: errorSummary(reportError) }, 'could not mark the check run as failed'))
+      .finally(() => reports.delete(report));
+    reports.add(report);
+  };
+  for (const worker of [scan, backfill]) {
+    worker.on('failed', (job, error) => {
+      if (job === undefined || job.finishedOn === undefined) return; // another attempt follows
+      track(reportFailedScan(job, error, deps), job.id);
+    });
+    // A job that stalled more than maxStalledCount times is failed by the stalled checker, which
+    // emits only 'stalled': look the job up to see whether it was handed on or failed.
+    worker.on('stalled', (jobId) => {
+      track(reportIfStalledForGood(worker, jobId, deps), jobId);
+    });
+    worker.on('error', (error) => deps.log.error({ queue: worker.name, err: errorSummary(error) }, 'worker error'));
+  }
+
+  return {
+    scan,
+    backfill,
+    close: async (timeoutMs) => {
+      await Promise.all([closeWorker(scan, timeoutMs), closeWorker(backfill, timeoutMs)]);
+      await Promise.all(reports);
+    },
+  };
+}
+
+async function reportIfStalledForGood(worker: Worker, jobId: string, deps: ScanWorkerDeps): Promise<void> {
+  deps.log.warn({ jobId, queue: worker.name }, 'job stalled (its worker stopped renewing the lock); recovering it');
+  const job = await Job.fromId(worker, jobId);
+  if (job === undefined || !(await job.isFailed())) return;
+  await reportFailedScan(job, new Error(job.failedReason || 'the job stalled too many times'), deps);
+}
+
+/**
+ * Lets running jobs finish for up to `timeoutMs`; then closes forcefully. A job cut off keeps its
+ * lock until it expires and is then picked up again by stalled-job recovery on another worker.
+ */
+async function closeWorker(worker: Worker, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const graceful = worker.close();
+  const deadline = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  const outcome = await Promise.race([graceful.then(() => 'closed' as const), deadline]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') await worker.close(true);
+}

@@ -1,0 +1,75 @@
+// What every webhook handler shares: the delivery it was given, the narrow payload schemas, the
+// error that answers a malformed payload with 400, and the step that queues the jobs and logs it.
+import { z } from 'zod';
+import type { Logger } from '../log.js';
+import type { ScanJob } from '../queue/jobs.js';
+
+/** One webhook delivery as a handler sees it: its X-GitHub-Delivery id, the payload, its logger. */
+export interface WebhookDelivery {
+  id: string;
+  event: string;
+  payload: unknown;
+  log: Logger;
+}
+
+export interface WebhookDeps {
+  /** Stores the jobs in Redis; rejects (with status 503) if Redis did not take them. */
+  enqueue: (jobs: readonly ScanJob[]) => Promise<string[]>;
+  /** Our GitHub App's id: check run and suite events of other apps are not ours to re-run. */
+  appId: number;
+}
+
+/**
+ * A payload without the fields we need can never succeed on redelivery, so it is answered 400 (the
+ * delivery shows as failed in the app's settings, with this message) rather than 5xx.
+ */
+export class InvalidPayloadError extends Error {
+  override name = 'InvalidPayloadError';
+  /** @octokit/webhooks answers a handler error with its `status`. */
+  readonly status = 400;
+}
+
+export const ZERO_SHA = '0000000000000000000000000000000000000000';
+export const shaSchema = z.string().regex(/^[0-9a-f]{40}$/, { error: 'must be a 40-character hex commit SHA' });
+
+export const installationSchema = z.object({ id: z.number().int().positive() }, { error: 'is missing: is this delivery from a GitHub App installation?' });
+
+/** The repository fields a job needs, from the `repository` object GitHub sends with most events. */
+export const repositorySchema = z.object({
+  id: z.number().int().positive(),
+  name: z.string().min(1),
+  full_name: z.string().min(3),
+  private: z.boolean(),
+  default_branch: z.string().min(1),
+  owner: z.object({ login: z.string().min(1) }),
+});
+
+export type RepositoryPayload = z.infer<typeof repositorySchema>;
+
+export function jobRepository(repository: RepositoryPayload): ScanJob['repository'] {
+  return {
+    owner: repository.owner.login,
+    name: repository.name,
+    id: repository.id,
+    defaultBranch: repository.default_branch,
+    private: repository.private,
+  };
+}
+
+/** Parses the payload or throws InvalidPayloadError naming each bad field (never echoing values). */
+export function parsePayload<T extends z.ZodType>(schema: T, delivery: WebhookDelivery): z.infer<T> {
+  const result = schema.safeParse(delivery.payload);
+  if (result.success) return result.data;
+  const problems = result.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(payload)'} ${issue.message}`);
+  throw new InvalidPayloadError(`${delivery.event} payload is not what GitHub sends: ${problems.join('; ')}`);
+}
+
+/** Queues the jobs (nothing to queue is fine: a deleted branch, another app's check run). */
+export async function enqueueJobs(delivery: WebhookDelivery, jobs: readonly ScanJob[], deps: WebhookDeps, nothingToDo: string): Promise<void> {
+  if (jobs.length === 0) {
+    delivery.log.info({ reason: nothingToDo }, 'nothing to scan');
+    return;
+  }
+  const jobIds = await deps.enqueue(jobs);
+  delivery.log.info({ jobIds: jobIds.length > 5 ? `${jobIds.length} jobs` : jobIds }, 'scan queued');
+}

@@ -1,0 +1,65 @@
+// The web process's HTTP server: GitHub's webhooks through Probot's middleware (signature check,
+// then our handlers), and GET /healthz for load balancers. Nothing else is served.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createNodeMiddleware, type ApplicationFunction, type Probot } from 'probot';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../log.js';
+import { queueHealth } from '../queue/health.js';
+import type { ScanQueues } from '../queue/queues.js';
+
+export const HEALTH_PATH = '/healthz';
+export const WEBHOOK_PATH = '/api/github/webhooks';
+
+export interface WebServerDeps {
+  probot: Probot;
+  app: ApplicationFunction;
+  /** A fail-fast client connection for the health check's PING. */
+  redis: Redis;
+  queues: Pick<ScanQueues, 'scan' | 'backfill'>;
+  log: Logger;
+}
+
+export async function createWebServer(deps: WebServerDeps): Promise<Server> {
+  const webhooks = await createNodeMiddleware(deps.app, { probot: deps.probot, webhooksPath: WEBHOOK_PATH });
+  const server = createServer((request, response) => {
+    route(request, response).catch((error: unknown) => {
+      deps.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'request failed');
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+  });
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method === 'GET' && pathOf(request) === HEALTH_PATH) {
+      const health = await queueHealth(deps.redis, deps.queues);
+      sendJson(response, health.status === 'ok' ? 200 : 503, health);
+      return;
+    }
+    await webhooks(request, response, () => sendJson(response, 404, { error: `not found: ${request.method ?? ''} ${pathOf(request)}` }));
+  }
+
+  // GitHub gives up on a delivery after 10 s; a slow client must not hold a socket much longer.
+  server.requestTimeout = 15_000;
+  server.headersTimeout = 10_000;
+  return server;
+}
+
+function pathOf(request: IncomingMessage): string {
+  return new URL(request.url ?? '/', 'http://localhost').pathname;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' }).end(`${JSON.stringify(body)}\n`);
+}
+
+/** Listens on `port` (0: any free port) on `host`, resolving with the port actually bound. */
+export async function listen(server: Server, port: number, host?: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  return typeof address === 'object' && address !== null ? address.port : port;
+}

@@ -1,0 +1,92 @@
+// What the end-to-end tests share: a push that adds a real-looking GitHub token, GitHub's answers to
+// the worker's requests (nock), a log captured line by line, and a wait with a deadline.
+import { randomBytes } from 'node:crypto';
+import type nock from 'nock';
+import { createLogger, type Logger } from '../../src/log.js';
+import { examplePayload, INSTALLATION_ID } from '../webhooks/helpers.js';
+
+export const OWNER = 'Codertocat';
+export const REPO = 'Hello-World';
+export const API = 'https://api.github.com';
+
+export function randomSha(): string {
+  return randomBytes(20).toString('hex');
+}
+
+/** GitHub's example push to master, made into a push of one new commit to an existing branch. */
+export function pushOf(commitSha: string, before: string): Record<string, unknown> {
+  const payload = examplePayload('push', (p) => p.ref === 'refs/heads/master');
+  const [template] = payload.commits as Record<string, unknown>[];
+  return {
+    ...payload,
+    before,
+    after: commitSha,
+    created: false,
+    compare: `https://github.com/${OWNER}/${REPO}/compare/${before.slice(0, 12)}...${commitSha.slice(0, 12)}`,
+    commits: [{ ...template, id: commitSha, distinct: true, message: 'Add deploy settings', added: ['config/deploy.env'] }],
+    head_commit: { ...template, id: commitSha, message: 'Add deploy settings' },
+    installation: { id: INSTALLATION_ID },
+  };
+}
+
+/** GET /repos/{owner}/{repo}/commits/{sha}: one file added whose second line holds `token`. */
+export function commitWithToken(sha: string, parent: string, token: string): Record<string, unknown> {
+  const patch = `@@ -0,0 +1,3 @@\n+APP_NAME=hello\n+GITHUB_TOKEN=${token}\n+REGION=eu-west-1`;
+  return {
+    sha,
+    node_id: 'C_test',
+    url: `${API}/repos/${OWNER}/${REPO}/commits/${sha}`,
+    html_url: `https://github.com/${OWNER}/${REPO}/commit/${sha}`,
+    parents: [{ sha: parent, url: `${API}/repos/${OWNER}/${REPO}/commits/${parent}` }],
+    commit: {
+      author: { name: 'Mona Lisa', email: 'mona@example.com', date: '2026-03-02T10:00:00Z' },
+      committer: { name: 'Mona Lisa', email: 'mona@example.com', date: '2026-03-02T10:00:00Z' },
+      message: 'Add deploy settings',
+    },
+    stats: { additions: 3, deletions: 0, total: 3 },
+    files: [{ sha: randomSha(), filename: 'config/deploy.env', status: 'added', additions: 3, deletions: 0, changes: 3, patch }],
+  };
+}
+
+/** POST /app/installations/{id}/access_tokens, as Probot's app authentication asks for it. */
+export function installationTokenResponse(): Record<string, unknown> {
+  return { token: 'ghs_installationtokenfortests0000000', expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: {}, repository_selection: 'all' };
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: string;
+}
+
+/** Records every request any nock interceptor answers, with its body as sent. */
+export function recordRequests(scope: nock.Scope): RecordedRequest[] {
+  const recorded: RecordedRequest[] = [];
+  scope.on('request', (request: { method: string; path: string }, _interceptor: unknown, body: string) => {
+    recorded.push({ method: request.method, path: request.path, body });
+  });
+  return recorded;
+}
+
+export interface CapturedLog {
+  log: Logger;
+  lines: string[];
+}
+
+/** A logger at debug level whose every line is kept for inspection. */
+export function captureLog(): CapturedLog {
+  const lines: string[] = [];
+  const log = createLogger({ level: 'debug', destination: { write: (line: string) => void lines.push(line) } });
+  return { log, lines };
+}
+
+/** Polls `check` until it returns a value, or fails after `timeoutMs` saying what it waited for. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,173 @@
+// The app's processes as an operator meets them: the environment checked with messages that say
+// what to set, Redis checked before any work is taken, the health endpoint, SIGTERM draining to exit
+// 0, and logs that blank out credentials.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { EventEmitter } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAppCommand, startAppProcess } from '../../src/cli/app-commands.js';
+import { main } from '../../src/cli/main.js';
+import { OperatorEnvError, parseOperatorEnv } from '../../src/config/operator-env.js';
+import { RedisPolicyError } from '../../src/queue/redis-connection.js';
+import { makeTempDir } from '../scan/helpers.js';
+import { deleteKeysWithPrefix, describeWithRedis, redisUrl, testRedis, uniquePrefix } from '../queue/redis.js';
+import { APP_ID, testPrivateKey, WEBHOOK_SECRET } from '../webhooks/helpers.js';
+import { captureLog, waitFor } from './helpers.js';
+
+function problemsOf(env: Record<string, string | undefined>, role: 'web' | 'worker' | 'start' = 'web'): string[] {
+  try {
+    parseOperatorEnv(env as NodeJS.ProcessEnv, role);
+    return [];
+  } catch (error) {
+    if (error instanceof OperatorEnvError) return error.problems;
+    throw error;
+  }
+}
+
+const VALID = { APP_ID: '12345', PRIVATE_KEY: '', WEBHOOK_SECRET: 'a-long-random-secret', REDIS_URL: 'redis://127.0.0.1:6379' };
+
+describe('the operator environment', () => {
+  beforeAll(() => {
+    VALID.PRIVATE_KEY = testPrivateKey();
+  });
+
+  it('names every missing variable and says what to set', () => {
+    const problems = problemsOf({});
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^APP_ID is not set: set APP_ID to the App ID/),
+        expect.stringMatching(/^REDIS_URL is not set: set REDIS_URL to your Redis server/),
+        expect.stringMatching(/^PRIVATE_KEY is not set: set PRIVATE_KEY to the contents of your GitHub App \.pem file, or PRIVATE_KEY_PATH/),
+        expect.stringMatching(/^WEBHOOK_SECRET is not set/),
+      ]),
+    );
+  });
+
+  it('does not ask a worker for the webhook secret, and refuses Probot\'s placeholder secret', () => {
+    expect(problemsOf({ ...VALID, WEBHOOK_SECRET: '' }, 'worker')).toEqual([]);
+    expect(problemsOf({ ...VALID, WEBHOOK_SECRET: 'development' })).toEqual([expect.stringMatching(/placeholder 'development'/)]);
+  });
+
+  it('reads the private key as PEM, with \\n escapes, base64-encoded, or from PRIVATE_KEY_PATH', () => {
+    const pem = testPrivateKey();
+    expect(parseOperatorEnv({ ...VALID, PRIVATE_KEY: pem.replaceAll('\n', '\\n') }, 'web').privateKey).toBe(pem);
+    expect(parseOperatorEnv({ ...VALID, PRIVATE_KEY: Buffer.from(pem).toString('base64') }, 'web').privateKey).toBe(pem);
+    const dir = makeTempDir('leakstop-key-');
+    try {
+      writeFileSync(`${dir.path}/app.pem`, pem);
+      expect(parseOperatorEnv({ ...VALID, PRIVATE_KEY: '', PRIVATE_KEY_PATH: `${dir.path}/app.pem` }, 'web').privateKey).toBe(pem);
+      expect(problemsOf({ ...VALID, PRIVATE_KEY: '', PRIVATE_KEY_PATH: `${dir.path}/missing.pem` })).toEqual([expect.stringMatching(/^PRIVATE_KEY_PATH cannot be read \(ENOENT\)/)]);
+    } finally {
+      dir.remove();
+    }
+    expect(problemsOf({ ...VALID, PRIVATE_KEY: 'not a key' })).toEqual([expect.stringMatching(/^PRIVATE_KEY is not a PEM private key/)]);
+  });
+
+  it('points the API, git and web links at GitHub Enterprise Server with GHE_HOST and GHE_PROTOCOL', () => {
+    expect(parseOperatorEnv(VALID, 'web').github).toEqual({ apiBaseUrl: 'https://api.github.com', gitBaseUrl: 'https://github.com', htmlBaseUrl: 'https://github.com' });
+    expect(parseOperatorEnv({ ...VALID, GHE_HOST: 'github.example.com', GHE_PROTOCOL: 'http' }, 'web').github).toEqual({
+      apiBaseUrl: 'http://github.example.com/api/v3',
+      gitBaseUrl: 'http://github.example.com',
+      htmlBaseUrl: 'http://github.example.com',
+    });
+    expect(problemsOf({ ...VALID, GHE_HOST: 'https://github.example.com/' })).toEqual([expect.stringMatching(/^GHE_HOST must be a host name/)]);
+  });
+
+  it('checks ports, concurrency, log level and the queue prefix, and defaults them', () => {
+    const settings = parseOperatorEnv(VALID, 'start');
+    expect(settings).toMatchObject({ appId: 12345, port: 3000, logLevel: 'info', workerConcurrency: 4, queuePrefix: '{leakstop}' });
+    expect(problemsOf({ ...VALID, PORT: '70000', WORKER_CONCURRENCY: '0', LOG_LEVEL: 'loud', QUEUE_PREFIX: 'has space' })).toEqual([
+      expect.stringMatching(/^PORT must be a TCP port number/),
+      expect.stringMatching(/^LOG_LEVEL must be one of/),
+      expect.stringMatching(/^WORKER_CONCURRENCY must be from 1 to/),
+      expect.stringMatching(/^QUEUE_PREFIX must be 1-64 letters/),
+    ]);
+  });
+});
+
+describe('`leakstop web` with a bad environment', () => {
+  it('exits 2 and says what to set', async () => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const chunks: Buffer[] = [];
+    stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const code = await main(['web'], { stdout, stderr, stdin: Readable.from(['']), cwd: process.cwd(), env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    expect(code).toBe(2);
+    expect(Buffer.concat(chunks).toString('utf8')).toMatch(/leakstop: the environment is not a valid leakstop configuration:\n {2}- APP_ID is not set/);
+  });
+});
+
+describeWithRedis('the running processes', () => {
+  it('`leakstop start` serves /healthz, then drains on SIGTERM and returns 0', async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    const signals = new EventEmitter();
+    const { log, lines } = captureLog();
+    const prefix = uniquePrefix();
+    const env = { ...VALID, PRIVATE_KEY: testPrivateKey(), WEBHOOK_SECRET, APP_ID: String(APP_ID), PORT: '0', REDIS_URL: redisUrl(), QUEUE_PREFIX: prefix };
+    const running = runAppCommand('start', { stdout: new PassThrough(), stderr: new PassThrough(), stdin: Readable.from(['']), cwd: process.cwd(), env }, signals, { log, host: '127.0.0.1' });
+    const port = await waitFor('the server to listen', async () => {
+      const line = lines.map((l) => JSON.parse(l) as { msg: string; port?: number }).find((l) => l.msg === 'receiving webhooks');
+      return line?.port;
+    });
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', redis: { ok: true }, queues: { scan: { waiting: 0 }, backfill: { waiting: 0 } } });
+
+    signals.emit('SIGTERM');
+    expect(await running).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    expect(lines.join('')).toContain('shut down cleanly');
+    const inspector = testRedis();
+    await deleteKeysWithPrefix(inspector, prefix);
+    await inspector.quit();
+    nock.enableNetConnect();
+  });
+
+  it('logs credentials that libraries attach as [redacted]', () => {
+    const { log, lines } = captureLog();
+    log.info({ token: 'ghs_abc', headers: { authorization: 'token ghs_abc' }, err: { request: { headers: { authorization: 'bearer x' } } }, event: { payload: { commits: [] } } }, 'request');
+    const line = lines.join('');
+    expect(line).not.toContain('ghs_abc');
+    expect(line).not.toContain('bearer x');
+    expect(line).not.toContain('commits');
+    expect(line).toContain('[redacted]');
+  });
+});
+
+/** A free loopback port (the listener is closed before the port is handed out). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === 'object' && address !== null ? address.port : 0;
+}
+
+describeWithRedis('a Redis that may evict keys', () => {
+  let redis: ChildProcess | undefined;
+  let url = '';
+
+  beforeAll(async () => {
+    const port = await freePort();
+    // Our own short-lived server, so that changing its policy cannot disturb other tests.
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'], { stdio: 'ignore' });
+    redis.on('error', () => undefined);
+    url = `redis://127.0.0.1:${port}`;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  });
+  afterAll(() => {
+    redis?.kill('SIGKILL');
+  });
+
+  it('is refused at start-up with a message saying how to fix it', async (context) => {
+    if (redis?.exitCode !== null || redis.pid === undefined) context.skip();
+    const env = { ...VALID, PRIVATE_KEY: testPrivateKey(), REDIS_URL: url, QUEUE_PREFIX: uniquePrefix() };
+    const error = await startAppProcess('worker', env, { log: captureLog().log }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedisPolicyError);
+    expect((error as Error).message).toMatch(/maxmemory-policy is 'allkeys-lru'.*CONFIG SET maxmemory-policy noeviction/s);
+  });
+});

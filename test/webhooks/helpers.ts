@@ -1,0 +1,126 @@
+// What the webhook tests share: GitHub's own example payloads, signatures as GitHub computes them,
+// an app identity with a throwaway private key, and the web server wired to a real Redis queue.
+import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { Probot } from 'probot';
+import type { Redis } from 'ioredis';
+import { leakstopApp } from '../../src/app.js';
+import { createLogger, type Logger } from '../../src/log.js';
+import { createQueues, enqueueScanJobs, type ScanQueues } from '../../src/queue/queues.js';
+import { createWebServer, listen, WEBHOOK_PATH } from '../../src/webhooks/web-server.js';
+
+interface WebhookDefinition {
+  name: string;
+  examples: Record<string, unknown>[];
+}
+
+const require = createRequire(import.meta.url);
+const definitions = require('@octokit/webhooks-examples') as WebhookDefinition[];
+
+/** The app id our tests run as: the one in GitHub's example check_run.rerequested payload. */
+export const APP_ID = 2;
+export const WEBHOOK_SECRET = `test-webhook-secret-${randomUUID()}`;
+/** The installation GitHub's examples use where they have one. */
+export const INSTALLATION_ID = 1;
+
+let privateKey: string | undefined;
+
+/** A freshly generated RSA key: Probot insists on one even when no token is ever requested. */
+export function testPrivateKey(): string {
+  privateKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  return privateKey;
+}
+
+/**
+ * A deep copy of GitHub's example payload for `event` (the first one `pick` accepts). Examples
+ * recorded outside an app installation lack `installation`; app deliveries always carry it.
+ */
+export function examplePayload(event: string, pick: (payload: Record<string, unknown>) => boolean = () => true): Record<string, unknown> {
+  const found = definitions.find((definition) => definition.name === event)?.examples.find(pick);
+  if (found === undefined) throw new Error(`@octokit/webhooks-examples has no ${event} example that matches`);
+  const payload = structuredClone(found);
+  payload.installation ??= { id: INSTALLATION_ID, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==' };
+  return payload;
+}
+
+export function actionIs(action: string): (payload: Record<string, unknown>) => boolean {
+  return (payload) => payload.action === action;
+}
+
+/** X-Hub-Signature-256 as GitHub computes it. */
+export function sign(body: string, secret: string = WEBHOOK_SECRET): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+export interface Delivery {
+  event: string;
+  payload: unknown;
+  id?: string;
+  /** Overrides the signature (a wrong one, for the tests that expect a refusal). */
+  signature?: string;
+}
+
+export interface DeliveryResponse {
+  status: number;
+  text: string;
+  ms: number;
+}
+
+/** POSTs a delivery as GitHub does: JSON body, event name, delivery GUID, signature. */
+export async function deliver(baseUrl: string, delivery: Delivery): Promise<DeliveryResponse> {
+  const body = JSON.stringify(delivery.payload);
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}${WEBHOOK_PATH}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': delivery.event,
+      'x-github-delivery': delivery.id ?? randomUUID(),
+      'x-hub-signature-256': delivery.signature ?? sign(body),
+      'user-agent': 'GitHub-Hookshot/test',
+    },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, text, ms: performance.now() - started };
+}
+
+export interface TestWebServer {
+  baseUrl: string;
+  queues: ScanQueues;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * The web process as `leakstop web` builds it, on an ephemeral loopback port, storing jobs through
+ * `producer` under `prefix`. `enqueueTimeoutMs` shortens the wait on a hung Redis.
+ */
+export async function startTestWebServer(options: {
+  producer: Redis;
+  client: Redis;
+  prefix: string;
+  enqueueTimeoutMs?: number;
+  log?: Logger;
+  /** False for a Redis that never answers. */
+  waitReady?: boolean;
+}): Promise<TestWebServer> {
+  const log = options.log ?? createLogger({ level: 'silent' });
+  const queues = createQueues(options.producer, { prefix: options.prefix });
+  // Closing a queue before it has finished connecting leaves BullMQ's start-up commands unanswered.
+  if (options.waitReady !== false) await queues.ready();
+  const probot = new Probot({ appId: APP_ID, privateKey: testPrivateKey(), secret: WEBHOOK_SECRET, log });
+  const app = leakstopApp({ enqueue: (jobs) => enqueueScanJobs(queues, jobs, options.enqueueTimeoutMs), appId: APP_ID, log });
+  const server = await createWebServer({ probot, app, redis: options.client, queues, log });
+  const port = await listen(server, 0, '127.0.0.1');
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    queues,
+    server,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await queues.close();
+    },
+  };
+}
