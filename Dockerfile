@@ -1,5 +1,8 @@
 # leakstop: multi-stage build, runs as a non-root user on Node LTS slim.
 # Build:  docker build -t leakstop .
+# App:    docker run -p 3000:3000 -e APP_ID -e PRIVATE_KEY -e WEBHOOK_SECRET -e REDIS_URL leakstop
+#         (`leakstop start`: webhook server and workers in one process; run `web` and `worker`
+#         as separate containers to scale them apart)
 # CLI:    docker run --rm -v "$PWD:/src:ro" leakstop scan /src
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
@@ -21,5 +24,8 @@ COPY --from=build /app/bin ./bin
 COPY app.yml ./
 RUN git config --system --add safe.directory '*'
 USER node
+ENV PORT=3000
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 ENTRYPOINT ["node", "/app/bin/leakstop.js"]
-CMD ["--help"]
+CMD ["start"]
