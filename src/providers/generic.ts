@@ -158,6 +158,8 @@ const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][0-9A-Za-z.-]+)?$/;
 const PATH_START = /^(?:\.{1,2}\/|~\/|[A-Za-z]:\\)/;
 const FILE_EXTENSION = /\.(?:txt|pem|key|json|ya?ml|env|crt|cert|cer|p12|pfx|jks|keystore|der|pub|conf|cfg|ini|toml|xml|js|ts|py|rb|go|sh|html?)$/i;
 /** A reference to a value held elsewhere: $VAR, ${VAR}, $(command), %VAR%. */
+/** A member expression naming where the value lives: env.WEBHOOK_SECRET, config.auth.apiKey. */
+const MEMBER_PATH = /^[a-z_$][A-Za-z0-9_$]{0,24}(?:\??\.[A-Za-z_$][A-Za-z0-9_$]{0,64}){1,6}$/;
 const REFERENCE = /^\$[A-Za-z_][A-Za-z0-9_]*$|\$\{|\$\(|^%[A-Za-z_][A-Za-z0-9_]*%$/;
 
 /** Values from specifications that are copied into docs and tests everywhere (RFC 6749 §4.1, §5.1). */
@@ -241,7 +243,7 @@ function hasClassMix(value: string): boolean {
 
 /** Why a value is not a credential, or undefined when it may be one. */
 function notASecret(value: string): string | undefined {
-  if (REFERENCE.test(value)) return 'reference to another variable';
+  if (REFERENCE.test(value) || MEMBER_PATH.test(value)) return 'reference to another variable';
   if (HASH.test(value)) return 'hash digest';
   if (UUID.test(value)) return 'UUID';
   if (RESOURCE_SID.test(value)) return 'resource identifier';
@@ -298,6 +300,8 @@ const assignedSecret: Rule = {
       "config.private_key ||= '5*wMq^gkIQ3cmrh&Ts7bmfqO'",
     ],
     negative: [
+      "const secret = env.WEBHOOK_SECRET ?? '';",
+      'apiKey: config.services.billingApiKey,',
       // Hashes: MD5, SHA-1, SHA-256.
       'api_key = "d41d8cd98f00b204e9800998ecf8427e"',
       'secret: da39a3ee5e6b4b0d3255bfef95601890afd80709',
