@@ -82,9 +82,11 @@ function serveFakeGitHub() {
     }
     if (method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(path)) {
       const id = nextId++;
-      runs.set(id, { headSha: body.head_sha, created: now(), completed: [], externalId: body.external_id ?? null });
+      // A quick scan creates its run already completed (one request), as GitHub allows.
+      const completed = body.status === 'completed' ? [now()] : [];
+      runs.set(id, { headSha: body.head_sha, created: now(), completed, externalId: body.external_id ?? null });
       runsBySha.set(body.head_sha, [...(runsBySha.get(body.head_sha) ?? []), id]);
-      return [201, { id, name: 'leakstop', head_sha: body.head_sha, status: 'in_progress' }];
+      return [201, { id, name: 'leakstop', head_sha: body.head_sha, status: body.status ?? 'queued' }];
     }
     if (method === 'PATCH' && (m = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(path))) {
       const run = runs.get(Number(m[1]));
@@ -331,8 +333,9 @@ async function main() {
     console.log(`  jobs lost                  ${lost}`);
     console.log(`  jobs duplicated            ${duplicated}`);
     console.log(`  20-commit push, delivery → check run completed, p50   ${ms(percentile(latencies, 50))}   (target < 1 s; runs: ${latencies.map((v) => v.toFixed(0)).join(', ')})`);
-    console.log(`    of which: check run in progress after ${ms(percentile(inProgress, 50))}, all 20 commits read after ${ms(percentile(readAll, 50))};`);
-    console.log('    the rest is octokit\'s 1 s spacing of writes per installation (GitHub\'s secondary rate limit guidance)');
+    console.log(`    of which: all 20 commits read after ${ms(percentile(readAll, 50))}, check run first written after ${ms(percentile(inProgress, 50))}`);
+    console.log('    (a scan under 1 s writes its check run once, completed; a longer one shows it in progress first,');
+    console.log('    and octokit then spaces writes 1 s apart per installation, as GitHub\'s secondary rate limit guidance asks)');
     console.log(`  fake GitHub unmatched requests ${(await github.unmatched()).length}`);
     if (lost > 0 || duplicated > 0 || refused.length > 0 || counts.failed > 0 || counts.completed !== unique.length) process.exitCode = 1;
   } finally {

@@ -117,6 +117,44 @@ export async function completeCheckRun(
   }
 }
 
+/**
+ * Reports a scan that finished before its check run was started: one request creates the run
+ * already completed (with the first 50 annotations), instead of one to start it and one to
+ * complete it. Probot's throttling spaces writes to GitHub 1 s apart per installation, so the
+ * start request alone delayed a blocked merge by a second. A run that already exists for the SHA
+ * (a retried job) is completed in place, as completeCheckRun does.
+ */
+export async function reportCheckRun(
+  octokit: GitHubClient,
+  options: CheckRunTarget & { headSha: string; externalId: string; result: ScanResult; startedAt: Date; configProblem?: string },
+): Promise<number> {
+  const { owner, repo, headSha, externalId, result, configProblem } = options;
+  const existing = await findCheckRun(octokit, owner, repo, headSha);
+  if (existing !== undefined) {
+    await completeCheckRun(octokit, { owner, repo, checkRunId: existing.id, result, ...(configProblem === undefined ? {} : { configProblem }) });
+    return existing.id;
+  }
+  const output = completedOutput(result, configProblem);
+  const batches = annotationBatches(findingAnnotations(result));
+  const { data } = await octokit.request('POST /repos/{owner}/{repo}/check-runs', {
+    owner,
+    repo,
+    name: CHECK_RUN_NAME,
+    head_sha: headSha,
+    external_id: externalId,
+    status: 'completed',
+    conclusion: checkRunConclusion(result),
+    started_at: options.startedAt.toISOString(),
+    completed_at: new Date().toISOString(),
+    output: withAnnotations(output, batches[0]),
+  });
+  const id = checkRunId(data.id);
+  for (const batch of batches.slice(1)) {
+    await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: id, output: withAnnotations(output, batch) });
+  }
+  return id;
+}
+
 function withAnnotations(output: CheckRunOutput, annotations: CheckRunAnnotation[] | undefined): CheckRunOutput & { annotations?: CheckRunAnnotation[] } {
   return annotations === undefined || annotations.length === 0 ? output : { ...output, annotations };
 }

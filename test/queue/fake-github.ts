@@ -62,8 +62,17 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return [200, { total_count: runs.length, check_runs: runs }];
     }],
     ['POST', /^\/repos\/[^/]+\/[^/]+\/check-runs$/, (_m, body) => {
-      const input = body as { head_sha: string; name: string; status?: string; external_id?: string };
-      const run: CheckRun = { id: nextId++, head_sha: input.head_sha, name: input.name, status: input.status ?? 'queued', conclusion: null, external_id: input.external_id ?? null, annotations: [] };
+      // Like GitHub, a run may be created already completed, with its conclusion and annotations.
+      const input = body as { head_sha: string; name: string; status?: string; conclusion?: string; external_id?: string; output?: { annotations?: unknown[] } };
+      const run: CheckRun = {
+        id: nextId++,
+        head_sha: input.head_sha,
+        name: input.name,
+        status: input.status ?? 'queued',
+        conclusion: input.conclusion ?? null,
+        external_id: input.external_id ?? null,
+        annotations: [...(input.output?.annotations ?? [])],
+      };
       checkRuns.push(run);
       return [201, publicRun(run)];
     }],

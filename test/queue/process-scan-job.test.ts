@@ -64,6 +64,8 @@ describe('processing a scan job', () => {
       incidents: new MemoryIncidentStore(),
       log: captured.log,
       endpoints: { apiBaseUrl: API, gitBaseUrl: 'https://github.com', htmlBaseUrl: 'https://github.com' },
+      // These tests follow the in-progress-then-complete path; a quick scan's single request has its own test.
+      inProgressAfterMs: 0,
     };
   });
   afterEach(() => {
@@ -112,6 +114,29 @@ describe('processing a scan job', () => {
     expect(logged.find((line) => line.msg === 'scan finished')).toMatchObject({ jobId: 'delivery-1-head', repo: `${OWNER}/${REPO}`, kind: 'pull_request', findings: 0 });
   });
 
+  it('reports a scan that finishes quickly with one request: the run created already completed', async () => {
+    github
+      .get(`/repos/${OWNER}/${REPO}${CONFIG}`)
+      .reply(404, {})
+      .get(`/repos/${OWNER}/.github${CONFIG}`)
+      .reply(404, {})
+      .get(`/repos/${OWNER}/${REPO}/pulls/12/commits`)
+      .query(true)
+      .reply(200, [{ sha: HEAD }])
+      .get(`/repos/${OWNER}/${REPO}/commits/${HEAD}`)
+      .reply(200, cleanCommit(HEAD, BASE))
+      .get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 0, check_runs: [] })
+      .post(`/repos/${OWNER}/${REPO}/check-runs`, (body: unknown) => bodies.push(body) > 0)
+      .reply(201, { id: CHECK_RUN_ID });
+
+    const outcome = await processScanJob({ id: 'quick', data: pullRequestJob(), attemptsMade: 0 }, { ...deps, inProgressAfterMs: 60_000 });
+    expect(outcome).toMatchObject({ checkRunId: CHECK_RUN_ID, findings: 0 });
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]).toMatchObject({ name: 'leakstop', head_sha: HEAD, external_id: 'quick', status: 'completed', conclusion: 'success' });
+  });
+
   it('reports an invalid repository config in the check run and scans with the defaults', async () => {
     const token = generateGithubStyleToken('ghp_');
     checkRunStarts();
@@ -142,8 +167,8 @@ describe('processing a scan job', () => {
   });
 
   it('ends the job at once when GitHub refuses for good (the app lost access)', async () => {
-    github.get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`).query(true).reply(403, { message: 'Resource not accessible by integration' });
-    const error = await processScanJob({ id: 'j', data: pullRequestJob(), attemptsMade: 0 }, deps).catch((e: unknown) => e);
+    github.get(`/repos/${OWNER}/${REPO}${CONFIG}`).reply(403, { message: 'Resource not accessible by integration' });
+    const error = await processScanJob({ id: 'j', data: pullRequestJob(), attemptsMade: 0 }, { ...deps, inProgressAfterMs: 60_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnrecoverableError);
     expect((error as Error).message).toMatch(/GitHub answered 403: Resource not accessible by integration/);
   });

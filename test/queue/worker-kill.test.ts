@@ -101,9 +101,11 @@ describeWithRedis('a worker killed mid-job', () => {
     };
     await queues.scan.add(job.kind, job, { jobId: scanJobId(job) });
 
-    // The first worker has started the check run and is reading the commit: kill it there.
+    // The first worker is reading the commit, held, so the scan is slow enough to show an
+    // in-progress check run: kill it there.
     await hold.requested;
-    expect(github.checkRuns).toHaveLength(1);
+    await waitFor('the in-progress check run', async () => (github.checkRuns.length === 1 ? true : undefined), 10_000);
+    expect(github.checkRuns[0]).toMatchObject({ status: 'in_progress' });
     first.child.kill('SIGKILL');
     expect(await first.exited).toBeNull();
     hold.release();

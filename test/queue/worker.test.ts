@@ -84,6 +84,8 @@ describeWithRedis('the scan workers', () => {
       incidents: new MemoryIncidentStore(),
       log: captured.log,
       endpoints: { apiBaseUrl: API, gitBaseUrl: 'https://github.com', htmlBaseUrl: 'https://github.com' },
+      // These tests follow the in-progress-then-complete path; a quick scan's single request has its own test.
+      inProgressAfterMs: 0,
       settings: { prefix, concurrency: 2, backfillIntervalMs, retry: { baseDelayMs: 20, maxDelayMs: 100 } },
       ...overrides,
     });

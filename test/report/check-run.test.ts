@@ -9,7 +9,7 @@ import {
   findingAnnotations,
   MAX_ANNOTATIONS,
 } from '../../src/report/check-run-payload.js';
-import { completeCheckRun, failCheckRun, startCheckRun } from '../../src/report/check-run.js';
+import { completeCheckRun, failCheckRun, reportCheckRun, startCheckRun } from '../../src/report/check-run.js';
 import type { ScanResult } from '../../src/scan/result.js';
 import { mockGitHub, testOctokit, type GitHubMock } from './github-api-mock.js';
 import { awsFinding, cleanResult, expectNoRawSecret, githubFinding, makeFinding, RAW_SECRETS, ROOT, sampleResult } from './sample-result.js';
@@ -179,6 +179,32 @@ describe('check run requests', () => {
     expect(patches.map((p) => p.conclusion)).toEqual(['failure', undefined, undefined]);
     expect(patches[0]?.details_url).toBe('https://leakstop.example/runs/9');
     expect(patches.every((p) => p.output.summary.includes('120 leaked credentials found'))).toBe(true);
+  });
+
+  it('creates a quick scan\'s run already completed, the conclusion and first 50 annotations in one request', async () => {
+    const { result, raws } = manyFindings(120);
+    secrets = [...secrets, ...raws];
+    noExistingRun();
+    github.scope.post(RUNS).reply(201, { id: 11 });
+    github.scope.patch(`${RUNS}/11`).times(2).reply(200, { id: 11 });
+    const startedAt = new Date('2026-11-23T10:00:00Z');
+    await expect(reportCheckRun(octokit, { owner: OWNER, repo: REPO, headSha: HEAD_SHA, externalId: 'delivery-2', result, startedAt })).resolves.toBe(11);
+    const [created] = github.bodies('POST', RUNS) as { status: string; conclusion: string; started_at: string; output: { annotations: unknown[] } }[];
+    expect(created).toMatchObject({ name: 'leakstop', head_sha: HEAD_SHA, external_id: 'delivery-2', status: 'completed', conclusion: 'failure', started_at: startedAt.toISOString() });
+    expect(created?.output.annotations).toHaveLength(50);
+    const patches = github.bodies('PATCH', `${RUNS}/11`) as { conclusion?: string; output: { annotations: unknown[] } }[];
+    expect(patches.map((p) => [p.conclusion, p.output.annotations.length])).toEqual([[undefined, 50], [undefined, 20]]);
+  });
+
+  it('completes the run a previous attempt created instead of creating a second', async () => {
+    github.scope
+      .get(`/repos/${OWNER}/${REPO}/commits/${HEAD_SHA}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 1, check_runs: [{ id: 7, name: 'leakstop', status: 'in_progress', external_id: 'delivery-2' }] });
+    noAnnotationsYet(7);
+    github.scope.patch(`${RUNS}/7`).reply(200, { id: 7 });
+    await expect(reportCheckRun(octokit, { owner: OWNER, repo: REPO, headSha: HEAD_SHA, externalId: 'delivery-2', result: cleanResult(), startedAt: new Date() })).resolves.toBe(7);
+    expect(github.bodies('PATCH', `${RUNS}/7`)[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
   });
 
   it('completes a clean scan as success, without annotations', async () => {
