@@ -1,0 +1,166 @@
+// Shared harness for provider adapter tests: real fetch through nock, every outgoing request
+// recorded, no request may go unmatched and no mock unused, and helpers to prove that a secret
+// reaches only its own provider and never an Outcome.
+import nock from 'nock';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { fingerprint, Secret } from '../../src/detect/secret.js';
+import {
+  parseOperatorSettings,
+  type Credential,
+  type Identity,
+  type OperatorSettings,
+  type Outcome,
+  type ProviderAdapter,
+  type ProviderContext,
+} from '../../src/respond/adapter.js';
+
+export interface SentRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface AdapterHarness {
+  ctx: ProviderContext;
+  sent: SentRequest[];
+}
+
+/** A fixed clock: Retry-After dates and budgets are computed against it. */
+export const NOW = new Date('2026-11-23T12:00:00Z');
+
+/** Installs nock guards for the calling test file and returns a harness refreshed before each test. */
+export function useAdapterHarness(env: NodeJS.ProcessEnv = {}, files: Record<string, string> = {}): AdapterHarness {
+  const harness: AdapterHarness = { ctx: makeContext(parseOperatorSettings(env, readFrom(files))), sent: [] };
+  const unmatched: string[] = [];
+  const onNoMatch = (req: { method?: string; path?: string; host?: string }): void => {
+    unmatched.push(`${req.method ?? '?'} ${req.host ?? ''}${req.path ?? ''}`);
+  };
+
+  beforeEach(() => {
+    nock.disableNetConnect();
+    nock.emitter.on('no match', onNoMatch);
+    unmatched.length = 0;
+    harness.sent = [];
+    harness.ctx = recordingContext(harness.ctx.settings, harness.sent);
+  });
+
+  afterEach(() => {
+    nock.emitter.removeListener('no match', onNoMatch);
+    const pending = nock.pendingMocks();
+    nock.cleanAll();
+    nock.enableNetConnect();
+    expect(unmatched, 'requests that no mock matched').toEqual([]);
+    expect(pending, 'mocks that were never used').toEqual([]);
+  });
+
+  return harness;
+}
+
+function readFrom(files: Record<string, string>): (path: string) => string {
+  return (path) => {
+    const text = files[path];
+    if (text === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+    return text;
+  };
+}
+
+function makeContext(settings: OperatorSettings): ProviderContext {
+  return { fetch, settings, now: () => NOW };
+}
+
+/** Real fetch (so nock intercepts it), wrapped to keep a copy of every request as sent. */
+function recordingContext(settings: OperatorSettings, sent: SentRequest[]): ProviderContext {
+  const recordingFetch: typeof fetch = async (input, init) => {
+    const headers: Record<string, string> = {};
+    new Headers(init?.headers).forEach((value, key) => (headers[key] = value));
+    sent.push({ url: String(input), method: init?.method ?? 'GET', headers, body: typeof init?.body === 'string' ? init.body : '' });
+    return fetch(input, init);
+  };
+  return { fetch: recordingFetch, settings, now: () => NOW };
+}
+
+export function credential(ruleId: string, raw: string, details: Record<string, string> = {}): Credential {
+  return { secret: new Secret(raw), ruleId, fingerprint: fingerprint(ruleId, raw), details };
+}
+
+/** The raw secret went only to `allowedOrigin` and appears in no outcome. */
+export function expectContained(harness: AdapterHarness, raw: string, allowedOrigin: string, outcomes: readonly unknown[]): void {
+  for (const request of harness.sent) {
+    if (new URL(request.url).origin === allowedOrigin) continue;
+    expect(JSON.stringify(request), `request to ${new URL(request.url).origin}`).not.toContain(raw);
+  }
+  for (const outcome of outcomes) expect(JSON.stringify(outcome)).not.toContain(raw);
+  for (const outcome of outcomes) {
+    if (typeof outcome === 'object' && outcome !== null && 'summary' in outcome) expect(String(outcome.summary)).not.toContain(raw);
+  }
+}
+
+/** Narrows an outcome to 'done' (failing the test with its summary otherwise). */
+export function expectDone<T>(outcome: Outcome<T>): T {
+  if (outcome.status !== 'done') expect.fail(`expected done, got ${outcome.status}: ${outcome.summary}`);
+  return outcome.data;
+}
+
+export const RETRYABLE_RATE_LIMIT = { status: 'failed', retryable: true, retryAfterSeconds: 30 } as const;
+export const RETRYABLE_SERVER_ERROR = { status: 'failed', retryable: true } as const;
+
+export interface VerifySpec {
+  adapter: ProviderAdapter;
+  /** The provider's origin: the only place the secret may go. */
+  origin: string;
+  credential: () => Credential;
+  /** The verify request as the provider expects it, including how the secret authenticates it. */
+  request: (scope: nock.Scope, raw: string) => nock.Interceptor;
+  live: { body: nock.Body; headers?: Record<string, string> };
+  identity: Identity;
+  dead: { status: number; body: nock.Body };
+}
+
+/**
+ * The four answers every verify must handle: live (the identity), dead (not-live), rate limited
+ * (retryable with Retry-After) and a server error (retryable), never leaking the secret.
+ */
+export function verifyContract(harness: AdapterHarness, spec: VerifySpec): void {
+  it('verifies a live credential', async () => {
+    const cred = spec.credential();
+    const raw = cred.secret.reveal();
+    spec.request(nock(spec.origin), raw).reply(200, spec.live.body, spec.live.headers);
+    const outcome = await spec.adapter.verify!(cred, harness.ctx);
+    expect(expectDone(outcome)).toEqual(spec.identity);
+    expectContained(harness, raw, spec.origin, [outcome]);
+  });
+
+  it(`reports a dead credential (${spec.dead.status}) as not live`, async () => {
+    const cred = spec.credential();
+    spec.request(nock(spec.origin), cred.secret.reveal()).reply(spec.dead.status, spec.dead.body);
+    const outcome = await spec.adapter.verify!(cred, harness.ctx);
+    expect(outcome.status).toBe('not-live');
+    expectContained(harness, cred.secret.reveal(), spec.origin, [outcome]);
+  });
+
+  it('passes on Retry-After from a 429', async () => {
+    const cred = spec.credential();
+    spec.request(nock(spec.origin), cred.secret.reveal()).reply(429, { message: 'Too Many Requests' }, { 'retry-after': '30' });
+    const outcome = await spec.adapter.verify!(cred, harness.ctx);
+    expect(outcome).toMatchObject(RETRYABLE_RATE_LIMIT);
+    expectContained(harness, cred.secret.reveal(), spec.origin, [outcome]);
+  });
+
+  it('treats a 5xx as retryable', async () => {
+    const cred = spec.credential();
+    spec.request(nock(spec.origin), cred.secret.reveal()).reply(503, 'Service Unavailable');
+    const outcome = await spec.adapter.verify!(cred, harness.ctx);
+    expect(outcome).toMatchObject(RETRYABLE_SERVER_ERROR);
+    expectContained(harness, cred.secret.reveal(), spec.origin, [outcome]);
+  });
+}
+
+/** A credential without a revocation API gets the provider's page, and nothing is sent. */
+export function expectManualRevoke(harness: AdapterHarness, adapter: ProviderAdapter, cred: () => Credential, manualUrl: string): void {
+  it('sends revocation to a human, with the provider’s page', async () => {
+    const outcome = await adapter.revoke!(cred(), harness.ctx);
+    expect(outcome).toMatchObject({ status: 'unsupported', manualUrl });
+    expect(harness.sent).toEqual([]);
+  });
+}
