@@ -6,6 +6,7 @@
 // `-----` and stays linear however many BEGIN lines a file repeats; validate() then decides whether
 // the body is really a key (base64 lines decoding to DER, an OpenSSH key or an OpenPGP secret key).
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../detect/rule.js';
+import { isDerSequence } from '../detect/checksum.js';
 
 /** Longest body searched for an END line; a BEGIN with no END within it is not a finding. */
 const MAX_BODY = 16_384;
@@ -65,18 +66,6 @@ function readArmorBody(body: string): ArmorBody | undefined {
   const joined = base64.join('');
   if (joined.length < 64) return undefined;
   return { headers, der: Buffer.from(joined, 'base64') };
-}
-
-/** True when the bytes are exactly one DER SEQUENCE: what every unencrypted PEM key body is. */
-function isDerSequence(der: Buffer): boolean {
-  if (der.length < 2 || der[0] !== 0x30) return false;
-  const first = der[1]!;
-  if (first < 0x80) return 2 + first === der.length;
-  const octets = first & 0x7f;
-  if (octets === 0 || octets > 3 || der.length < 2 + octets) return false;
-  let length = 0;
-  for (let i = 0; i < octets; i++) length = length * 256 + der[2 + i]!;
-  return 2 + octets + length === der.length;
 }
 
 const OPENSSH_MAGIC = Buffer.from('openssh-key-v1\0', 'latin1');
