@@ -202,9 +202,8 @@ function caught(error: unknown): Outcome<never> {
 
 function leakedKey(credential: Credential): LeakedKey | undefined {
   const related = credential.related?.['accessKeyId']?.reveal();
-  const fromDetails = credential.details['accessKeyId'];
   const keyIdOnly = credential.ruleId === 'aws-access-key-id';
-  const accessKeyId = related ?? fromDetails ?? (keyIdOnly ? credential.secret.reveal() : undefined);
+  const accessKeyId = related ?? (keyIdOnly ? credential.secret.reveal() : undefined);
   if (accessKeyId === undefined) return undefined;
   const accountId = awsAccountIdFromKeyId(accessKeyId) ?? credential.details['awsAccountId'];
   return { accessKeyId, ...(accountId === undefined ? {} : { accountId }), ...(keyIdOnly ? {} : { secret: credential.secret }) };

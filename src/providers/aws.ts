@@ -5,6 +5,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
 import { awsAccountIdFromKeyId } from '../detect/checksum.js';
 import type { Candidate, ProviderDefinition, RawFinding, Rule, Validation } from '../detect/rule.js';
+import { redact } from '../detect/secret.js';
 
 const KEY_ID_PREFIXES = ['AKIA', 'ASIA', 'ABIA', 'ACCA'] as const;
 const KEY_ID = String.raw`(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}`;
@@ -171,8 +172,9 @@ function nearestSecret(keyId: RawFinding, secrets: readonly RawFinding[], taken:
 
 /**
  * One finding for a key ID and secret access key found together. It points at the secret (what
- * must never be public); the key ID goes in details because verifying or deactivating the key needs
- * it, and AWS does not treat the ID as secret.
+ * must never be public). The key ID goes in details redacted, like every found credential: details
+ * reach reports, issues and job data. Verifying or deactivating the key re-reads the ID from the
+ * finding's location.
  */
 function pairFinding(keyId: RawFinding, secret: RawFinding): RawFinding {
   return {
@@ -181,7 +183,7 @@ function pairFinding(keyId: RawFinding, secret: RawFinding): RawFinding {
     start: secret.start,
     end: secret.end,
     confidence: 'structure',
-    details: { ...describeKeyId(keyId.secret), accessKeyId: keyId.secret },
+    details: { ...describeKeyId(keyId.secret), accessKeyId: redact(keyId.secret) },
     severity: 'critical',
     ruleId: 'aws-access-key-pair',
     title: 'AWS access key pair',
