@@ -3,12 +3,11 @@
 // webhooks and jobs, let running jobs finish (up to a grace period), close queues and Redis, exit 0.
 import type { Server } from 'node:http';
 import { Probot } from 'probot';
-import type { Redis } from 'ioredis';
 import { leakstopApp } from '../app.js';
 import { parseOperatorEnv, type OperatorSettings, type ProcessRole } from '../config/operator-env.js';
 import { createLogger, type Logger } from '../log.js';
 import { createQueues, enqueueScanJobs, type ScanQueues } from '../queue/queues.js';
-import { checkEvictionPolicy, createRedisConnection, describeRedisUrl, waitForRedis } from '../queue/redis-connection.js';
+import { checkEvictionPolicy, createRedisConnection, describeRedisUrl, waitForRedis, type RedisClient } from '../queue/redis-connection.js';
 import { RedisIncidentStore } from '../queue/redis-incident-store.js';
 import { errorSummary } from '../queue/process-scan-job.js';
 import { createScanWorker, type ScanWorkers, type ScanWorkerSettings } from '../queue/worker.js';
@@ -53,7 +52,7 @@ export interface AppProcess {
 export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv, options: AppProcessOptions = {}): Promise<AppProcess> {
   const settings = parseOperatorEnv(env, role);
   const log = options.log ?? createLogger({ level: settings.logLevel });
-  const client = createRedisConnection(settings.redisUrl, 'client', log);
+  const client = createRedisConnection(settings.redisUrl, 'client', log, { cluster: settings.redisCluster });
   const closers: (() => Promise<void>)[] = [() => quit(client)];
   const intake: (() => Promise<void>)[] = [];
   const closeEverything = async (): Promise<void> => {
@@ -78,7 +77,7 @@ export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv,
     if (role !== 'worker') await startWeb(running, context);
     if (role === 'worker' || (role === 'start' && !useWorkerThread(options))) startWorkers(running, context);
     else if (role === 'start') await startWorkersOnThread(running, env, context);
-    log.info({ role, port: running.port, redis: describeRedisUrl(settings.redisUrl), prefix: settings.queuePrefix, api: settings.github.apiBaseUrl }, 'leakstop started');
+    log.info({ role, port: running.port, redis: describeRedisUrl(settings.redisUrl), prefix: settings.queuePrefix, cluster: settings.redisCluster, api: settings.github.apiBaseUrl }, 'leakstop started');
     return running;
   } catch (error) {
     await closeEverything();
@@ -88,7 +87,7 @@ export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv,
 
 interface StartContext {
   probot: Probot;
-  client: Redis;
+  client: RedisClient;
   log: Logger;
   options: AppProcessOptions;
   /** Run in reverse order at shutdown: the last started is the first stopped. */
@@ -99,7 +98,7 @@ interface StartContext {
 
 async function startWeb(running: AppProcess, context: StartContext): Promise<void> {
   const { settings } = running;
-  const producer = createRedisConnection(settings.redisUrl, 'producer', context.log);
+  const producer = createRedisConnection(settings.redisUrl, 'producer', context.log, { cluster: settings.redisCluster });
   context.closers.push(() => quit(producer));
   const queues = createQueues(producer, { prefix: settings.queuePrefix });
   context.closers.push(() => queues.close());
@@ -115,7 +114,7 @@ async function startWeb(running: AppProcess, context: StartContext): Promise<voi
 
 function startWorkers(running: AppProcess, context: StartContext): void {
   const { settings } = running;
-  const connection = createRedisConnection(settings.redisUrl, 'worker', context.log);
+  const connection = createRedisConnection(settings.redisUrl, 'worker', context.log, { cluster: settings.redisCluster });
   context.closers.push(() => quit(connection));
   const workers = createScanWorker({
     connection,
@@ -169,7 +168,7 @@ async function closeServer(server: Server): Promise<void> {
   });
 }
 
-async function quit(redis: Redis): Promise<void> {
+async function quit(redis: RedisClient): Promise<void> {
   if (redis.status === 'end') return;
   try {
     await redis.quit();

@@ -29,6 +29,8 @@ export interface OperatorSettings {
   logLevel: LogLevel;
   github: GitHubEndpoints;
   redisUrl: string;
+  /** REDIS_URL names one node of a Redis Cluster; the client follows the cluster's slot map. */
+  redisCluster: boolean;
   workerConcurrency: number;
   /** BullMQ key prefix; a Redis Cluster hash tag such as `{leakstop}` keeps a queue's keys in one slot. */
   queuePrefix: string;
@@ -70,6 +72,10 @@ const envSchema = z.object({
   REDIS_URL: z
     .string({ error: 'is not set: set REDIS_URL to your Redis server, e.g. REDIS_URL=redis://127.0.0.1:6379' })
     .regex(/^rediss?:\/\/[^\s]{1,2000}$/, { error: 'must be a redis:// or rediss:// URL, e.g. REDIS_URL=redis://127.0.0.1:6379' }),
+  REDIS_CLUSTER: z
+    .enum(['true', 'false'], { error: 'must be true or false: set REDIS_CLUSTER=true when REDIS_URL names a node of a Redis Cluster' })
+    .transform((value) => value === 'true')
+    .optional(),
   WORKER_CONCURRENCY: z
     .string()
     .regex(/^[0-9]{1,4}$/, { error: `must be a whole number of jobs per worker process, 1 to ${MAX_CONCURRENCY}` })
@@ -82,10 +88,31 @@ const envSchema = z.object({
     .optional(),
 });
 
+/** Checked apart from the schema so that it is reported alongside any other problem. */
+function checkClusterPrefix(picked: Record<string, string>, problems: string[]): void {
+  if (picked.REDIS_CLUSTER !== 'true' || hasHashTag(picked.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX)) return;
+  problems.push(
+    'QUEUE_PREFIX must contain a hash tag such as {leakstop} when REDIS_CLUSTER=true (BullMQ runs scripts over many keys of a queue, which a cluster allows only within one slot): set QUEUE_PREFIX={leakstop} or leave it unset',
+  );
+}
+
+/**
+ * Redis Cluster's hash-tag rule: the slot is computed from the text between the first `{` and the
+ * next `}`, if that text is not empty. BullMQ keys start with the prefix, so its tag decides.
+ */
+export function hasHashTag(prefix: string): boolean {
+  const open = prefix.indexOf('{');
+  if (open === -1) return false;
+  const close = prefix.indexOf('}', open + 1);
+  return close > open + 1;
+}
+
 /** Reads and checks the variables `role` needs; throws OperatorEnvError listing every problem. */
 export function parseOperatorEnv(env: NodeJS.ProcessEnv, role: ProcessRole): OperatorSettings {
-  const parsed = envSchema.safeParse(pickEnv(env));
+  const picked = pickEnv(env);
+  const parsed = envSchema.safeParse(picked);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  checkClusterPrefix(picked, problems);
   const privateKey = readPrivateKey(env, problems);
   const webhookSecret = role === 'worker' ? '' : readWebhookSecret(env, problems);
   if (!parsed.success || problems.length > 0) throw new OperatorEnvError(problems);
@@ -98,6 +125,7 @@ export function parseOperatorEnv(env: NodeJS.ProcessEnv, role: ProcessRole): Ope
     logLevel: values.LOG_LEVEL ?? 'info',
     github: githubEndpoints(values.GHE_HOST, values.GHE_PROTOCOL),
     redisUrl: values.REDIS_URL,
+    redisCluster: values.REDIS_CLUSTER ?? false,
     workerConcurrency: values.WORKER_CONCURRENCY ?? DEFAULT_CONCURRENCY,
     queuePrefix: values.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX,
   };

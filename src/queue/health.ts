@@ -1,6 +1,6 @@
 // What GET /healthz reports: whether Redis answers and how many jobs wait, run and failed. A load
 // balancer takes the web process out of rotation on 503 (it could not store webhooks anyway).
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 import { queueCounts, type QueueCounts, type QueueName, type ScanQueues } from './queues.js';
 
 export interface QueueHealth {
@@ -12,7 +12,7 @@ export interface QueueHealth {
 /** Bounded: a hung Redis must not hang the health check. */
 const HEALTH_TIMEOUT_MS = 1_500;
 
-export async function queueHealth(redis: Redis, queues: Pick<ScanQueues, 'scan' | 'backfill'>): Promise<QueueHealth> {
+export async function queueHealth(redis: RedisClient, queues: Pick<ScanQueues, 'scan' | 'backfill'>): Promise<QueueHealth> {
   const started = performance.now();
   try {
     const [, counts] = await withDeadline(Promise.all([redis.ping(), queueCounts(queues)]));

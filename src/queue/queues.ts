@@ -3,7 +3,7 @@
 // queue so that a large organisation installing the app neither starves pushes nor trips GitHub's
 // secondary rate limits.
 import { Queue, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 import { scanJobId, scanJobSchema, type ScanJob } from './jobs.js';
 
 export const SCAN_QUEUE = 'scan';
@@ -46,7 +46,7 @@ export interface QueueSettings {
   prefix: string;
 }
 
-export function createQueues(connection: Redis, settings: QueueSettings): ScanQueues {
+export function createQueues(connection: RedisClient, settings: QueueSettings): ScanQueues {
   const options = { connection, prefix: settings.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS };
   const scan = new Queue<ScanJob>(SCAN_QUEUE, options);
   const backfill = new Queue<ScanJob>(BACKFILL_QUEUE, options);

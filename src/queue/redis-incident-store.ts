@@ -2,8 +2,8 @@
 // per-secret lock so that two jobs finding the same secret at once open one issue, not two.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
 import type { IncidentStore } from '../report/incident-issue.js';
+import type { RedisClient } from './redis-connection.js';
 
 export interface RedisIncidentStoreOptions {
   /** Key prefix; the queue prefix (e.g. `{leakstop}`) keeps these keys in the queues' cluster slot. */
@@ -13,6 +13,9 @@ export interface RedisIncidentStoreOptions {
   /** Give up waiting for a lock after this long (the job is retried later). */
   lockWaitMs?: number;
 }
+
+// Every command and script here touches exactly one key, so each runs on whichever Redis Cluster
+// node owns that key's slot; with a hash-tagged prefix all of them share the queues' slot anyway.
 
 /** Deletes the lock only if it still holds our token: never release a lock another holder took over. */
 const RELEASE_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
@@ -27,12 +30,12 @@ export class LockTimeoutError extends Error {
 }
 
 export class RedisIncidentStore implements IncidentStore {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #prefix: string;
   readonly #lockTtlMs: number;
   readonly #lockWaitMs: number;
 
-  constructor(redis: Redis, options: RedisIncidentStoreOptions) {
+  constructor(redis: RedisClient, options: RedisIncidentStoreOptions) {
     this.#redis = redis;
     this.#prefix = options.prefix;
     this.#lockTtlMs = options.lockTtlMs ?? 60_000;

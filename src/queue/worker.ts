@@ -2,7 +2,7 @@
 // one on the backfill queue (rate-limited across every worker process). Stalled-job recovery is on:
 // a job whose worker died is handed to another after its lock expires.
 import { Job, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connection.js';
 import { BACKFILL_QUEUE, SCAN_QUEUE } from './queues.js';
 import { processScanJob, reportFailedScan, errorSummary, type ScanJobDeps, type ScanJobOutcome } from './process-scan-job.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry.js';
@@ -24,7 +24,7 @@ export interface ScanWorkerSettings {
 
 export interface ScanWorkerDeps extends ScanJobDeps {
   /** A connection for BullMQ's blocking commands (maxRetriesPerRequest: null); each Worker duplicates it. */
-  connection: Redis;
+  connection: RedisClient;
   settings: ScanWorkerSettings;
 }
 

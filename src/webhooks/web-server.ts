@@ -2,10 +2,10 @@
 // then our handlers), and GET /healthz for load balancers. Nothing else is served.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createNodeMiddleware, type ApplicationFunction, type Probot } from 'probot';
-import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import { queueHealth } from '../queue/health.js';
 import type { ScanQueues } from '../queue/queues.js';
+import type { RedisClient } from '../queue/redis-connection.js';
 
 export const HEALTH_PATH = '/healthz';
 export const WEBHOOK_PATH = '/api/github/webhooks';
@@ -14,7 +14,7 @@ export interface WebServerDeps {
   probot: Probot;
   app: ApplicationFunction;
   /** A fail-fast client connection for the health check's PING. */
-  redis: Redis;
+  redis: RedisClient;
   queues: Pick<ScanQueues, 'scan' | 'backfill'>;
   log: Logger;
 }
