@@ -5,6 +5,7 @@
 // The loop reads a latin1 copy of the text (each char's low byte, so offsets stay 1:1): V8 walks a
 // byte array ~2.7x faster than charCodeAt on a string (666 against 243 MB/s on typescript.js).
 // Measured on typescript.js (9 MB): a combined keyword regex ran at ~85 MB/s, this at > 500 MB/s.
+import { endianness } from 'node:os';
 
 export interface KeywordHit {
   /** Offset of the keyword's first character in the text. */
@@ -82,12 +83,38 @@ function anchorVariants(keyword: KeywordSpec, anchor: number): string[] {
   return variants;
 }
 
+/**
+ * A reused latin1 copy of the text (each char's low byte, so offsets stay 1:1) with a 16-bit view
+ * over the same memory, zero-padded so the loop may read one word past the end.
+ */
+class LatinScratch {
+  #buffer = Buffer.allocUnsafeSlow(1 << 16);
+
+  load(text: string): { bytes: Uint8Array; words: Uint16Array } {
+    const needed = text.length + 4;
+    if (this.#buffer.length < needed) this.#buffer = Buffer.allocUnsafeSlow(Math.max(needed, this.#buffer.length * 2));
+    const written = this.#buffer.write(text, 0, 'latin1');
+    this.#buffer.fill(0, written, written + 4);
+    const buffer = this.#buffer;
+    return { bytes: buffer, words: new Uint16Array(buffer.buffer, buffer.byteOffset, buffer.length >>> 1) };
+  }
+}
+
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/** Keywords anchored at different depths can report out of order. */
+function sortedHits(hits: KeywordHit[]): KeywordHit[] {
+  return hits.length > 1 && !isSorted(hits) ? hits.sort((a, b) => a.offset - b.offset || a.keyword - b.keyword) : hits;
+}
+
 function isSorted(hits: readonly KeywordHit[]): boolean {
   for (let i = 1; i < hits.length; i++) if (hits[i]!.offset < hits[i - 1]!.offset) return false;
   return true;
 }
 
-export function buildKeywordIndex(keywords: readonly KeywordSpec[]): KeywordIndex {
+/** `wordReads`: read two bytes at a time (little-endian machines); false forces the byte loop. */
+export function buildKeywordIndex(keywords: readonly KeywordSpec[], options: { wordReads?: boolean } = {}): KeywordIndex {
+  const wordReads = options.wordReads ?? LITTLE_ENDIAN;
   for (const k of keywords) {
     if (k.text.length < 3) throw new Error(`keyword '${k.text}' is shorter than 3 characters: make it longer`);
   }
@@ -121,26 +148,47 @@ export function buildKeywordIndex(keywords: readonly KeywordSpec[]): KeywordInde
     return true;
   }
 
+  // The same pair table indexed by a little-endian 16-bit read (first byte low), so the loop can
+  // read two bytes at a time: 718 against 480 MB/s for the bare loop on typescript.js.
+  const pairsLE = new Uint8Array(1 << 16);
+  for (let pair = 0; pair < 1 << 16; pair++) if (pairs[pair] !== 0) pairsLE[((pair & 0xff) << 8) | (pair >>> 8)] = 1;
+  const scratch = new LatinScratch();
+
+  /** Checks the trigram starting at `p` (whose pair passed) and records the keywords there. */
+  function candidateAt(text: string, bytes: Uint8Array, p: number, hits: KeywordHit[]): void {
+    const pair = (bytes[p]! << 8) | bytes[p + 1]!;
+    const c = bytes[p + 2]!;
+    if (trigrams[trigramSlot(pair, c)] === 0) return;
+    const bucket = buckets.get((pair << 8) | c);
+    if (bucket === undefined) return;
+    for (const entry of bucket) {
+      const offset = p - entry.anchor;
+      if (offset >= 0 && matchesAt(text, offset, entry)) hits.push({ offset, keyword: entry.index });
+    }
+  }
+
   function find(text: string): KeywordHit[] {
     const hits: KeywordHit[] = [];
     const length = text.length;
     if (length < 3) return hits;
-    const bytes = Buffer.from(text, 'latin1');
-    let pair = bytes[0]!;
-    for (let i = 1; i < length - 1; i++) {
-      pair = ((pair << 8) | bytes[i]!) & 0xffff;
-      if (pairs[pair] === 0) continue;
-      const c = bytes[i + 1]!;
-      if (trigrams[trigramSlot(pair, c)] === 0) continue;
-      const bucket = buckets.get((pair << 8) | c);
-      if (bucket === undefined) continue;
-      for (const entry of bucket) {
-        const offset = i - 1 - entry.anchor;
-        if (offset >= 0 && matchesAt(text, offset, entry)) hits.push({ offset, keyword: entry.index });
-      }
+    const { bytes, words } = scratch.load(text);
+    if (!wordReads) return sortedHits(findByteWise(text, bytes, hits));
+    // Trigram starts p = 0 .. length - 3: p = 2k reads words[k]; p = 2k + 1 straddles words[k] and words[k + 1].
+    const last = length - 3;
+    let word = words[0]!;
+    for (let k = 0; 2 * k <= last; k++) {
+      const next = words[k + 1]!;
+      if (pairsLE[word] !== 0) candidateAt(text, bytes, 2 * k, hits);
+      if (2 * k + 1 <= last && pairsLE[(word >>> 8) | ((next & 0xff) << 8)] !== 0) candidateAt(text, bytes, 2 * k + 1, hits);
+      word = next;
     }
-    // Keywords anchored at different depths can report out of order.
-    return hits.length > 1 && !isSorted(hits) ? hits.sort((a, b) => a.offset - b.offset || a.keyword - b.keyword) : hits;
+    return sortedHits(hits);
+  }
+
+  /** The same scan a byte at a time, for big-endian machines where the 16-bit view reads bytes swapped. */
+  function findByteWise(text: string, bytes: Uint8Array, hits: KeywordHit[]): KeywordHit[] {
+    for (let p = 0; p + 3 <= text.length; p++) if (pairs[(bytes[p]! << 8) | bytes[p + 1]!] !== 0) candidateAt(text, bytes, p, hits);
+    return hits;
   }
 
   return { find };

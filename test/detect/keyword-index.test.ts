@@ -41,4 +41,28 @@ describe('buildKeywordIndex().find', () => {
   it('rejects keywords too short for the rolling key', () => {
     expect(() => buildKeywordIndex([{ text: 'ab', ignoreCase: false }])).toThrow(/shorter than 3/);
   });
+
+  it('finds the same with two-byte reads as byte by byte, on text of every length and alignment', () => {
+    const specs = [
+      { text: 'ghp_', ignoreCase: false },
+      { text: 'password', ignoreCase: true },
+      { text: 'SG.', ignoreCase: false },
+      { text: 'secret', ignoreCase: true },
+    ];
+    const words = buildKeywordIndex(specs, { wordReads: true });
+    const bytes = buildKeywordIndex(specs, { wordReads: false });
+    const pieces = ['ghp_', 'PASSWORD', 'SG.', 'secret', 'x', 'é', ' ', 'SG', 'gh', 'passwor'];
+    let seed = 7;
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      const count = round % 12;
+      for (let i = 0; i < count; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        text += pieces[seed % pieces.length];
+      }
+      expect(words.find(text)).toEqual(bytes.find(text));
+    }
+    expect(words.find('..ghp_')).toEqual([{ offset: 2, keyword: 0 }]);
+    expect(words.find('.ghp_')).toEqual([{ offset: 1, keyword: 0 }]);
+  });
 });
