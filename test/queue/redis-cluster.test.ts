@@ -20,14 +20,13 @@ import { checkEvictionPolicy, createRedisConnection, RedisPolicyError, waitForRe
 import { RedisIncidentStore } from '../../src/queue/redis-incident-store.js';
 import { createScanWorker } from '../../src/queue/worker.js';
 import { commitWithToken, waitFor } from '../e2e/helpers.js';
+import { OWNER, pushJobOf, REPO } from './push-job.js';
 
 const HAVE_REDIS_SERVER = spawnSync('redis-server', ['--version']).status === 0;
 if (!HAVE_REDIS_SERVER) console.warn('redis-server is not on PATH: skipping the Redis Cluster tests (install redis-server to run them)');
 
 const silent = createLogger({ level: 'silent' });
 const API = 'https://api.github.com';
-const OWNER = 'octo-org';
-const REPO = 'payments';
 const HEAD = '6666666666666666666666666666666666666666';
 const BEFORE = '7777777777777777777777777777777777777777';
 const CHECK_RUN_ID = 93;
@@ -146,17 +145,7 @@ async function clusterOk(port: number): Promise<true | undefined> {
 }
 
 function pushJob(deliveryId: string): ScanJob {
-  return {
-    kind: 'push',
-    deliveryId,
-    installationId: 5,
-    repository: { owner: OWNER, name: REPO, id: 9, defaultBranch: 'main', private: true },
-    headSha: HEAD,
-    ref: 'refs/heads/main',
-    before: BEFORE,
-    createdBranch: false,
-    commitShas: [HEAD],
-  };
+  return pushJobOf(deliveryId, HEAD, BEFORE);
 }
 
 /** GitHub's side of scanning one clean commit: a new check run, no repo config, the commit, completion. */

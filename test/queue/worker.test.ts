@@ -13,26 +13,15 @@ import { createScanWorker, type ScanWorkerDeps, type ScanWorkers } from '../../s
 import { MemoryIncidentStore } from '../../src/report/memory-incident-store.js';
 import { captureLog, commitWithToken, waitFor, type CapturedLog } from '../e2e/helpers.js';
 import { deleteKeysWithPrefix, describeWithRedis, redisUrl, testRedis, uniquePrefix } from './redis.js';
+import { OWNER, pushJobOf, REPO } from './push-job.js';
 
 const API = 'https://api.github.com';
-const OWNER = 'octo-org';
-const REPO = 'payments';
 const HEAD = '4444444444444444444444444444444444444444';
 const BEFORE = '5555555555555555555555555555555555555555';
 const CHECK_RUN_ID = 91;
 
 function pushJob(deliveryId: string): ScanJob {
-  return {
-    kind: 'push',
-    deliveryId,
-    installationId: 5,
-    repository: { owner: OWNER, name: REPO, id: 9, defaultBranch: 'main', private: true },
-    headSha: HEAD,
-    ref: 'refs/heads/main',
-    before: BEFORE,
-    createdBranch: false,
-    commitShas: [HEAD],
-  };
+  return pushJobOf(deliveryId, HEAD, BEFORE);
 }
 
 function cleanCommit(): Record<string, unknown> {
