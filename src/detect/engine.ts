@@ -284,7 +284,7 @@ function toFindings(raw: readonly RawFinding[], text: string): TextScan {
     }
     const end = lines.position(r.end);
     const ruleId = r.ruleId ?? r.rule.id;
-    findings.push({
+    const finding: Finding = {
       ruleId,
       provider: r.rule.provider,
       title: r.title ?? r.rule.title,
@@ -298,7 +298,14 @@ function toFindings(raw: readonly RawFinding[], text: string): TextScan {
       endColumn: end.column,
       details: r.details,
       remediation: r.rule.remediation,
-    });
+    };
+    if (r.related) finding.related = wrapRelated(r.related);
+    findings.push(finding);
   }
   return { findings, allowedInline };
+}
+
+/** Related secrets get the same protection as the finding's own: a Secret each. */
+function wrapRelated(related: Readonly<Record<string, string>>): Record<string, Secret> {
+  return Object.fromEntries(Object.entries(related).map(([name, value]) => [name, new Secret(value)]));
 }

@@ -19,6 +19,11 @@ export interface Finding {
   endColumn: number;
   /** Offline facts (AWS account id, JWT issuer...), safe to show. */
   details: Record<string, string>;
+  /**
+   * Other secrets found with this one, which the leak response needs (an AWS pair's access key id).
+   * Wrapped like `secret`; reports show `details`, never these.
+   */
+  related?: Record<string, Secret>;
   remediation: string;
 }
 

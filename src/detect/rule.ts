@@ -96,6 +96,12 @@ export interface RawFinding {
   /** Overrides the rule id/title for a combined finding (e.g. 'aws-access-key-pair'). */
   ruleId?: string;
   title?: string;
+  /**
+   * Other raw secrets found with this one that the leak response needs to act on it, by name: e.g.
+   * { accessKeyId: 'AKIA…' } on an AWS pair, whose `secret` is the secret access key. The engine wraps
+   * each in a Secret; anything safe to show goes in `details` instead (redacted, if at all).
+   */
+  related?: Record<string, string>;
 }
 
 /** One provider file under src/providers/: its rules and, later, what it can do about a leak. */

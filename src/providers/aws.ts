@@ -184,6 +184,8 @@ function pairFinding(keyId: RawFinding, secret: RawFinding): RawFinding {
     end: secret.end,
     confidence: 'structure',
     details: { ...describeKeyId(keyId.secret), accessKeyId: redact(keyId.secret) },
+    // The response acts on the pair (IAM calls name the key id), so the raw id travels wrapped.
+    related: { accessKeyId: keyId.secret },
     severity: 'critical',
     ruleId: 'aws-access-key-pair',
     title: 'AWS access key pair',

@@ -1,7 +1,8 @@
 // Worker threads that read and scan files of a directory walk in parallel. Each worker builds its
 // own engine (an engine cannot cross threads) and sends back findings as plain data: the Secret
-// class does not survive structured cloning, so the raw value crosses the thread boundary, inside
-// this process only, and is wrapped in a Secret again on arrival. When to use it: scan-on-workers.ts.
+// class does not survive structured cloning, so the raw value (and any related secret) crosses the
+// thread boundary, inside this process only, and is wrapped in a Secret again on arrival. When to
+// use it: scan-on-workers.ts.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -16,7 +17,7 @@ export interface WorkerSettings {
 }
 
 /** A finding as it crosses the thread boundary. */
-export type WireFinding = Omit<Finding, 'secret'> & { secret: string };
+export type WireFinding = Omit<Finding, 'secret' | 'related'> & { secret: string; related?: Record<string, string> };
 
 /** One file's outcome: skipped, or scanned with what the engine found. */
 export type FileResult =
@@ -36,11 +37,21 @@ export function scanPoolAvailable(): boolean {
 }
 
 export function toWire(finding: Finding): WireFinding {
-  return { ...finding, secret: finding.secret.reveal() };
+  const { related, ...rest } = finding;
+  const wire: WireFinding = { ...rest, secret: finding.secret.reveal() };
+  if (related) wire.related = mapValues(related, (secret) => secret.reveal());
+  return wire;
 }
 
 export function fromWire(finding: WireFinding): Finding {
-  return { ...finding, secret: new Secret(finding.secret) };
+  const { related, ...rest } = finding;
+  const wrapped: Finding = { ...rest, secret: new Secret(finding.secret) };
+  if (related) wrapped.related = mapValues(related, (value) => new Secret(value));
+  return wrapped;
+}
+
+function mapValues<T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
 }
 
 interface PoolWorker {
