@@ -28,6 +28,8 @@ function me(credential: Credential, ctx: ProviderContext) {
 }
 
 export const dopplerAdapter: ProviderAdapter = {
+  // /v3/me (last seen) answers only while the token works.
+  order: { assessWhileLive: true },
   provider: 'doppler',
   manualRevokeUrl: MANUAL_URL,
 

@@ -175,6 +175,8 @@ async function deleteRunner(credential: Credential, ctx: ProviderContext): Promi
 }
 
 export const gitlabAdapter: ProviderAdapter = {
+  // GET self answers describe and activity, and stops answering once the token is revoked or rotated.
+  order: { assessWhileLive: true, rotationRevokes: true },
   provider: 'gitlab',
   manualRevokeUrl: PAT_PAGE,
 

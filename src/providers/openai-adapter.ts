@@ -254,4 +254,14 @@ async function activity(credential: Credential, ctx: ProviderContext): Promise<O
   });
 }
 
-export const openaiAdapter: ProviderAdapter = { provider: 'openai', verify, revoke, rotate, describe, activity, manualRevokeUrl: MANUAL_URL };
+export const openaiAdapter: ProviderAdapter = {
+  provider: 'openai',
+  verify,
+  revoke,
+  rotate,
+  describe,
+  activity,
+  manualRevokeUrl: MANUAL_URL,
+  // describe, activity and rotate find the key among the project's keys, where a deleted key is gone.
+  order: { assessWhileLive: true, rotateBeforeRevoke: true },
+};

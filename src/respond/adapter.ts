@@ -95,6 +95,17 @@ export interface ProviderAdapter {
   activity?(credential: Credential, ctx: ProviderContext): Promise<Outcome<ActivitySummary>>;
   /** The provider's page where a human revokes this kind of credential. */
   manualRevokeUrl: string;
+  /** Where this provider's API needs the response steps in another order than verify → revoke → rotate → activity. */
+  order?: StepOrder;
+}
+
+export interface StepOrder {
+  /** describe and activity authenticate with the leaked credential (or find it in a list): run them before revoking. */
+  assessWhileLive?: boolean;
+  /** The replacement is found through the leaked credential (OpenAI service accounts): rotate, then revoke. */
+  rotateBeforeRevoke?: boolean;
+  /** Rotating revokes the leaked credential in the same call (GitLab self-rotate): with rotation on, rotate instead of revoking. */
+  rotationRevokes?: boolean;
 }
 
 // --- Operator settings -------------------------------------------------------------------------------
@@ -111,6 +122,7 @@ const BASE_URLS = {
   LEAKSTOP_GITHUB_API_URL: 'https://api.github.com',
   LEAKSTOP_GITLAB_URL: 'https://gitlab.com',
   LEAKSTOP_SLACK_API_URL: 'https://slack.com/api',
+  LEAKSTOP_SLACK_WEBHOOK_URL: 'https://hooks.slack.com',
   LEAKSTOP_NPM_REGISTRY_URL: 'https://registry.npmjs.org',
   LEAKSTOP_OPENAI_API_URL: 'https://api.openai.com',
   LEAKSTOP_ANTHROPIC_API_URL: 'https://api.anthropic.com',
@@ -124,6 +136,7 @@ const BASE_URLS = {
   LEAKSTOP_POSTMAN_API_URL: 'https://api.getpostman.com',
   LEAKSTOP_DOPPLER_API_URL: 'https://api.doppler.com',
   LEAKSTOP_MAILGUN_API_URL: 'https://api.mailgun.net',
+  LEAKSTOP_TWILIO_API_URL: 'https://api.twilio.com',
 } as const;
 
 type BaseUrlVariable = keyof typeof BASE_URLS;
@@ -157,7 +170,8 @@ type PlainValues = z.infer<typeof plainSchema>;
 export interface OperatorSettings {
   github: { apiUrl: string; audit?: { org: string; token: Secret } };
   gitlab: { url: string };
-  slack: { apiUrl: string };
+  /** webhookUrl: where incoming webhooks are checked; never the host found in the leaked URL. */
+  slack: { apiUrl: string; webhookUrl: string };
   npm: { registryUrl: string };
   openai: { apiUrl: string; adminKey?: Secret };
   anthropic: { apiUrl: string; adminKey?: Secret };
@@ -172,6 +186,7 @@ export interface OperatorSettings {
   postman: { apiUrl: string };
   doppler: { apiUrl: string };
   mailgun: { apiUrl: string };
+  twilio: { apiUrl: string };
 }
 
 export class OperatorSettingsError extends Error {
@@ -209,7 +224,7 @@ function buildSettings(values: PlainValues, secrets: Partial<Record<SecretVariab
   return {
     github: { apiUrl: url('LEAKSTOP_GITHUB_API_URL'), ...(auditOrg && auditToken ? { audit: { org: auditOrg, token: auditToken } } : {}) },
     gitlab: { url: url('LEAKSTOP_GITLAB_URL') },
-    slack: { apiUrl: url('LEAKSTOP_SLACK_API_URL') },
+    slack: { apiUrl: url('LEAKSTOP_SLACK_API_URL'), webhookUrl: url('LEAKSTOP_SLACK_WEBHOOK_URL') },
     npm: { registryUrl: url('LEAKSTOP_NPM_REGISTRY_URL') },
     openai: { apiUrl: url('LEAKSTOP_OPENAI_API_URL'), ...optional('adminKey', secrets.LEAKSTOP_OPENAI_ADMIN_KEY) },
     anthropic: { apiUrl: url('LEAKSTOP_ANTHROPIC_API_URL'), ...optional('adminKey', secrets.LEAKSTOP_ANTHROPIC_ADMIN_KEY) },
@@ -224,6 +239,7 @@ function buildSettings(values: PlainValues, secrets: Partial<Record<SecretVariab
     postman: { apiUrl: url('LEAKSTOP_POSTMAN_API_URL') },
     doppler: { apiUrl: url('LEAKSTOP_DOPPLER_API_URL') },
     mailgun: { apiUrl: url('LEAKSTOP_MAILGUN_API_URL') },
+    twilio: { apiUrl: url('LEAKSTOP_TWILIO_API_URL') },
   };
 }
 

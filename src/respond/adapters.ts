@@ -18,6 +18,7 @@ import { sendgridAdapter } from '../providers/sendgrid-adapter.js';
 import { slackAdapter } from '../providers/slack-adapter.js';
 import { stripeAdapter } from '../providers/stripe-adapter.js';
 import { telegramAdapter } from '../providers/telegram-adapter.js';
+import { twilioAdapter } from '../providers/twilio-adapter.js';
 import { vaultAdapter } from '../providers/vault-adapter.js';
 import type { ProviderAdapter } from './adapter.js';
 
@@ -41,6 +42,7 @@ const ALL: readonly ProviderAdapter[] = [
   dopplerAdapter,
   mailgunAdapter,
   databricksAdapter,
+  twilioAdapter,
 ];
 
 export const adapters: ReadonlyMap<string, ProviderAdapter> = new Map(ALL.map((adapter) => [adapter.provider, adapter]));

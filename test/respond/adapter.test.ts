@@ -24,6 +24,8 @@ describe('parseOperatorSettings', () => {
     expect(settings.gitlab.url).toBe('https://gitlab.com');
     expect(settings.npm.registryUrl).toBe('https://registry.npmjs.org');
     expect(settings.openai).toEqual({ apiUrl: 'https://api.openai.com' });
+    expect(settings.slack).toEqual({ apiUrl: 'https://slack.com/api', webhookUrl: 'https://hooks.slack.com' });
+    expect(settings.twilio).toEqual({ apiUrl: 'https://api.twilio.com' });
     // No default Vault: a token is only ever sent to the operator's own.
     expect(settings.vault).toEqual({});
   });
@@ -32,6 +34,16 @@ describe('parseOperatorSettings', () => {
     const settings = parseOperatorSettings({ LEAKSTOP_GITHUB_API_URL: 'https://ghe.acme.test/api/v3/', LEAKSTOP_VAULT_URL: 'https://vault.acme.test:8200' });
     expect(settings.github.apiUrl).toBe('https://ghe.acme.test/api/v3');
     expect(settings.vault.url).toBe('https://vault.acme.test:8200');
+  });
+
+  it('takes the Slack webhook and Twilio bases from the environment, checked like every base URL', () => {
+    const settings = parseOperatorSettings({ LEAKSTOP_SLACK_WEBHOOK_URL: 'https://slack-egress.acme.test/', LEAKSTOP_TWILIO_API_URL: 'https://twilio-egress.acme.test' });
+    expect(settings.slack.webhookUrl).toBe('https://slack-egress.acme.test');
+    expect(settings.twilio.apiUrl).toBe('https://twilio-egress.acme.test');
+    expect(problemsOf({ LEAKSTOP_SLACK_WEBHOOK_URL: 'hooks.slack.com', LEAKSTOP_TWILIO_API_URL: 'ftp://api.twilio.com' })).toEqual([
+      expect.stringMatching(/^LEAKSTOP_SLACK_WEBHOOK_URL must be an http\(s\) URL/),
+      expect.stringMatching(/^LEAKSTOP_TWILIO_API_URL must be an http\(s\) URL/),
+    ]);
   });
 
   it('reads a key from the file its _FILE variable names and keeps it wrapped', () => {

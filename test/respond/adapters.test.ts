@@ -14,6 +14,7 @@ describe('adapter registry', () => {
 
   it('finds adapters by provider id', () => {
     expect(adapterFor('github')?.provider).toBe('github');
+    expect(adapterFor('twilio')?.provider).toBe('twilio');
     expect(adapterFor('private-key')).toBeUndefined();
   });
 });
