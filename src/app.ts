@@ -1,13 +1,15 @@
 // The Probot app: wires each webhook event to its handler in src/webhooks/, which validates the
-// payload and queues a job. Nothing here scans or calls GitHub: the request stays small and fast,
-// and a webhook is acknowledged only once Redis holds its job.
+// payload and queues a job (a scan, or the approval of a revocation). Nothing here scans or calls
+// GitHub: the request stays small and fast, and a webhook is acknowledged only once Redis holds its job.
 import type { ApplicationFunction, Context } from 'probot';
 import { deliveryLogger, type Logger } from './log.js';
+import { onCheckRunRequestedAction } from './webhooks/check-run-action.js';
 import { onCheckRunRerequested } from './webhooks/check-run.js';
 import { onCheckSuiteRerequested } from './webhooks/check-suite.js';
 import type { WebhookDelivery, WebhookDeps } from './webhooks/delivery.js';
 import { onInstallationRepositoriesAdded } from './webhooks/installation-repositories.js';
 import { onInstallationCreated } from './webhooks/installation.js';
+import { onIssueCommentCreated } from './webhooks/issue-comment.js';
 import { onPullRequest } from './webhooks/pull-request.js';
 import { onPush } from './webhooks/push.js';
 
@@ -28,6 +30,9 @@ export function leakstopApp(deps: LeakstopAppDeps): ApplicationFunction {
     app.on('check_suite.rerequested', handle(onCheckSuiteRerequested));
     app.on('installation.created', handle(onInstallationCreated));
     app.on('installation_repositories.added', handle(onInstallationRepositoriesAdded));
+    // Approvals of a revocation the repository's config left waiting (`response.revoke: approve`).
+    app.on('check_run.requested_action', handle(onCheckRunRequestedAction));
+    app.on('issue_comment.created', handle(onIssueCommentCreated));
   };
 }
 

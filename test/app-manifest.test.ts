@@ -16,7 +16,7 @@ describe('app.yml', () => {
   });
 
   it('subscribes to the events the app handles, and not to those GitHub always sends', () => {
-    expect([...manifest.default_events].sort()).toEqual(['check_run', 'check_suite', 'pull_request', 'push']);
+    expect([...manifest.default_events].sort()).toEqual(['check_run', 'check_suite', 'issue_comment', 'pull_request', 'push']);
   });
 
   it('points the webhook at the path the server listens on', () => {

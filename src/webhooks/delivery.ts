@@ -1,8 +1,9 @@
 // What every webhook handler shares: the delivery it was given, the narrow payload schemas, the
-// error that answers a malformed payload with 400, and the step that queues the jobs and logs it.
+// error that answers a malformed payload with 400, and the steps that queue the jobs and log it.
 import { z } from 'zod';
 import type { Logger } from '../log.js';
 import type { ScanJob } from '../queue/jobs.js';
+import type { ApprovalJob } from '../queue/response-jobs.js';
 
 /** One webhook delivery as a handler sees it: its X-GitHub-Delivery id, the payload, its logger. */
 export interface WebhookDelivery {
@@ -15,6 +16,11 @@ export interface WebhookDelivery {
 export interface WebhookDeps {
   /** Stores the jobs in Redis; rejects (with status 503) if Redis did not take them. */
   enqueue: (jobs: readonly ScanJob[]) => Promise<string[]>;
+  /**
+   * Stores a revocation approval in Redis and resolves with its job id; rejects (with status 503) if
+   * Redis did not take it. Absent when this server runs no leak response: approvals are refused.
+   */
+  enqueueApproval?: (job: ApprovalJob) => Promise<string>;
   /** Our GitHub App's id: check run and suite events of other apps are not ours to re-run. */
   appId: number;
 }
@@ -27,6 +33,15 @@ export class InvalidPayloadError extends Error {
   override name = 'InvalidPayloadError';
   /** @octokit/webhooks answers a handler error with its `status`. */
   readonly status = 400;
+}
+
+/**
+ * Someone asked for a revocation but this server runs no leak response. 503, not 200: the delivery
+ * shows as failed in the app's settings, and can be redelivered once the response is enabled.
+ */
+export class ResponseDisabledError extends Error {
+  override name = 'ResponseDisabledError';
+  readonly status = 503;
 }
 
 export const ZERO_SHA = '0000000000000000000000000000000000000000';
@@ -56,6 +71,22 @@ export function jobRepository(repository: RepositoryPayload): ScanJob['repositor
   };
 }
 
+/** A GitHub login, within the bounds the approval job accepts. */
+export const loginSchema = z.string().min(1).max(100);
+
+/** What an approval needs of the `repository` object: where the check run or incident issue is. */
+export const approvalRepositorySchema = z.object({
+  name: z.string().min(1).max(100),
+  owner: z.object({ login: loginSchema }),
+});
+
+export function approvalRepository(repository: z.infer<typeof approvalRepositorySchema>): ApprovalJob['repository'] {
+  return { owner: repository.owner.login, repo: repository.name };
+}
+
+/** What a delivery that may approve a revocation comes to: the approval to queue, or why there is none. */
+export type ApprovalRequest = { approval: ApprovalJob } | { ignored: string };
+
 /** Parses the payload or throws InvalidPayloadError naming each bad field (never echoing values). */
 export function parsePayload<T extends z.ZodType>(schema: T, delivery: WebhookDelivery): z.infer<T> {
   const result = schema.safeParse(delivery.payload);
@@ -72,4 +103,20 @@ export async function enqueueJobs(delivery: WebhookDelivery, jobs: readonly Scan
   }
   const jobIds = await deps.enqueue(jobs);
   delivery.log.info({ jobIds: jobIds.length > 5 ? `${jobIds.length} jobs` : jobIds }, 'scan queued');
+}
+
+/** Queues the approval (nothing when the delivery asks for none); the worker decides whether the requester may. */
+export async function enqueueApprovalRequest(delivery: WebhookDelivery, request: ApprovalRequest, deps: WebhookDeps): Promise<void> {
+  if ('ignored' in request) {
+    delivery.log.info({ reason: request.ignored }, 'no revocation requested');
+    return;
+  }
+  const { approval } = request;
+  if (deps.enqueueApproval === undefined) {
+    throw new ResponseDisabledError(
+      `${approval.requester} asked to revoke, but leak response is not enabled on this server: ask its operator to enable it, then redeliver this webhook from the app's advanced settings`,
+    );
+  }
+  const jobId = await deps.enqueueApproval(approval);
+  delivery.log.info({ jobId, requester: approval.requester, via: approval.via.kind, repository: `${approval.repository.owner}/${approval.repository.repo}` }, 'revocation approval queued');
 }
