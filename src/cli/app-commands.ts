@@ -6,11 +6,21 @@ import { Probot } from 'probot';
 import { leakstopApp } from '../app.js';
 import { parseOperatorEnv, type OperatorSettings, type ProcessRole } from '../config/operator-env.js';
 import { createLogger, type Logger } from '../log.js';
-import { createQueues, enqueueScanJobs, type ScanQueues } from '../queue/queues.js';
+import { createQueues, enqueueScanJobs, withEnqueueTimeout, type ScanQueues } from '../queue/queues.js';
 import { checkEvictionPolicy, createRedisConnection, describeRedisUrl, waitForRedis, type RedisClient } from '../queue/redis-connection.js';
 import { RedisIncidentStore } from '../queue/redis-incident-store.js';
 import { errorSummary } from '../queue/process-scan-job.js';
 import { createScanWorker, type ScanWorkers, type ScanWorkerSettings } from '../queue/worker.js';
+import type { ScanJobDeps } from '../queue/process-scan-job.js';
+import { RedisResponseStore } from '../queue/redis-response-store.js';
+import { RedisRevokeBudget } from '../queue/redis-revoke-budget.js';
+import { credentialJobs, reportJobFor, ResponseQueue, type ApprovalJob } from '../queue/response-jobs.js';
+import { createResponseWorker, type ResponseWorkerSettings } from '../queue/response-worker.js';
+import { createGithubAdapter } from '../providers/github-adapter.js';
+import type { ProviderAdapter } from '../respond/adapter.js';
+import { adapterFor } from '../respond/adapters.js';
+import { parseResponseEnv } from '../respond/response-env.js';
+import { createRotationSink } from '../respond/sinks/create-rotation-sink.js';
 import { startWorkerThread, workerThreadAvailable } from '../queue/worker-thread.js';
 import { createWebServer, listen, WEBHOOK_PATH } from '../webhooks/web-server.js';
 import type { CliIO } from './main.js';
@@ -21,6 +31,8 @@ export const SHUTDOWN_GRACE_MS = 25_000;
 export interface AppProcessOptions {
   /** Overrides of the worker's queue timings (tests use short stalled intervals). */
   worker?: Partial<ScanWorkerSettings>;
+  /** Overrides of the response worker's timings (tests use short retry delays). */
+  response?: Partial<ResponseWorkerSettings>;
   /** Where log lines go (tests inspect them); stdout when absent. */
   log?: Logger;
   /** Listen host for the web server; all interfaces when absent. */
@@ -73,7 +85,7 @@ export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv,
       // Deliberately no redisConfig: Probot would fetch ioredis with npx at run time for it.
     });
     const running: AppProcess = { settings, close: closeEverything, failed: new Promise<Error>(() => {}) };
-    const context: StartContext = { probot, client, log, options, closers, intake };
+    const context: StartContext = { probot, client, log, options, closers, intake, env };
     if (role !== 'worker') await startWeb(running, context);
     if (role === 'worker' || (role === 'start' && !useWorkerThread(options))) startWorkers(running, context);
     else if (role === 'start') await startWorkersOnThread(running, env, context);
@@ -94,6 +106,7 @@ interface StartContext {
   closers: (() => Promise<void>)[];
   /** What stops new work arriving (the HTTP server): closed before anything else. */
   intake: (() => Promise<void>)[];
+  env: NodeJS.ProcessEnv;
 }
 
 async function startWeb(running: AppProcess, context: StartContext): Promise<void> {
@@ -103,7 +116,16 @@ async function startWeb(running: AppProcess, context: StartContext): Promise<voi
   const queues = createQueues(producer, { prefix: settings.queuePrefix });
   context.closers.push(() => queues.close());
   await queues.ready();
-  const app = leakstopApp({ enqueue: (jobs) => enqueueScanJobs(queues, jobs), appId: settings.appId, log: context.log });
+  // Approvals ("Revoke now", `/leakstop revoke`) go to the response queue, unless the response is off.
+  const responseOn = parseResponseEnv(context.env).enabled;
+  const responseQueue = responseOn ? new ResponseQueue(producer, settings.queuePrefix) : undefined;
+  if (responseQueue !== undefined) context.closers.push(() => responseQueue.close());
+  const app = leakstopApp({
+    enqueue: (jobs) => enqueueScanJobs(queues, jobs),
+    ...(responseQueue === undefined ? {} : { enqueueApproval: (job: ApprovalJob) => withEnqueueTimeout(responseQueue.addApproval(job)) }),
+    appId: settings.appId,
+    log: context.log,
+  });
   const server = await createWebServer({ probot: context.probot, app, redis: context.client, queues, log: context.log });
   running.port = await listen(server, settings.port, context.options.host);
   running.server = server;
@@ -116,17 +138,65 @@ function startWorkers(running: AppProcess, context: StartContext): void {
   const { settings } = running;
   const connection = createRedisConnection(settings.redisUrl, 'worker', context.log, { cluster: settings.redisCluster });
   context.closers.push(() => quit(connection));
+  const incidents = new RedisIncidentStore(context.client, { prefix: settings.queuePrefix });
+  const respond = startResponse(running, context, incidents);
   const workers = createScanWorker({
     connection,
     github: (installationId) => context.probot.auth(installationId),
-    incidents: new RedisIncidentStore(context.client, { prefix: settings.queuePrefix }),
+    incidents,
     log: context.log,
     endpoints: settings.github,
     settings: { prefix: settings.queuePrefix, concurrency: settings.workerConcurrency, ...context.options.worker },
+    ...(respond === undefined ? {} : { respond }),
   });
   running.workers = workers;
   context.closers.push(() => workers.close(context.options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS));
   context.log.info({ concurrency: settings.workerConcurrency }, 'processing scan jobs');
+}
+
+/**
+ * The leak response's queue and worker, unless LEAKSTOP_RESPONSE=off; returns what the scan worker
+ * calls to queue a scan's response. A bad response setting stops the worker at start-up.
+ */
+function startResponse(running: AppProcess, context: StartContext, incidents: RedisIncidentStore): ScanJobDeps['respond'] {
+  const { settings } = running;
+  const responseEnv = parseResponseEnv(context.env);
+  if (!responseEnv.enabled) {
+    context.log.warn('LEAKSTOP_RESPONSE=off: leaked credentials are reported, never verified or revoked');
+    return undefined;
+  }
+  const producer = createRedisConnection(settings.redisUrl, 'producer', context.log, { cluster: settings.redisCluster });
+  context.closers.push(() => quit(producer));
+  const queue = new ResponseQueue(producer, settings.queuePrefix);
+  context.closers.push(() => queue.close());
+  const github = createGithubAdapter({ revoker: { budget: new RedisRevokeBudget(context.client, { prefix: settings.queuePrefix }) } });
+  const adapterOf = (provider: string): ProviderAdapter | undefined => (provider === 'github' ? github : adapterFor(provider));
+  const now = (): Date => new Date();
+  const fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
+  const sink = responseEnv.sink === undefined ? undefined : createRotationSink(responseEnv.sink, { fetch, env: context.env, now });
+  const connection = createRedisConnection(settings.redisUrl, 'worker', context.log, { cluster: settings.redisCluster });
+  context.closers.push(() => quit(connection));
+  const worker = createResponseWorker({
+    connection,
+    settings: { prefix: settings.queuePrefix, ...(context.options.worker?.stalledInterval === undefined ? {} : { stalledInterval: context.options.worker.stalledInterval }), ...context.options.response },
+    github: (installationId) => context.probot.auth(installationId),
+    incidents,
+    store: new RedisResponseStore(context.client, { prefix: settings.queuePrefix }),
+    adapterFor: adapterOf,
+    provider: { fetch, settings: responseEnv.providers, now },
+    sink,
+    sealKey: responseEnv.sealKey,
+    queue,
+    htmlBaseUrl: settings.github.htmlBaseUrl,
+    log: context.log,
+  });
+  context.closers.push(() => worker.close(context.options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS));
+  context.log.info({ dryRun: responseEnv.dryRun, sink: responseEnv.sink?.kind ?? 'none', sealKey: responseEnv.sealKey.id }, 'leak response on');
+  const options = { sealKey: responseEnv.sealKey, operator: responseEnv, respondsTo: (provider: string) => adapterOf(provider) !== undefined };
+  return async (request) => {
+    const credentials = credentialJobs(request, options);
+    if (credentials.length > 0) await queue.add(request.scanJobId, reportJobFor(credentials), credentials);
+  };
 }
 
 function useWorkerThread(options: AppProcessOptions): boolean {

@@ -1,6 +1,7 @@
 // The repository's own settings, `.leakstop.yml` (CLI) or `.github/leakstop.yml` (the app). It can
 // choose what to scan and which rules run; it can never name a credential or an endpoint.
 import { z } from 'zod';
+import { allProviders } from '../providers/index.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -23,6 +24,45 @@ export const incidentSettingsSchema = z.strictObject({
 
 export type IncidentSettings = z.infer<typeof incidentSettingsSchema>;
 
+/**
+ * What leakstop does about a leaked credential it verified live (the GitHub App only): `auto` revokes it
+ * at once, `approve` waits for someone with write access to press "Revoke now" on the check run or to
+ * comment `/leakstop revoke` on the incident issue, `off` only reports.
+ */
+export const REVOKE_MODES = ['auto', 'approve', 'off'] as const;
+export type RevokeMode = (typeof REVOKE_MODES)[number];
+/** `auto` issues a replacement after revoking, where the provider and the operator's rotation sink allow. */
+export const ROTATE_MODES = ['auto', 'off'] as const;
+export type RotateMode = (typeof ROTATE_MODES)[number];
+
+const PROVIDER_IDS = allProviders.map((provider) => provider.id);
+
+const revokeMode = z.enum(REVOKE_MODES, { error: `must be one of ${REVOKE_MODES.join(', ')}` });
+const rotateMode = z.enum(ROTATE_MODES, { error: `must be one of ${ROTATE_MODES.join(', ')}` });
+
+/**
+ * The response policy. A repository chooses what happens, never where a secret goes: credentials,
+ * endpoints and the rotation sink are the operator's (environment) settings.
+ */
+export const responseSettingsSchema = z.strictObject({
+  revoke: revokeMode.default('auto'),
+  rotate: rotateMode.default('auto'),
+  /** Verify and assess impact, but only record what revoking and rotating would have done. */
+  dryRun: z.boolean().default(false),
+  /** Overrides per provider id (`leakstop rules` lists them), e.g. `aws: { revoke: approve }`. */
+  providers: z
+    .record(
+      z.string().refine((id) => PROVIDER_IDS.includes(id)),
+      z.strictObject({ revoke: revokeMode.optional(), rotate: rotateMode.optional() }),
+      // A record reports a bad key as its own `invalid_key` issue ("Invalid key in record"), hiding the
+      // key schema's message, so the message that names the provider belongs here.
+      { error: (issue) => (issue.code === 'invalid_key' ? `unknown provider '${String(issue.input)}': use one of ${PROVIDER_IDS.join(', ')}` : undefined) },
+    )
+    .default({}),
+});
+
+export type ResponseSettings = z.infer<typeof responseSettingsSchema>;
+
 export const repoConfigSchema = z.strictObject({
     paths: z
       .strictObject({
@@ -43,6 +83,7 @@ export const repoConfigSchema = z.strictObject({
       })
       .default({ maxFileBytes: DEFAULT_MAX_FILE_BYTES }),
     incidents: incidentSettingsSchema.default({ assignees: [], labels: [] }),
+    response: responseSettingsSchema.default({ revoke: 'auto', rotate: 'auto', dryRun: false, providers: {} }),
 });
 
 export type RepoConfig = z.infer<typeof repoConfigSchema>;

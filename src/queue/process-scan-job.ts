@@ -9,11 +9,12 @@ import { pathIgnorer } from '../config/repo-config.js';
 import type { GitHubEndpoints } from '../config/operator-env.js';
 import { jobLogger, type Logger } from '../log.js';
 import { completeCheckRun, failCheckRun, reportCheckRun, startCheckRun } from '../report/check-run.js';
-import { recordIncidents, type IncidentStore } from '../report/incident-issue.js';
+import { incidentRepository, recordIncidents, type IncidentStore } from '../report/incident-issue.js';
 import { readGitHubCommits, readRepositoryHistory, resolvePullRequestCommits, resolvePushCommits, type GitHubRepoTarget } from '../scan/github-source.js';
 import { runScan } from '../scan/run-scan.js';
 import type { ScanResult } from '../scan/result.js';
 import { repoFullName, scanJobSchema, type ScanJob } from './jobs.js';
+import type { ResponseRequest } from './response-jobs.js';
 import { loadRepoConfig } from './load-repo-config.js';
 import { asQueueError } from './retry.js';
 
@@ -30,6 +31,8 @@ export interface ScanJobDeps {
   engineFor?: (disabledRules: readonly string[]) => Engine;
   /** How long a scan may run before its check run is shown in progress (default 1 s). */
   inProgressAfterMs?: number;
+  /** Queues the leak response for the findings; absent when the operator turned the response off. */
+  respond?: (request: ResponseRequest) => Promise<void>;
 }
 
 /** The parts of a BullMQ Job the processor reads, so tests can hand in a plain object. */
@@ -77,6 +80,19 @@ async function runScanJob(job: ScanJob, jobId: string, deps: ScanJobDeps, log: L
     inProgress?.stopWaiting();
   }
   const { config, configProblem, result, commitsRead } = scan;
+  // The response goes first: revoking must not wait for the check run and issues, which GitHub's
+  // write spacing (1 s per request per installation) makes the slow part of reporting.
+  if (deps.respond !== undefined && result.findings.length > 0) {
+    await deps.respond({
+      scanJobId: jobId,
+      installationId: job.installationId,
+      source: { owner, repo },
+      incidentRepo: incidentRepository(owner, repo, config.incidents),
+      ...(job.kind === 'backfill' ? {} : { headSha: job.headSha }),
+      findings: result.findings,
+      settings: config.response,
+    });
+  }
   const problem = configProblem === undefined ? {} : { configProblem };
   const started = inProgress?.started();
   const checkRunId =

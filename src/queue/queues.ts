@@ -81,11 +81,12 @@ export async function enqueueScanJobs(queues: Pick<ScanQueues, 'scan' | 'backfil
   const adds: Promise<unknown>[] = [];
   if (scans.length > 0) adds.push(queues.scan.addBulk(scans.map((data) => ({ name: data.kind, data, opts: { jobId: scanJobId(data) } }))));
   if (backfills.length > 0) adds.push(queues.backfill.addBulk(backfills.map((data) => ({ name: data.kind, data, opts: { jobId: scanJobId(data) } }))));
-  await withTimeout(Promise.all(adds), timeoutMs);
+  await withEnqueueTimeout(Promise.all(adds), timeoutMs);
   return ids;
 }
 
-async function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+/** Resolves once Redis stored what `work` adds, or rejects with EnqueueError (a 503 for GitHub to redeliver). */
+export async function withEnqueueTimeout<T>(work: Promise<T>, timeoutMs = ENQUEUE_TIMEOUT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new EnqueueError(`Redis did not store the job within ${timeoutMs} ms`)), timeoutMs);

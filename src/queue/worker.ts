@@ -99,7 +99,7 @@ async function reportIfStalledForGood(worker: Worker, jobId: string, deps: ScanW
  * Lets running jobs finish for up to `timeoutMs`; then closes forcefully. A job cut off keeps its
  * lock until it expires and is then picked up again by stalled-job recovery on another worker.
  */
-async function closeWorker(worker: Worker, timeoutMs: number): Promise<void> {
+export async function closeWorker(worker: Worker, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const graceful = worker.close();
   const deadline = new Promise<'timeout'>((resolve) => {

@@ -4,6 +4,7 @@
 import type { ScanResult } from '../scan/result.js';
 import {
   annotationBatches,
+  CHECK_RUN_LIMITS,
   CHECK_RUN_NAME,
   checkRunConclusion,
   completedOutput,
@@ -13,6 +14,7 @@ import {
   type CheckRunOutput,
 } from './check-run-payload.js';
 import { PER_PAGE, type GitHubClient } from './github-client.js';
+import { REVOKE_ACTION, withResponseSection } from './response-report.js';
 
 export interface CheckRunTarget {
   owner: string;
@@ -63,12 +65,14 @@ export async function startCheckRun(
   return existing.id;
 }
 
-async function findCheckRun(
-  octokit: GitHubClient,
-  owner: string,
-  repo: string,
-  headSha: string,
-): Promise<{ id: number; status: string; externalId: string | null } | undefined> {
+interface FoundCheckRun {
+  id: number;
+  status: string;
+  externalId: string | null;
+  output: { title: string | null; summary: string | null; text: string | null };
+}
+
+async function findCheckRun(octokit: GitHubClient, owner: string, repo: string, headSha: string): Promise<FoundCheckRun | undefined> {
   const { data } = await octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
     owner,
     repo,
@@ -78,7 +82,10 @@ async function findCheckRun(
     per_page: PER_PAGE,
   });
   const run = data.check_runs.find((candidate) => candidate.name === CHECK_RUN_NAME);
-  return run === undefined ? undefined : { id: checkRunId(run.id), status: run.status, externalId: run.external_id };
+  if (run === undefined) return undefined;
+  // GitHub always sends output; a partial answer (a proxy, an older GHES) must not stop a scan.
+  const output = (run as { output?: Partial<FoundCheckRun['output']> }).output;
+  return { id: checkRunId(run.id), status: run.status, externalId: run.external_id, output: { title: output?.title ?? null, summary: output?.summary ?? null, text: output?.text ?? null } };
 }
 
 /** GitHub's types allow a bigint id; check run ids are far below 2^53, where a number is exact. */
@@ -194,4 +201,35 @@ export async function failCheckRun(octokit: GitHubClient, options: CheckRunTarge
     completed_at: new Date().toISOString(),
     output: failedOutput(options.reason),
   });
+}
+
+export type ResponseUpdate = 'updated' | 'no-check-run' | 'scan-still-running';
+
+/**
+ * Puts the leak response's section into the completed check run of `headSha` (replacing an earlier
+ * one), with a "Revoke now" button while credentials await approval. A run still in progress is
+ * left alone: its completion would overwrite the section, so the caller tries again later.
+ */
+export async function updateCheckRunResponse(
+  octokit: GitHubClient,
+  options: CheckRunTarget & { headSha: string; section: string; approvable: boolean },
+): Promise<ResponseUpdate> {
+  const { owner, repo, headSha } = options;
+  const run = await findCheckRun(octokit, owner, repo, headSha);
+  if (run === undefined) return 'no-check-run';
+  if (run.status !== 'completed') return 'scan-still-running';
+  const output = {
+    title: run.output.title ?? 'leakstop',
+    summary: withResponseSection(run.output.summary ?? '', options.section, CHECK_RUN_LIMITS.outputText),
+    ...(run.output.text === null ? {} : { text: run.output.text }),
+  };
+  await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+    owner,
+    repo,
+    check_run_id: run.id,
+    output,
+    // An empty list removes the button once nothing awaits approval.
+    actions: options.approvable ? [{ ...REVOKE_ACTION }] : [],
+  });
+  return 'updated';
 }

@@ -6,11 +6,15 @@ import { createHash } from 'node:crypto';
 const PREFIX = '<!-- leakstop:';
 const SUFFIX = ' -->';
 
-export type MarkerName = 'fingerprint' | 'repository' | 'locations' | 'batch' | 'timeline-entry';
+export type MarkerName = 'fingerprint' | 'repository' | 'locations' | 'batch' | 'timeline-entry' | 'revoke-pending' | 'approval';
 
 export function marker(name: MarkerName, value: string): string {
   return `${PREFIX}${name}=${value}${SUFFIX}`;
 }
+
+/** Where the leak response's section of a check run summary starts and ends: it is replaced, not appended. */
+export const RESPONSE_START = `${PREFIX}response-start${SUFFIX}`;
+export const RESPONSE_END = `${PREFIX}response-end${SUFFIX}`;
 
 /** Where the response timeline starts and ends in an issue body: entries go before the end. */
 export const TIMELINE_START = `${PREFIX}timeline-start${SUFFIX}`;

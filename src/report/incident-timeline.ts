@@ -36,28 +36,38 @@ export function withTimelineEntry(body: string, entry: TimelineEntry): string {
  * serialise updates of one incident (the IncidentStore lock of its key) so none is lost.
  */
 export async function appendTimelineEntry(octokit: GitHubClient, issue: IncidentIssueRef, entry: TimelineEntry): Promise<boolean> {
-  const { owner, repo, issueNumber } = issue;
-  const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: issueNumber });
-  const body = data.body ?? '';
-  if (hasTimelineEntry(body, entry.id)) return false;
-  const updated = withTimelineEntry(body, entry);
-  if (updated.length <= MAX_ISSUE_BODY) {
-    await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: issueNumber, body: updated });
-    return true;
-  }
-  if (await commentsMention(octokit, issue, entry.id)) return false;
-  await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-    owner,
-    repo,
-    issue_number: issueNumber,
-    body: `**Response timeline** (continued: the issue body is full)\n\n${timelineLine(entry)}`,
-  });
-  return true;
+  return (await appendTimelineEntries(octokit, issue, [entry])) > 0;
 }
 
-async function commentsMention(octokit: GitHubClient, issue: IncidentIssueRef, entryId: string): Promise<boolean> {
-  for (const body of await issueCommentBodies(octokit, issue)) if (hasTimelineEntry(body, entryId)) return true;
-  return false;
+/**
+ * Adds the entries not yet on the timeline with one read and one write (GitHub spaces an app's
+ * writes a second apart, so a step-by-step write would hold up the rest); returns how many were
+ * added. Entries that do not fit the body go in one comment.
+ */
+export async function appendTimelineEntries(octokit: GitHubClient, issue: IncidentIssueRef, entries: readonly TimelineEntry[]): Promise<number> {
+  const { owner, repo, issueNumber } = issue;
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: issueNumber });
+  let body = data.body ?? '';
+  const fresh = entries.filter((entry, index) => !hasTimelineEntry(body, entry.id) && entries.findIndex((other) => other.id === entry.id) === index);
+  const overflow: TimelineEntry[] = [];
+  for (const entry of fresh) {
+    const updated = withTimelineEntry(body, entry);
+    if (updated.length <= MAX_ISSUE_BODY && overflow.length === 0) body = updated;
+    else overflow.push(entry);
+  }
+  if (overflow.length < fresh.length) await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: issueNumber, body });
+  if (overflow.length === 0) return fresh.length;
+  const comments = await issueCommentBodies(octokit, issue);
+  const missing = overflow.filter((entry) => !comments.some((comment) => hasTimelineEntry(comment, entry.id)));
+  if (missing.length > 0) {
+    await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      owner,
+      repo,
+      issue_number: issueNumber,
+      body: `**Response timeline** (continued: the issue body is full)\n\n${missing.map(timelineLine).join('\n')}`,
+    });
+  }
+  return fresh.length - overflow.length + missing.length;
 }
 
 /** Every comment body of an issue, oldest first, page by page. */

@@ -88,3 +88,51 @@ describe('incidents', () => {
     expect(other.error?.issues[0]).toMatchObject({ path: ['incidents', 'repository'], message: expect.stringContaining('must be a repository of Acme') });
   });
 });
+
+describe('response', () => {
+  it('revokes and rotates by default, for real, with no provider overrides', () => {
+    expect(defaultConfig().response).toEqual({ revoke: 'auto', rotate: 'auto', dryRun: false, providers: {} });
+    expect(parseConfig('response: {}\n', 'f').response).toEqual(defaultConfig().response);
+  });
+
+  it('reads the modes, dry run and per-provider overrides from YAML', () => {
+    const yaml = ['response:', '  revoke: approve', '  rotate: "off"', '  dryRun: true', '  providers:', '    aws: { revoke: "off" }', '    gitlab:', '      rotate: auto', ''].join('\n');
+    expect(parseConfig(yaml, '.github/leakstop.yml').response).toEqual({
+      revoke: 'approve',
+      rotate: 'off',
+      dryRun: true,
+      providers: { aws: { revoke: 'off' }, gitlab: { rotate: 'auto' } },
+    });
+  });
+
+  it('names an unknown provider id and lists the valid ones', () => {
+    try {
+      parseConfig('response:\n  providers:\n    amazon: { revoke: approve }\n', '.leakstop.yml');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const [problem] = (error as ConfigError).problems;
+      expect(problem).toMatch(/^response\.providers\.amazon: unknown provider 'amazon': use one of /);
+      for (const id of ['github', 'aws', 'slack', 'gitlab', 'private-key']) expect(problem).toContain(id);
+    }
+  });
+
+  it('names the key of a bad mode and the modes it allows', () => {
+    expect(() => parseConfig('response:\n  revoke: sometimes\n', 'f')).toThrowError(/response\.revoke: must be one of auto, approve, off/);
+    expect(() => parseConfig('response:\n  rotate: approve\n', 'f')).toThrowError(/response\.rotate: must be one of auto, off/);
+    expect(() => parseConfig('response:\n  providers:\n    aws: { revoke: later }\n', 'f')).toThrowError(/response\.providers\.aws\.revoke: must be one of auto, approve, off/);
+    expect(() => parseConfig('response:\n  dryRun: yes please\n', 'f')).toThrowError(/response\.dryRun: /);
+  });
+
+  it("reads an unquoted `off` as the mode, not as YAML 1.1's false", () => {
+    // The yaml package follows YAML 1.2, where `off` is a string; this pins that down for users who write it bare.
+    expect(parseConfig('response:\n  revoke: off\n  rotate: off\n', 'f').response).toMatchObject({ revoke: 'off', rotate: 'off' });
+  });
+
+  it('refuses unknown keys, at the top of the section and in an override', () => {
+    expect(() => parseConfig('response:\n  dryrun: true\n', 'f')).toThrowError(/unknown key 'response\.dryrun'/);
+    expect(() => parseConfig('response:\n  providers:\n    aws: { revokes: approve }\n', 'f')).toThrowError(/unknown key 'response\.providers\.aws\.revokes'/);
+    // A repository chooses what happens, never where a secret goes.
+    expect(() => parseConfig('response:\n  sink: https://evil.example/collect\n', 'f')).toThrowError(/unknown key 'response\.sink'/);
+  });
+});

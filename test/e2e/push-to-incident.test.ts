@@ -50,6 +50,8 @@ describeWithRedis('a push that leaks a GitHub token, end to end', () => {
         REDIS_URL: redisUrl(),
         QUEUE_PREFIX: prefix,
         WORKER_CONCURRENCY: '2',
+        // Reporting alone: the leak response has its own end-to-end test (push-to-revocation).
+        LEAKSTOP_RESPONSE: 'off',
       },
       { log: captured.log, host: '127.0.0.1', worker: { retry: { baseDelayMs: 50, maxDelayMs: 200 } } },
     );

@@ -1,0 +1,237 @@
+// One job of the leak response: a step of one credential (verify, revoke, rotate, activity), the
+// report of a run (incident timelines and the check run), or an approval. Step jobs talk to
+// providers only and record their answers in Redis; GitHub is written by the report job, once per
+// incident, because an app's writes to GitHub are spaced a second apart and revoking must not wait.
+import { UnrecoverableError } from 'bullmq';
+import { z } from 'zod';
+import type { Secret } from '../detect/secret.js';
+import type { Logger } from '../log.js';
+import { allProviders } from '../providers/index.js';
+import type { Credential, ProviderAdapter, ProviderContext } from '../respond/adapter.js';
+import { approvedPolicy } from '../respond/policy.js';
+import { APPROVAL_SLOT, runActivityStep, runRevokeStep, runRotateStep, runVerifyStep, type StepDeps, type StepInput } from '../respond/respond-steps.js';
+import type { ResponseRecords } from '../respond/response-record.js';
+import type { ResponseStore } from '../respond/response-store.js';
+import { rotationName } from '../respond/rotation-name.js';
+import { sealSecret, unsealSecret, type SealKey } from '../respond/seal.js';
+import type { RotationSink } from '../respond/sinks/rotation-sink.js';
+import { updateCheckRunResponse } from '../report/check-run.js';
+import { httpStatus } from '../report/github-client.js';
+import { incidentKey, type IncidentStore } from '../report/incident-issue.js';
+import { marker, markerValues } from '../report/incident-markers.js';
+import { appendTimelineEntries, issueCommentBodies } from '../report/incident-timeline.js';
+import { awaitsApproval, pendingFingerprints, responseSection, timelineEntries, type CredentialResponse } from '../report/response-report.js';
+import type { InstallationOctokit } from './process-scan-job.js';
+import { approvalJobSchema, credentialJobSchema, reportJobFor, reportJobSchema, type ApprovalJob, type CredentialJob, type ReportJob, type ResponseQueue } from './response-jobs.js';
+
+export interface ResponseJobDeps {
+  github: (installationId: number) => Promise<InstallationOctokit>;
+  incidents: IncidentStore;
+  store: ResponseStore;
+  adapterFor: (provider: string) => ProviderAdapter | undefined;
+  provider: ProviderContext;
+  sink: RotationSink | undefined;
+  sealKey: SealKey;
+  /** Where approved runs are queued. */
+  queue: Pick<ResponseQueue, 'add'>;
+  /** `https://github.com` or a GHE Server's web URL, for incident links in the check run. */
+  htmlBaseUrl: string;
+  log: Logger;
+}
+
+export interface ResponseQueuedJob {
+  id?: string | undefined;
+  name: string;
+  data: unknown;
+  attemptsMade: number;
+  opts?: { attempts?: number | undefined };
+}
+
+/** The incident issue is not there yet (the scan job creates it after queueing the response): try again shortly. */
+export class IncidentNotReadyError extends Error {
+  override name = 'IncidentNotReadyError';
+}
+
+/** What a finished job leaves in Redis: statuses, never a secret or a provider's words. */
+export type ResponseJobOutcome = Record<string, unknown>;
+
+export async function processResponseJob(job: ResponseQueuedJob, deps: ResponseJobDeps): Promise<ResponseJobOutcome> {
+  const lastAttempt = job.attemptsMade + 1 >= (job.opts?.attempts ?? 1);
+  switch (job.name) {
+    case 'verify':
+    case 'revoke':
+    case 'rotate':
+    case 'activity':
+      return runCredentialStep(job.name, parse(credentialJobSchema, job), deps, lastAttempt, job.id);
+    case 'report':
+      return runReport(parse(reportJobSchema, job), deps, lastAttempt, job.id);
+    case 'approve':
+      return runApproval(parse(approvalJobSchema, job), deps, job.id);
+    default:
+      throw new UnrecoverableError(`unknown response job '${job.name}'`);
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, job: ResponseQueuedJob): z.infer<T> {
+  const parsed = schema.safeParse(job.data);
+  // Data that does not parse cannot parse on a later attempt either.
+  if (!parsed.success) throw new UnrecoverableError(`job data is not a ${job.name} job: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+// --- Step jobs ---------------------------------------------------------------------------------------
+
+const STEP_RUNNERS = { verify: runVerifyStep, revoke: runRevokeStep, rotate: runRotateStep, activity: runActivityStep };
+
+async function runCredentialStep(step: keyof typeof STEP_RUNNERS, job: CredentialJob, deps: ResponseJobDeps, lastAttempt: boolean, jobId: string | undefined): Promise<ResponseJobOutcome> {
+  const log = deps.log.child({ jobId, repo: `${job.source.owner}/${job.source.repo}`, fingerprint: job.fingerprint, provider: job.provider, step });
+  const records = await STEP_RUNNERS[step](stepDeps(job, deps), stepInput(job, deps, lastAttempt));
+  const status = records[step]?.status ?? 'none';
+  log.info({ status, ruleId: job.ruleId }, 'response step finished');
+  return { fingerprint: job.fingerprint, step, status };
+}
+
+function stepDeps(job: CredentialJob, deps: ResponseJobDeps): StepDeps {
+  return {
+    adapter: deps.adapterFor(job.provider),
+    provider: deps.provider,
+    store: deps.store,
+    sink: deps.sink,
+    seal: (secret, context) => sealSecret(deps.sealKey, secret, context),
+    unseal: (sealed, context) => unsealSecret(deps.sealKey, sealed, context),
+  };
+}
+
+function stepInput(job: CredentialJob, deps: ResponseJobDeps, lastAttempt: boolean): StepInput {
+  const { approvedBy, ...waiting } = job;
+  return {
+    credential: unsealCredential(job, deps.sealKey),
+    providerName: allProviders.find((p) => p.id === job.provider)?.name ?? job.provider,
+    policy: approvedBy === undefined ? job.policy : approvedPolicy(job.policy),
+    source: `${job.source.owner}/${job.source.repo}`,
+    rotationName: rotationName(deps.sink?.kind === 'github-actions' ? 'github-actions' : 'path', { owner: job.source.owner, repo: job.source.repo, ruleId: job.ruleId }),
+    ...(approvedBy === undefined ? {} : { approvedBy }),
+    // What an approval needs to run this credential again: the job itself (its secret sealed).
+    approvalData: JSON.stringify(waiting),
+    lastAttempt,
+  };
+}
+
+/** The credential as adapters see it: unsealed in memory only, for the duration of the step. */
+function unsealCredential(job: CredentialJob, sealKey: SealKey): Credential {
+  const related: Record<string, Secret> = {};
+  for (const [name, sealed] of Object.entries(job.related ?? {})) related[name] = unsealSecret(sealKey, sealed, `${job.fingerprint}:${name}`);
+  return {
+    secret: unsealSecret(sealKey, job.sealed, job.fingerprint),
+    ruleId: job.ruleId,
+    fingerprint: job.fingerprint,
+    details: job.details,
+    ...(job.related === undefined ? {} : { related }),
+  };
+}
+
+// --- The report job ------------------------------------------------------------------------------------
+
+async function runReport(job: ReportJob, deps: ResponseJobDeps, lastAttempt: boolean, jobId: string | undefined): Promise<ResponseJobOutcome> {
+  const log = deps.log.child({ jobId, repo: `${job.source.owner}/${job.source.repo}`, step: 'report' });
+  const octokit = await deps.github(job.installationId);
+  const responses: CredentialResponse[] = [];
+  const missing: string[] = [];
+  let entries = 0;
+  for (const credential of job.credentials) {
+    const records = await deps.store.records(credential.fingerprint);
+    const key = incidentKey(`${job.source.owner}/${job.source.repo}`, credential.fingerprint);
+    const issueNumber = credential.issueNumber ?? (await deps.incidents.get(key));
+    if (issueNumber === undefined) missing.push(credential.fingerprint);
+    else entries += await deps.incidents.lock(key, () => appendTimelineEntries(octokit, { ...job.incidentRepo, issueNumber }, timelineEntries(records)));
+    const issueUrl = issueNumber === undefined ? undefined : `${deps.htmlBaseUrl}/${job.incidentRepo.owner}/${job.incidentRepo.repo}/issues/${issueNumber}`;
+    responses.push({ fingerprint: credential.fingerprint, title: credential.title, redacted: credential.redacted, records, ...(issueUrl === undefined ? {} : { issueUrl }) });
+  }
+  const checkRun = job.checkRun === undefined ? 'none' : await updateCheckRunResponse(octokit, { owner: job.source.owner, repo: job.source.repo, headSha: job.checkRun.headSha, section: responseSection(responses), approvable: responses.some((r) => awaitsApproval(r.records)) });
+  const outcome = { credentials: job.credentials.length, timelineEntries: entries, incidentsMissing: missing.length, checkRun };
+  // The scan job opens the issues and completes its check run just after queueing this run.
+  if ((missing.length > 0 || checkRun === 'scan-still-running') && !lastAttempt) {
+    throw new IncidentNotReadyError(`the scan has not finished reporting yet (${missing.length} incident issue(s) missing, check run ${checkRun}): trying again shortly`);
+  }
+  if (missing.length > 0) log.warn({ missing }, 'incident issues never appeared; their response is recorded in Redis only');
+  log.info(outcome, 'response reported');
+  return outcome;
+}
+
+// --- Approvals ------------------------------------------------------------------------------------------
+
+const WRITE_PERMISSIONS = new Set(['admin', 'maintain', 'write']);
+
+async function runApproval(job: ApprovalJob, deps: ResponseJobDeps, jobId: string | undefined): Promise<ResponseJobOutcome> {
+  const log = deps.log.child({ jobId, repo: `${job.repository.owner}/${job.repository.repo}`, step: 'approve', requester: job.requester, via: job.via.kind });
+  const octokit = await deps.github(job.installationId);
+  if (!(await canWrite(octokit, job))) {
+    log.info('approval refused: the requester has no write access');
+    if (job.via.kind === 'comment') await replyOnce(octokit, job, `@${job.requester}, thank you for flagging this. Only people with write access to ${job.repository.owner}/${job.repository.repo} can have leakstop revoke a credential, so nothing was revoked. Please ask a maintainer or your security team to comment \`/leakstop revoke\` here.`);
+    return { approved: false };
+  }
+  const fingerprints = await approvalTargets(octokit, job);
+  const credentials: CredentialJob[] = [];
+  const settled: string[] = [];
+  for (const fingerprint of fingerprints) {
+    const kept = await deps.store.kept(fingerprint, APPROVAL_SLOT);
+    const parsed = kept === undefined ? undefined : credentialJobSchema.safeParse(JSON.parse(kept));
+    // A comment approval records the outcome on the commented issue (perhaps a central repository's).
+    if (parsed?.success) credentials.push({ ...parsed.data, approvedBy: job.requester, ...(job.via.kind === 'comment' ? { incidentRepo: job.repository } : {}) });
+    else settled.push(describeSettled(await deps.store.records(fingerprint)));
+  }
+  if (credentials.length > 0) {
+    const issueNumber = job.via.kind === 'comment' ? job.via.issueNumber : undefined;
+    await deps.queue.add(`approval-${job.deliveryId}`, reportJobFor(credentials, job.requester, issueNumber), credentials);
+  }
+  if (job.via.kind === 'comment') {
+    const text = credentials.length > 0
+      ? `@${job.requester} approved the revocation: leakstop is revoking the credential now. The response timeline above records what the provider answers.`
+      : `@${job.requester}, there is nothing for leakstop to revoke here: ${settled[0] ?? 'no response is waiting for this credential'}.`;
+    await replyOnce(octokit, job, text);
+  }
+  log.info({ approved: credentials.length, nothingToDo: settled.length }, 'approval handled');
+  return { approved: credentials.length, nothingToDo: settled.length };
+}
+
+function describeSettled(records: ResponseRecords): string {
+  const revoke = records.revoke;
+  if (revoke === undefined) return 'leakstop has no waiting response for it (approvals are kept for 30 days)';
+  return `its revocation is already settled (${revoke.status}: ${revoke.summary})`;
+}
+
+const permissionSchema = z.object({ permission: z.string(), role_name: z.string().optional() });
+
+/** Write access to the repository the request came from (the incident's, or the check run's). */
+async function canWrite(octokit: InstallationOctokit, job: ApprovalJob): Promise<boolean> {
+  try {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { ...job.repository, username: job.requester });
+    const parsed = permissionSchema.parse(data);
+    return WRITE_PERMISSIONS.has(parsed.permission) || WRITE_PERMISSIONS.has(parsed.role_name ?? '');
+  } catch (error) {
+    // 404: not a collaborator at all.
+    if (httpStatus(error) === 404) return false;
+    throw error;
+  }
+}
+
+/** The fingerprints an approval covers: the incident issue's, or those the check run lists as awaiting. */
+async function approvalTargets(octokit: InstallationOctokit, job: ApprovalJob): Promise<string[]> {
+  if (job.via.kind === 'comment') {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...job.repository, issue_number: job.via.issueNumber });
+    return markerValues(data.body ?? '', 'fingerprint').slice(0, 1);
+  }
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', { ...job.repository, check_run_id: job.via.checkRunId });
+  return pendingFingerprints(data.output.summary ?? '');
+}
+
+/** One reply per approval comment, however often the job runs. */
+async function replyOnce(octokit: InstallationOctokit, job: ApprovalJob, text: string): Promise<void> {
+  if (job.via.kind !== 'comment') return;
+  const issue = { ...job.repository, issueNumber: job.via.issueNumber };
+  const tag = marker('approval', String(job.via.commentId));
+  const comments = await issueCommentBodies(octokit, issue);
+  if (comments.some((body) => body.includes(tag))) return;
+  await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...job.repository, issue_number: job.via.issueNumber, body: `${text}\n\n${tag}` });
+}
+

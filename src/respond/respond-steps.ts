@@ -1,0 +1,250 @@
+// The response to one leaked credential, step by step: verify (and assess, while the credential
+// still works where its provider needs that), revoke first, rotate second, then what it touched.
+// Each step runs under the credential's lock, reads what earlier jobs recorded and records its own
+// answer, so a credential is revoked at most once however many jobs carry it, and a job run again
+// after a crash resumes where the last one stopped.
+import type { Secret } from '../detect/secret.js';
+import type { Credential, Outcome, ProviderAdapter, ProviderContext, Rotation } from './adapter.js';
+import type { ResponsePolicy } from './policy.js';
+import { isSettled, recordOf, type ResponseRecords, type ResponseStep, type StepRecord } from './response-record.js';
+import type { ResponseStore } from './response-store.js';
+import type { RotationSink } from './sinks/rotation-sink.js';
+
+/** A credential waiting for approval keeps what an approved run needs (sealed) for this long. */
+export const APPROVAL_TTL_SECONDS = 30 * 24 * 60 * 60;
+/** A replacement that could not be written to its sink yet is kept (sealed) for the next attempt. */
+export const REPLACEMENT_TTL_SECONDS = 7 * 24 * 60 * 60;
+export const APPROVAL_SLOT = 'approval';
+export const REPLACEMENT_SLOT = 'replacement';
+
+/** A provider failure worth trying again: the queue retries the job after `retryAfterSeconds` if given. */
+export class ProviderRetryError extends Error {
+  override name = 'ProviderRetryError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface StepDeps {
+  adapter: ProviderAdapter | undefined;
+  provider: ProviderContext;
+  store: ResponseStore;
+  /** The operator's rotation sink; rotation is skipped without one. */
+  sink: RotationSink | undefined;
+  /** Seals a value for the store (the replacement while its sink write is retried). */
+  seal: (secret: Secret, context: string) => string;
+  unseal: (sealed: string, context: string) => Secret;
+}
+
+export interface StepInput {
+  credential: Credential;
+  /** For people: 'AWS', 'GitHub'. */
+  providerName: string;
+  policy: ResponsePolicy;
+  /** `owner/name` of the scanned repository, recorded with each answer. */
+  source: string;
+  /** The rotated secret's name in the sink (see rotationName). */
+  rotationName: string;
+  approvedBy?: string;
+  /** The job data to keep when the credential waits for approval (holds the secret only sealed). */
+  approvalData: string;
+  /** False while the queue will try the job again: a retryable failure then throws instead of being recorded. */
+  lastAttempt: boolean;
+}
+
+type Work = StepDeps & StepInput & { records: ResponseRecords };
+
+/** verify, then (for providers that can only be assessed while the credential works) describe and activity. */
+export async function runVerifyStep(deps: StepDeps, input: StepInput): Promise<ResponseRecords> {
+  return withRecords(deps, input, async (work) => {
+    await attempt(work, 'verify', (adapter) => adapter.verify?.bind(adapter));
+    if (work.records.verify?.status !== 'done') return;
+    await attempt(work, 'describe', (adapter) => adapter.describe?.bind(adapter));
+    if (work.adapter?.order?.assessWhileLive) await attempt(work, 'activity', (adapter) => adapter.activity?.bind(adapter));
+  });
+}
+
+/** Revokes, as policy allows: verified-live credentials under `auto`, any live-or-unknown one once approved. */
+export async function runRevokeStep(deps: StepDeps, input: StepInput): Promise<ResponseRecords> {
+  return withRecords(deps, input, async (work) => {
+    if (isSettled(work.records.revoke)) return;
+    const held = await revokeHeldBack(work);
+    if (held !== undefined) {
+      await save(work, held);
+      return;
+    }
+    const order = work.adapter?.order;
+    if (order?.rotationRevokes && rotationAllowed(work)) {
+      const rotation = await rotateAndStore(work);
+      if (rotation?.revokedOriginal) await save(work, { step: 'revoke', status: 'done', summary: 'revoked by rotating it: the provider issued a replacement and revoked the leaked credential in one call', at: now(work), reversible: false, ...approver(work) });
+      if (isSettled(work.records.revoke)) return;
+    }
+    if (order?.rotateBeforeRevoke && rotationAllowed(work)) await rotateAndStore(work);
+    const revoked = await attempt(work, 'revoke', (adapter) => adapter.revoke?.bind(adapter));
+    if (revoked?.status === 'done' || revoked?.status === 'not-live') await work.store.forget(work.credential.fingerprint, APPROVAL_SLOT);
+  });
+}
+
+/** Rotates once the credential is revoked: a replacement, written to the operator's sink. */
+export async function runRotateStep(deps: StepDeps, input: StepInput): Promise<ResponseRecords> {
+  return withRecords(deps, input, async (work) => {
+    if (isSettled(work.records.rotate)) return;
+    if (work.records.revoke?.status !== 'done') {
+      await save(work, { step: 'rotate', status: 'skipped', summary: 'not rotated: leakstop did not revoke the credential, so its users still have it', at: now(work) });
+      return;
+    }
+    const held = rotationHeldBack(work);
+    if (held !== undefined) {
+      await save(work, held);
+      return;
+    }
+    await rotateAndStore(work);
+  });
+}
+
+/** What the credential touched, for providers whose records outlive the credential. */
+export async function runActivityStep(deps: StepDeps, input: StepInput): Promise<ResponseRecords> {
+  return withRecords(deps, input, async (work) => {
+    if (work.records.verify?.status !== 'done' && work.records.verify?.status !== 'failed') return;
+    await attempt(work, 'activity', (adapter) => adapter.activity?.bind(adapter));
+  });
+}
+
+async function withRecords(deps: StepDeps, input: StepInput, fn: (work: Work) => Promise<void>): Promise<ResponseRecords> {
+  const fingerprint = input.credential.fingerprint;
+  return deps.store.lock(fingerprint, async () => {
+    const work: Work = { ...deps, ...input, records: await deps.store.records(fingerprint) };
+    await fn(work);
+    return work.records;
+  });
+}
+
+type AdapterCall<T> = (credential: Credential, ctx: ProviderContext) => Promise<Outcome<T>>;
+
+/**
+ * Runs one adapter call unless its step is settled already, and records the answer. A retryable
+ * failure throws while attempts remain, so the queue tries again with backoff.
+ */
+async function attempt<T>(work: Work, step: ResponseStep, pick: (adapter: ProviderAdapter) => AdapterCall<T> | undefined): Promise<StepRecord | undefined> {
+  const settled = work.records[step];
+  if (isSettled(settled)) return settled;
+  const call = work.adapter === undefined ? undefined : pick(work.adapter);
+  if (call === undefined) return save(work, noApi(work, step));
+  const outcome = await call(work.credential, work.provider);
+  throwIfRetryable(work, outcome);
+  const record = recordOf(step, outcome, work.provider.now(), work.source);
+  if (step === 'revoke' && outcome.status === 'done') Object.assign(record, { reversible: (outcome.data as { reversible?: boolean }).reversible ?? false }, approver(work));
+  return save(work, record);
+}
+
+function throwIfRetryable(work: Work, outcome: Outcome<unknown>): void {
+  if (outcome.status === 'failed' && outcome.retryable && !work.lastAttempt) throw new ProviderRetryError(outcome.summary, outcome.retryAfterSeconds);
+}
+
+async function save(work: Work, record: StepRecord): Promise<StepRecord> {
+  const withSource: StepRecord = { ...record, by: record.by ?? work.source };
+  await work.store.save(work.credential.fingerprint, withSource);
+  work.records[record.step] = withSource;
+  return withSource;
+}
+
+function noApi(work: Work, step: ResponseStep): StepRecord {
+  const what = { verify: 'check whether it is live', describe: 'tell what it can access', revoke: 'revoke it', rotate: 'issue a replacement', activity: 'tell what it was used for' }[step];
+  const manualUrl = work.adapter?.manualRevokeUrl;
+  return {
+    step,
+    status: 'unsupported',
+    summary: `${work.providerName} offers leakstop no API to ${what}${step === 'revoke' && manualUrl !== undefined ? ': do it by hand' : ''}`,
+    at: now(work),
+    ...(manualUrl === undefined ? {} : { manualUrl }),
+  };
+}
+
+/** The reason revocation must wait or not happen, or undefined when it may go ahead now. */
+async function revokeHeldBack(work: Work): Promise<StepRecord | undefined> {
+  const verify = work.records.verify;
+  const base = { step: 'revoke' as const, at: now(work) };
+  if (verify?.status === 'not-live') return { ...base, status: 'skipped', summary: 'nothing to revoke: the provider says the credential does not work' };
+  if (work.approvedBy === undefined) {
+    const { policy } = work;
+    if (policy.revoke === 'off') return { ...base, status: 'skipped', summary: `not revoked: ${policy.revokeSetting} is off for this repository; revoke it by hand`, ...manual(work) };
+    if (verify?.status !== 'done') {
+      await keepForApproval(work);
+      return { ...base, status: 'skipped', summary: `not revoked automatically: it could not be verified live (${verify?.status ?? 'not checked'}); comment \`/leakstop revoke\` on the incident issue to have leakstop revoke it, or revoke it by hand`, ...manual(work) };
+    }
+    if (policy.revoke === 'approve') {
+      await keepForApproval(work);
+      return { ...base, status: 'awaiting-approval', summary: `waiting for approval (${policy.revokeSetting}: approve): press "Revoke now" on the check run or comment \`/leakstop revoke\` on this issue (write access needed)` };
+    }
+  }
+  if (work.policy.dryRun) return { ...base, status: 'dry-run', summary: `dry run: leakstop would have revoked it now${work.adapter?.revoke === undefined ? ' (by hand: no API)' : ` through the ${work.providerName} API`}` };
+  return undefined;
+}
+
+function rotationAllowed(work: Work): boolean {
+  return rotationHeldBack(work) === undefined;
+}
+
+function rotationHeldBack(work: Work): StepRecord | undefined {
+  const base = { step: 'rotate' as const, at: now(work) };
+  if (work.policy.rotate === 'off') return { ...base, status: 'skipped', summary: `not rotated: ${work.policy.rotateSetting} is off; issue a replacement by hand` };
+  if (work.adapter?.rotate === undefined) return { ...noApi(work, 'rotate'), summary: `${work.providerName} offers leakstop no API to issue a replacement: issue one by hand and update its users` };
+  if (work.sink === undefined) return { ...base, status: 'skipped', summary: 'not rotated: the operator has configured no rotation sink (LEAKSTOP_ROTATION_SINK) to hand a replacement to its users; issue one by hand' };
+  if (work.policy.dryRun) return { ...base, status: 'dry-run', summary: `dry run: leakstop would have issued a replacement and written it to the ${work.sink.kind} sink as ${work.rotationName}` };
+  return undefined;
+}
+
+/**
+ * Creates the replacement (unless an earlier attempt did and kept it) and writes it to the sink. The
+ * replacement is kept sealed until the sink has it, so a failed write never creates a second one.
+ */
+async function rotateAndStore(work: Work): Promise<Rotation | undefined> {
+  if (isSettled(work.records.rotate)) return undefined;
+  const sink = work.sink;
+  if (sink === undefined) return undefined;
+  const { fingerprint } = work.credential;
+  const context = `${fingerprint}:replacement`;
+  const kept = await work.store.kept(fingerprint, REPLACEMENT_SLOT);
+  let rotation: Rotation;
+  if (kept !== undefined) {
+    rotation = { replacement: work.unseal(kept, context) };
+  } else {
+    const outcome = await work.adapter!.rotate!(work.credential, work.provider);
+    throwIfRetryable(work, outcome);
+    if (outcome.status !== 'done') {
+      await save(work, recordOf('rotate', outcome, work.provider.now(), work.source));
+      return undefined;
+    }
+    rotation = outcome.data;
+    await work.store.keep(fingerprint, REPLACEMENT_SLOT, work.seal(rotation.replacement, context), REPLACEMENT_TTL_SECONDS);
+  }
+  const written = await sink.write(work.rotationName, rotation.replacement);
+  throwIfRetryable(work, written);
+  if (written.status !== 'done') {
+    await save(work, { step: 'rotate', status: 'failed', summary: `a replacement was issued but the ${sink.kind} sink refused it (${written.summary}); fix the sink and re-run this check, or revoke the replacement and issue one by hand`, at: now(work) });
+    return rotation;
+  }
+  await work.store.forget(fingerprint, REPLACEMENT_SLOT);
+  const hint = rotation.consumerHint === undefined ? '' : ` (${rotation.consumerHint})`;
+  await save(work, { step: 'rotate', status: 'done', summary: `issued a replacement${hint} and wrote it to ${written.data.location}`, at: now(work) });
+  return rotation;
+}
+
+async function keepForApproval(work: Work): Promise<void> {
+  await work.store.keep(work.credential.fingerprint, APPROVAL_SLOT, work.approvalData, APPROVAL_TTL_SECONDS);
+}
+
+function manual(work: Work): { manualUrl?: string } {
+  return work.adapter === undefined ? {} : { manualUrl: work.adapter.manualRevokeUrl };
+}
+
+function approver(work: Work): { approvedBy?: string } {
+  return work.approvedBy === undefined ? {} : { approvedBy: work.approvedBy };
+}
+
+function now(work: Work): string {
+  return work.provider.now().toISOString();
+}
