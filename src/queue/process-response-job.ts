@@ -134,25 +134,26 @@ function unsealCredential(job: CredentialJob, sealKey: SealKey): Credential {
 
 async function runReport(job: ReportJob, deps: ResponseJobDeps, lastAttempt: boolean, jobId: string | undefined): Promise<ResponseJobOutcome> {
   const log = deps.log.child({ jobId, repo: `${job.source.owner}/${job.source.repo}`, step: 'report' });
+  const incidents = await Promise.all(job.credentials.map(async (credential) => ({ credential, key: incidentKey(`${job.source.owner}/${job.source.repo}`, credential.fingerprint), issueNumber: credential.issueNumber ?? (await deps.incidents.get(incidentKey(`${job.source.owner}/${job.source.repo}`, credential.fingerprint))) })));
+  const missing = incidents.filter((incident) => incident.issueNumber === undefined).map((incident) => incident.credential.fingerprint);
+  // The scan job completes its check run and opens the issues just after queueing this run.
+  if (missing.length > 0 && !lastAttempt) throw new IncidentNotReadyError(`${missing.length} incident issue(s) not opened yet: trying again shortly`);
   const octokit = await deps.github(job.installationId);
   const responses: CredentialResponse[] = [];
-  const missing: string[] = [];
   let entries = 0;
-  for (const credential of job.credentials) {
+  for (const { credential, key, issueNumber } of incidents) {
     const records = await deps.store.records(credential.fingerprint);
-    const key = incidentKey(`${job.source.owner}/${job.source.repo}`, credential.fingerprint);
-    const issueNumber = credential.issueNumber ?? (await deps.incidents.get(key));
-    if (issueNumber === undefined) missing.push(credential.fingerprint);
-    else entries += await deps.incidents.lock(key, () => appendTimelineEntries(octokit, { ...job.incidentRepo, issueNumber }, timelineEntries(records)));
+    if (issueNumber !== undefined) entries += await deps.incidents.lock(key, () => appendTimelineEntries(octokit, { ...job.incidentRepo, issueNumber }, timelineEntries(records)));
     const issueUrl = issueNumber === undefined ? undefined : `${deps.htmlBaseUrl}/${job.incidentRepo.owner}/${job.incidentRepo.repo}/issues/${issueNumber}`;
     responses.push({ fingerprint: credential.fingerprint, title: credential.title, redacted: credential.redacted, records, ...(issueUrl === undefined ? {} : { issueUrl }) });
   }
-  const checkRun = job.checkRun === undefined ? 'none' : await updateCheckRunResponse(octokit, { owner: job.source.owner, repo: job.source.repo, headSha: job.checkRun.headSha, section: responseSection(responses), approvable: responses.some((r) => awaitsApproval(r.records)) });
+  const checkRun =
+    job.checkRun === undefined
+      ? 'none'
+      : await updateCheckRunResponse(octokit, { owner: job.source.owner, repo: job.source.repo, headSha: job.checkRun.headSha, section: responseSection(responses), approvable: responses.some((r) => awaitsApproval(r.records)) });
   const outcome = { credentials: job.credentials.length, timelineEntries: entries, incidentsMissing: missing.length, checkRun };
-  // The scan job opens the issues and completes its check run just after queueing this run.
-  if ((missing.length > 0 || checkRun === 'scan-still-running') && !lastAttempt) {
-    throw new IncidentNotReadyError(`the scan has not finished reporting yet (${missing.length} incident issue(s) missing, check run ${checkRun}): trying again shortly`);
-  }
+  // A check run still in progress would overwrite the section when it completes: come back then.
+  if (checkRun === 'scan-still-running' && !lastAttempt) throw new IncidentNotReadyError('the check run is still in progress: trying again shortly');
   if (missing.length > 0) log.warn({ missing }, 'incident issues never appeared; their response is recorded in Redis only');
   log.info(outcome, 'response reported');
   return outcome;

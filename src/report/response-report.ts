@@ -8,7 +8,7 @@ import { marker, markerValues, RESPONSE_END, RESPONSE_START } from './incident-m
 import { cellCode, plainText, truncateText } from './markdown.js';
 
 /** The check run action behind "Revoke now" (GitHub: label <= 20, description <= 40, identifier <= 20 characters). */
-export const REVOKE_ACTION = { label: 'Revoke now', description: 'Revoke the leaked credentials awaiting it', identifier: REVOKE_ACTION_IDENTIFIER } as const;
+export const REVOKE_ACTION = { label: 'Revoke now', description: 'Revoke leaked credentials awaiting it', identifier: REVOKE_ACTION_IDENTIFIER } as const;
 
 const STEP_NAMES: Record<ResponseStep, string> = {
   verify: 'Verification',
@@ -49,9 +49,9 @@ export function timelineEntries(records: ResponseRecords): TimelineEntry[] {
     const record = records[step];
     if (record === undefined) continue;
     const manual = record.manualUrl === undefined ? '' : ` (${record.manualUrl})`;
-    entries.push({ id: `${step}-${record.status}-${Date.parse(record.at) || 0}`, at: record.at, title: entryTitle(record), detail: `${record.summary}${manual}` });
+    entries.push({ id: `${step}-${record.status}-${Date.parse(record.at) || 0}`, at: new Date(record.at), title: entryTitle(record), detail: `${record.summary}${manual}` });
   }
-  return entries.sort((a, b) => String(a.at).localeCompare(String(b.at)));
+  return entries.sort((a, b) => Number(a.at) - Number(b.at));
 }
 
 export interface CredentialResponse {

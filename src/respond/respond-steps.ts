@@ -76,13 +76,10 @@ export async function runRevokeStep(deps: StepDeps, input: StepInput): Promise<R
       await save(work, held);
       return;
     }
+    // Rotating revokes (GitLab self-rotate), or needs the leaked credential still working (OpenAI): rotate first.
     const order = work.adapter?.order;
-    if (order?.rotationRevokes && rotationAllowed(work)) {
-      const rotation = await rotateAndStore(work);
-      if (rotation?.revokedOriginal) await save(work, { step: 'revoke', status: 'done', summary: 'revoked by rotating it: the provider issued a replacement and revoked the leaked credential in one call', at: now(work), reversible: false, ...approver(work) });
-      if (isSettled(work.records.revoke)) return;
-    }
-    if (order?.rotateBeforeRevoke && rotationAllowed(work)) await rotateAndStore(work);
+    if ((order?.rotationRevokes || order?.rotateBeforeRevoke) && rotationAllowed(work)) await rotateAndStore(work);
+    // Settled already when rotating revoked the credential: the provider is not asked again.
     const revoked = await attempt(work, 'revoke', (adapter) => adapter.revoke?.bind(adapter));
     if (revoked?.status === 'done' || revoked?.status === 'not-live') await work.store.forget(work.credential.fingerprint, APPROVAL_SLOT);
   });
@@ -92,7 +89,9 @@ export async function runRevokeStep(deps: StepDeps, input: StepInput): Promise<R
 export async function runRotateStep(deps: StepDeps, input: StepInput): Promise<ResponseRecords> {
   return withRecords(deps, input, async (work) => {
     if (isSettled(work.records.rotate)) return;
-    if (work.records.revoke?.status !== 'done') {
+    // A dry run goes on to say what rotating would have done (rotationHeldBack answers 'dry-run').
+    const revoke = work.records.revoke?.status;
+    if (revoke !== 'done' && !(revoke === 'dry-run' && work.policy.dryRun)) {
       await save(work, { step: 'rotate', status: 'skipped', summary: 'not rotated: leakstop did not revoke the credential, so its users still have it', at: now(work) });
       return;
     }
@@ -220,6 +219,9 @@ async function rotateAndStore(work: Work): Promise<Rotation | undefined> {
     }
     rotation = outcome.data;
     await work.store.keep(fingerprint, REPLACEMENT_SLOT, work.seal(rotation.replacement, context), REPLACEMENT_TTL_SECONDS);
+    // Recorded now, not after the sink write: a retried write starts from the kept replacement alone,
+    // and only this record then tells the revoke step that the leaked credential is gone.
+    if (rotation.revokedOriginal && !isSettled(work.records.revoke)) await saveRevokedByRotation(work);
   }
   const written = await sink.write(work.rotationName, rotation.replacement);
   throwIfRetryable(work, written);
@@ -231,6 +233,11 @@ async function rotateAndStore(work: Work): Promise<Rotation | undefined> {
   const hint = rotation.consumerHint === undefined ? '' : ` (${rotation.consumerHint})`;
   await save(work, { step: 'rotate', status: 'done', summary: `issued a replacement${hint} and wrote it to ${written.data.location}`, at: now(work) });
   return rotation;
+}
+
+async function saveRevokedByRotation(work: Work): Promise<void> {
+  await save(work, { step: 'revoke', status: 'done', summary: 'revoked by rotating it: the provider issued a replacement and revoked the leaked credential in one call', at: now(work), reversible: false, ...approver(work) });
+  await work.store.forget(work.credential.fingerprint, APPROVAL_SLOT);
 }
 
 async function keepForApproval(work: Work): Promise<void> {

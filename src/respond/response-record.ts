@@ -56,7 +56,8 @@ export function isSettled(record: StepRecord | undefined): record is StepRecord 
 
 /** An adapter's answer as a record (failed retryable outcomes are retried by the queue before they land here). */
 export function recordOf(step: ResponseStep, outcome: Outcome<unknown>, at: Date, by: string): StepRecord {
-  const base = { step, summary: outcome.summary.slice(0, 2_000), at: at.toISOString(), by };
+  const facts = outcome.status === 'done' ? factsOf(step, outcome.data) : '';
+  const base = { step, summary: `${outcome.summary}${facts}`.slice(0, 2_000), at: at.toISOString(), by };
   switch (outcome.status) {
     case 'done':
       return { ...base, status: 'done' };
@@ -67,4 +68,29 @@ export function recordOf(step: ResponseStep, outcome: Outcome<unknown>, at: Date
     case 'failed':
       return { ...base, status: 'failed' };
   }
+}
+
+const MAX_LISTED = 20;
+
+/**
+ * What the incident must say beyond the adapter's one-line summary: the scopes a credential had
+ * (what it could access) and the events found (what it touched). Identities, scopes, notes and
+ * event names are the provider's metadata, never the secret.
+ */
+function factsOf(step: ResponseStep, data: unknown): string {
+  if (typeof data !== 'object' || data === null) return '';
+  if (step === 'describe' && 'scopes' in data && Array.isArray(data.scopes)) {
+    const scopes = data.scopes.filter((scope): scope is string => typeof scope === 'string');
+    const notes = 'notes' in data && Array.isArray(data.notes) ? data.notes.filter((note): note is string => typeof note === 'string') : [];
+    const listed = scopes.length === 0 ? 'no scopes listed' : `scopes: ${scopes.slice(0, MAX_LISTED).join(', ')}${scopes.length > MAX_LISTED ? ` and ${scopes.length - MAX_LISTED} more` : ''}`;
+    return `. ${listed}${notes.length === 0 ? '' : `; ${notes.slice(0, 5).join('; ')}`}`;
+  }
+  if (step === 'activity' && 'events' in data && Array.isArray(data.events)) {
+    const events = data.events.filter((e): e is { time: string; action: string; source?: string } => typeof e === 'object' && e !== null && 'time' in e && 'action' in e);
+    const lastUsed = 'lastUsedAt' in data && typeof data.lastUsedAt === 'string' ? `last used ${data.lastUsedAt}` : undefined;
+    const shown = events.slice(0, 10).map((e) => `${e.time} ${e.action}${e.source === undefined ? '' : ` (${e.source})`}`);
+    const parts = [lastUsed, events.length === 0 ? 'no events found' : `${events.length} event(s): ${shown.join('; ')}${events.length > 10 ? '; …' : ''}`].filter((p) => p !== undefined);
+    return `. ${parts.join('; ')}`;
+  }
+  return '';
 }

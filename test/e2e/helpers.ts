@@ -31,7 +31,12 @@ export function pushOf(commitSha: string, before: string): Record<string, unknow
 
 /** GET /repos/{owner}/{repo}/commits/{sha}: one file added whose second line holds `token`. */
 export function commitWithToken(sha: string, parent: string, token: string): Record<string, unknown> {
-  const patch = `@@ -0,0 +1,3 @@\n+APP_NAME=hello\n+GITHUB_TOKEN=${token}\n+REGION=eu-west-1`;
+  return commitWithLines(sha, parent, ['APP_NAME=hello', `GITHUB_TOKEN=${token}`, 'REGION=eu-west-1']);
+}
+
+/** GET /repos/{owner}/{repo}/commits/{sha}: one file, config/deploy.env, added with `lines`. */
+export function commitWithLines(sha: string, parent: string, lines: readonly string[]): Record<string, unknown> {
+  const patch = `@@ -0,0 +1,${lines.length} @@\n${lines.map((line) => `+${line}`).join('\n')}`;
   return {
     sha,
     node_id: 'C_test',
@@ -43,8 +48,8 @@ export function commitWithToken(sha: string, parent: string, token: string): Rec
       committer: { name: 'Mona Lisa', email: 'mona@example.com', date: '2026-03-02T10:00:00Z' },
       message: 'Add deploy settings',
     },
-    stats: { additions: 3, deletions: 0, total: 3 },
-    files: [{ sha: randomSha(), filename: 'config/deploy.env', status: 'added', additions: 3, deletions: 0, changes: 3, patch }],
+    stats: { additions: lines.length, deletions: 0, total: lines.length },
+    files: [{ sha: randomSha(), filename: 'config/deploy.env', status: 'added', additions: lines.length, deletions: 0, changes: lines.length, patch }],
   };
 }
 

@@ -1,0 +1,241 @@
+// End to end, the leak response: a signed push webhook to `leakstop start` (web and worker in this
+// process), a real Redis, GitHub, GitLab and Vault mocked with nock. The commit adds a live GitHub
+// token and a live GitLab token. The GitHub token must be verified and revoked through
+// /credentials/revoke; the GitLab token rotated (which revokes it) with the replacement written to
+// Vault; both incident timelines must record each step and the check run a "Leak response"
+// section. Neither secret nor the replacement may appear in any other request, any log line or
+// anything stored in Redis.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import nock from 'nock';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { startAppProcess, type AppProcess } from '../../src/cli/app-commands.js';
+import { generateGithubStyleToken, generateGitlabRoutableToken } from '../../src/detect/checksum.js';
+import { fingerprint } from '../../src/detect/secret.js';
+import { requestBodyProblems } from '../openapi.js';
+import { deleteKeysWithPrefix, describeWithRedis, everythingStored, redisUrl, testRedis, uniquePrefix } from '../queue/redis.js';
+import { APP_ID, deliver, testPrivateKey, WEBHOOK_SECRET } from '../webhooks/helpers.js';
+import { API, captureLog, commitWithLines, installationTokenResponse, OWNER, pushOf, randomSha, recordRequests, REPO, waitFor, type CapturedLog, type RecordedRequest } from './helpers.js';
+
+const GITLAB = 'https://gitlab.acme.test';
+const VAULT = 'https://vault.acme.test:8200';
+const VAULT_TOKEN = `hvs.${randomBytes(18).toString('base64url')}`;
+const CHECK_RUN_ID = 5151;
+const ISSUES = { github: 21, gitlab: 22 };
+
+const GITLAB_SELF = {
+  id: 4242,
+  name: 'deploy-bot',
+  revoked: false,
+  created_at: '2026-10-01T08:00:00.000Z',
+  description: null,
+  scopes: ['api', 'read_repository'],
+  user_id: 77,
+  last_used_at: '2026-11-23T11:50:12.000Z',
+  active: true,
+  expires_at: '2027-01-31',
+};
+
+interface Issue {
+  number: number;
+  body: string;
+}
+
+describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, record', () => {
+  let prefix: string;
+  let inspector: Redis;
+  let running: AppProcess | undefined;
+  let captured: CapturedLog;
+  const unmatched: string[] = [];
+  const onNoMatch = (request: { method?: string; path?: string; host?: string }): void => {
+    if (request.host?.startsWith('127.0.0.1')) return;
+    unmatched.push(`${request.method ?? '?'} ${request.host ?? ''}${request.path ?? '?'}`);
+  };
+
+  beforeEach(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    nock.emitter.on('no match', onNoMatch);
+    prefix = uniquePrefix();
+    inspector = testRedis();
+    captured = captureLog();
+    running = await startAppProcess(
+      'start',
+      {
+        APP_ID: String(APP_ID),
+        PRIVATE_KEY: testPrivateKey(),
+        WEBHOOK_SECRET,
+        PORT: '0',
+        REDIS_URL: redisUrl(),
+        QUEUE_PREFIX: prefix,
+        WORKER_CONCURRENCY: '2',
+        LEAKSTOP_GITLAB_URL: GITLAB,
+        LEAKSTOP_ROTATION_SINK: JSON.stringify({ kind: 'vault-kv2', address: VAULT, token: { env: 'E2E_VAULT_TOKEN' }, mount: 'secret' }),
+        E2E_VAULT_TOKEN: VAULT_TOKEN,
+      },
+      { log: captured.log, host: '127.0.0.1', worker: { retry: { baseDelayMs: 50, maxDelayMs: 200 } }, response: { baseDelayMs: 100 } },
+    );
+  });
+
+  afterEach(async () => {
+    await running?.close();
+    await deleteKeysWithPrefix(inspector, prefix);
+    await inspector.quit();
+    nock.emitter.off('no match', onNoMatch);
+    nock.cleanAll();
+    nock.enableNetConnect();
+    expect(unmatched).toEqual([]);
+    unmatched.length = 0;
+  });
+
+  it('revokes the GitHub token, rotates the GitLab token into Vault, and records every step', async () => {
+    const githubToken = generateGithubStyleToken('ghp_');
+    const gitlabToken = generateGitlabRoutableToken('glpat-', 'o:1\nu:2');
+    const replacement = generateGitlabRoutableToken('glpat-', 'o:1\nu:2');
+    const before = randomSha();
+    const commit = randomSha();
+    const issues = new Map<number, Issue>();
+    let checkRun: { status: string; output: { title: string; summary: string; text: string | null } } | undefined;
+    const checkRunPatches: { output?: { summary: string }; actions?: unknown[] }[] = [];
+
+    // GitHub, as the app sees it: the scan's reads, the check run, the incident issues and their timelines.
+    const github = nock(API);
+    const githubRequests: RecordedRequest[] = recordRequests(github);
+    github
+      .post('/app/installations/1/access_tokens')
+      .reply(201, installationTokenResponse())
+      .get(`/repos/${OWNER}/${REPO}/contents/.github%2Fleakstop.yml`)
+      .reply(404, { message: 'Not Found' })
+      .get(`/repos/${OWNER}/.github/contents/.github%2Fleakstop.yml`)
+      .reply(404, { message: 'Not Found' })
+      .get(`/repos/${OWNER}/${REPO}/commits/${commit}`)
+      .reply(200, commitWithLines(commit, before, ['APP_NAME=hello', `GITHUB_TOKEN=${githubToken}`, `GITLAB_TOKEN=${gitlabToken}`]))
+      .get(`/repos/${OWNER}/${REPO}/commits/${commit}/check-runs`)
+      .query(true)
+      .times(2)
+      .reply(200, () => ({ total_count: checkRun ? 1 : 0, check_runs: checkRun ? [{ id: CHECK_RUN_ID, name: 'leakstop', external_id: 'x', ...checkRun }] : [] }))
+      .post(`/repos/${OWNER}/${REPO}/check-runs`)
+      .reply(201, (_uri, body) => {
+        const created = body as { status: string; output: { title: string; summary: string } };
+        checkRun = { status: created.status, output: { ...created.output, text: null } };
+        return { id: CHECK_RUN_ID, name: 'leakstop', head_sha: commit, status: created.status };
+      })
+      .patch(`/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}`)
+      .reply(200, (_uri, body) => {
+        checkRunPatches.push(body as (typeof checkRunPatches)[number]);
+        return { id: CHECK_RUN_ID };
+      })
+      .get(`/repos/${OWNER}/${REPO}/issues`)
+      .query(true)
+      .times(2)
+      .reply(200, [])
+      .post(`/repos/${OWNER}/${REPO}/issues`)
+      .times(2)
+      .reply(201, (_uri, body) => {
+        const { title, body: text } = body as { title: string; body: string };
+        const number = title.includes('GitLab') ? ISSUES.gitlab : ISSUES.github;
+        issues.set(number, { number, body: text });
+        return { number, html_url: `https://github.com/${OWNER}/${REPO}/issues/${number}` };
+      })
+      .get(/\/repos\/Codertocat\/Hello-World\/issues\/\d+$/)
+      .times(2)
+      .reply(200, (uri) => issueReply(issues, uri))
+      .patch(/\/repos\/Codertocat\/Hello-World\/issues\/\d+$/)
+      .times(2)
+      .reply(200, (uri, body) => {
+        const number = Number(uri.split('/').pop());
+        issues.set(number, { number, body: (body as { body: string }).body });
+        return issueReply(issues, uri);
+      });
+
+    // The leaked GitHub token's own calls: GET /user (verify, describe), then its revocation.
+    const githubProvider = nock(API, { reqheaders: { authorization: `Bearer ${githubToken}` } })
+      .get('/user')
+      .times(2)
+      .reply(200, { login: 'octocat', id: 1, type: 'User' }, { 'x-oauth-scopes': 'repo, workflow' });
+    let revokeBody: { credentials?: string[] } = {};
+    const revocation = nock(API)
+      .post('/credentials/revoke', (body: { credentials?: string[] }) => {
+        revokeBody = body;
+        return true;
+      })
+      .reply(202, {});
+
+    // GitLab: GET self while live (verify, describe, activity), then self-rotation, which revokes it.
+    const gitlab = nock(GITLAB, { reqheaders: { 'private-token': gitlabToken } })
+      .get('/api/v4/personal_access_tokens/self')
+      .times(3)
+      .reply(200, GITLAB_SELF)
+      .post('/api/v4/personal_access_tokens/self/rotate')
+      .reply(200, { ...GITLAB_SELF, id: 4243, expires_at: '2026-11-30', token: replacement });
+
+    // Vault: the replacement, where its consumers read it.
+    let vaultBody = '';
+    const vault = nock(VAULT, { reqheaders: { 'x-vault-token': VAULT_TOKEN } })
+      .post('/v1/secret/data/leakstop/Codertocat/Hello-World/gitlab-pat-routable', (body: unknown) => {
+        vaultBody = JSON.stringify(body);
+        return true;
+      })
+      .reply(200, { data: { version: 1, created_time: '2026-11-23T12:00:00Z' } });
+
+    const sentAt = Date.now();
+    const delivered = await deliver(`http://127.0.0.1:${running?.port ?? 0}`, { event: 'push', payload: pushOf(commit, before), id: randomUUID() });
+    expect(delivered.status).toBe(200);
+
+    await waitFor('the revocation request', () => Promise.resolve(revocation.isDone() ? true : undefined));
+    const revokedAfterMs = Date.now() - sentAt;
+    await waitFor('both incident timelines to record the response', () =>
+      Promise.resolve(
+        (issues.get(ISSUES.github)?.body.includes('Revoked') ?? false) && (issues.get(ISSUES.gitlab)?.body.includes('Rotated') ?? false) && checkRunPatches.length > 0 ? true : undefined,
+      ),
+    );
+    expect(revokedAfterMs).toBeLessThan(10_000);
+    for (const scope of [github, githubProvider, revocation, gitlab, vault]) expect(scope.pendingMocks()).toEqual([]);
+
+    // Revoked: the GitHub token went to /credentials/revoke, once.
+    expect(revokeBody.credentials).toEqual([githubToken]);
+    // Rotated: the replacement is in Vault, and only there.
+    expect(vaultBody).toContain(replacement);
+
+    // The timelines, step by step.
+    const githubTimeline = issues.get(ISSUES.github)?.body ?? '';
+    expect(githubTimeline).toContain(fingerprint('github-pat-classic', githubToken));
+    for (const step of ['Verified live', 'Access assessed', 'Revoked', 'Rotation: by hand', 'Activity: by hand']) expect(githubTimeline).toContain(step);
+    expect(githubTimeline).toContain('live personal access token (classic) of octocat');
+    expect(githubTimeline).toContain('scopes: repo, workflow');
+    const gitlabTimeline = issues.get(ISSUES.gitlab)?.body ?? '';
+    for (const step of ['Verified live', 'Access assessed', 'Activity reviewed', 'Revoked', 'Rotated']) expect(gitlabTimeline).toContain(step);
+    expect(gitlabTimeline).toContain('Vault KV secret/leakstop/Codertocat/Hello-World/gitlab-pat-routable');
+
+    // The check run: its summary gains the response section; nothing awaits approval, so no button.
+    const patch = checkRunPatches.at(-1);
+    expect(patch?.output?.summary).toContain('## Leak response');
+    expect(patch?.actions).toEqual([]);
+
+    // Every body sent to GitHub's API is one GitHub's OpenAPI schema accepts.
+    for (const request of githubRequests.filter((r) => r.body !== '')) {
+      const path = request.path.split('?')[0] ?? request.path;
+      expect(requestBodyProblems(request.method, path, JSON.parse(request.body))).toEqual([]);
+    }
+
+    // The secrets: in no request to GitHub's app API, no log line, nothing in Redis.
+    const secrets = [githubToken, gitlabToken, replacement, VAULT_TOKEN];
+    const logs = captured.lines.join('\n');
+    const stored = await everythingStored(inspector, prefix);
+    expect(stored).toContain(fingerprint('github-pat-classic', githubToken));
+    for (const secret of secrets) {
+      for (const request of githubRequests) expect(request.body).not.toContain(secret);
+      expect(logs).not.toContain(secret);
+      expect(stored).not.toContain(secret);
+      expect(stored).not.toContain(secret.slice(6, 30));
+      expect(JSON.stringify([...issues.values()])).not.toContain(secret);
+      expect(JSON.stringify(checkRunPatches)).not.toContain(secret);
+    }
+  });
+});
+
+function issueReply(issues: Map<number, Issue>, uri: string): Record<string, unknown> {
+  const number = Number(uri.split('/').pop());
+  const issue = issues.get(number);
+  return { number, body: issue?.body ?? '', state: 'open', title: 'incident', html_url: `https://github.com/${OWNER}/${REPO}/issues/${number}` };
+}
