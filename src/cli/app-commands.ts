@@ -16,6 +16,7 @@ import { RedisResponseStore } from '../queue/redis-response-store.js';
 import { RedisRevokeBudget } from '../queue/redis-revoke-budget.js';
 import { credentialJobs, reportJobFor, ResponseQueue, type ApprovalJob } from '../queue/response-jobs.js';
 import { createResponseWorker, type ResponseWorkerSettings } from '../queue/response-worker.js';
+import { createAwsAdapter, parseAwsSettings } from '../providers/aws-adapter.js';
 import { createGithubAdapter } from '../providers/github-adapter.js';
 import type { ProviderAdapter } from '../respond/adapter.js';
 import { adapterFor } from '../respond/adapters.js';
@@ -24,6 +25,9 @@ import { createRotationSink } from '../respond/sinks/create-rotation-sink.js';
 import { startWorkerThread, workerThreadAvailable } from '../queue/worker-thread.js';
 import { createWebServer, listen, WEBHOOK_PATH } from '../webhooks/web-server.js';
 import type { CliIO } from './main.js';
+
+/** Credentials per response flow (a report job writes each one's incident and the check run once). */
+const CREDENTIALS_PER_RUN = 100;
 
 /** How long a shutdown waits for running scans before handing them back to the queue. */
 export const SHUTDOWN_GRACE_MS = 25_000;
@@ -169,8 +173,13 @@ function startResponse(running: AppProcess, context: StartContext, incidents: Re
   context.closers.push(() => quit(producer));
   const queue = new ResponseQueue(producer, settings.queuePrefix);
   context.closers.push(() => queue.close());
-  const github = createGithubAdapter({ revoker: { budget: new RedisRevokeBudget(context.client, { prefix: settings.queuePrefix }) } });
-  const adapterOf = (provider: string): ProviderAdapter | undefined => (provider === 'github' ? github : adapterFor(provider));
+  // Adapters with operator state: GitHub's revocation budget is shared by every worker through Redis;
+  // AWS's operator credentials are read now, so a bad LEAKSTOP_AWS_* stops the worker at start-up.
+  const configured = new Map<string, ProviderAdapter>([
+    ['github', createGithubAdapter({ revoker: { budget: new RedisRevokeBudget(context.client, { prefix: settings.queuePrefix }) } })],
+    ['aws', createAwsAdapter({ settings: parseAwsSettings(context.env), env: context.env })],
+  ]);
+  const adapterOf = (provider: string): ProviderAdapter | undefined => configured.get(provider) ?? adapterFor(provider);
   const now = (): Date => new Date();
   const fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
   const sink = responseEnv.sink === undefined ? undefined : createRotationSink(responseEnv.sink, { fetch, env: context.env, now });
@@ -195,7 +204,11 @@ function startResponse(running: AppProcess, context: StartContext, incidents: Re
   const options = { sealKey: responseEnv.sealKey, operator: responseEnv, respondsTo: (provider: string) => adapterOf(provider) !== undefined };
   return async (request) => {
     const credentials = credentialJobs(request, options);
-    if (credentials.length > 0) await queue.add(request.scanJobId, reportJobFor(credentials), credentials);
+    // A backfill of a long history can find hundreds: one flow per chunk keeps each report job small.
+    for (let start = 0; start < credentials.length; start += CREDENTIALS_PER_RUN) {
+      const chunk = credentials.slice(start, start + CREDENTIALS_PER_RUN);
+      await queue.add(start === 0 ? request.scanJobId : `${request.scanJobId}-${start / CREDENTIALS_PER_RUN}`, reportJobFor(chunk), chunk);
+    }
   };
 }
 

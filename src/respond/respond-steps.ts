@@ -165,21 +165,24 @@ function noApi(work: Work, step: ResponseStep): StepRecord {
 /** The reason revocation must wait or not happen, or undefined when it may go ahead now. */
 async function revokeHeldBack(work: Work): Promise<StepRecord | undefined> {
   const verify = work.records.verify;
+  const { policy } = work;
   const base = { step: 'revoke' as const, at: now(work) };
   if (verify?.status === 'not-live') return { ...base, status: 'skipped', summary: 'nothing to revoke: the provider says the credential does not work' };
+  // No approval can help where no API revokes: say so at once rather than invite a `/leakstop revoke`.
+  if (work.adapter?.revoke === undefined) return noApi(work, 'revoke');
   if (work.approvedBy === undefined) {
-    const { policy } = work;
     if (policy.revoke === 'off') return { ...base, status: 'skipped', summary: `not revoked: ${policy.revokeSetting} is off for this repository; revoke it by hand`, ...manual(work) };
     if (verify?.status !== 'done') {
       await keepForApproval(work);
       return { ...base, status: 'skipped', summary: `not revoked automatically: it could not be verified live (${verify?.status ?? 'not checked'}); comment \`/leakstop revoke\` on the incident issue to have leakstop revoke it, or revoke it by hand`, ...manual(work) };
     }
+    if (policy.dryRun) return { ...base, status: 'dry-run', summary: `dry run: leakstop would have ${policy.revoke === 'approve' ? 'asked for approval to revoke it' : 'revoked it now'} through the ${work.providerName} API` };
     if (policy.revoke === 'approve') {
       await keepForApproval(work);
       return { ...base, status: 'awaiting-approval', summary: `waiting for approval (${policy.revokeSetting}: approve): press "Revoke now" on the check run or comment \`/leakstop revoke\` on this issue (write access needed)` };
     }
   }
-  if (work.policy.dryRun) return { ...base, status: 'dry-run', summary: `dry run: leakstop would have revoked it now${work.adapter?.revoke === undefined ? ' (by hand: no API)' : ` through the ${work.providerName} API`}` };
+  if (policy.dryRun) return { ...base, status: 'dry-run', summary: `dry run: leakstop would have revoked it now through the ${work.providerName} API` };
   return undefined;
 }
 
