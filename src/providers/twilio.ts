@@ -12,7 +12,17 @@ import type { Candidate, ProviderDefinition, Rule, Validation } from '../detect/
 const NAMED = (name: string): string => String.raw`twilio[\w.:\s"'{},-]{0,120}?${name}[\w.-]{0,12}?["'\x60]?\s{0,4}(?::=|=>|[:=,])\s{0,4}`;
 
 /** The secret passed as the argument after its SID: twilio('AC…', '…'), Client("SK…", "…"). */
-const AFTER_SID = (sidPrefix: string): string => String.raw`${sidPrefix}[0-9a-f]{32}["'\x60]\s{0,4},\s{0,4}`;
+const AFTER_SID = (sidPrefix: string, group?: string): string =>
+  String.raw`${group === undefined ? '' : `(?<${group}>`}${sidPrefix}[0-9a-f]{32}${group === undefined ? '' : ')'}["'\x60]\s{0,4},\s{0,4}`;
+
+/**
+ * An auth token passed right after its account SID can be verified: Twilio authenticates with the
+ * pair (Basic SID:token). The SID is an identifier, safe to show.
+ */
+function withAccountSid({ groups }: Candidate): Validation {
+  const sid = groups['accountSid'];
+  return sid === undefined ? { valid: true } : { valid: true, details: { twilioAccountSid: sid } };
+}
 
 const authToken: Rule = {
   id: 'twilio-auth-token',
@@ -24,10 +34,11 @@ const authToken: Rule = {
   // The client constructor may come a few lines after `require('twilio')` or `from twilio.rest import Client`.
   window: { before: 40, after: 400 },
   pattern: new RegExp(
-    String.raw`(?:${NAMED('auth[_.-]?token')}|${AFTER_SID('AC')})["'\x60]?(?<secret>[0-9a-f]{32})(?![0-9a-z])`,
+    String.raw`(?:${NAMED('auth[_.-]?token')}|${AFTER_SID('AC', 'accountSid')})["'\x60]?(?<secret>[0-9a-f]{32})(?![0-9a-z])`,
     'i',
   ),
   minEntropy: 3,
+  validate: withAccountSid,
   remediation:
     'Rotate the auth token in the Twilio Console (Account → API keys & tokens → Auth tokens, https://console.twilio.com/us1/account/keys-credentials/api-keys): create a secondary token, move the application to it, then promote it so the leaked one stops working.',
   samples: {
