@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import type { Secret } from '../detect/secret.js';
 import type { ProviderContext, Setback, Unsupported } from './adapter.js';
 
-const TIMEOUT_MS = 15_000;
+/** A provider (or sink) that has not answered by then is retried later. */
+export const PROVIDER_TIMEOUT_MS = 15_000;
 const DEFAULT_DEAD_STATUSES: readonly number[] = [401, 403, 404];
 
 export interface ProviderRequest<S extends z.ZodType> {
@@ -57,7 +58,7 @@ function buildInit(request: ProviderRequest<z.ZodType>): RequestInit {
     body = JSON.stringify(request.body);
   }
   // A redirect could carry the secret to another host: providers' APIs do not redirect, so refuse.
-  return { method: request.method ?? 'GET', headers, body, redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS) };
+  return { method: request.method ?? 'GET', headers, body, redirect: 'error', signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS) };
 }
 
 async function readBody(response: Response): Promise<string> {
@@ -111,7 +112,7 @@ export function retryAfter(headers: Headers, now: Date): number | undefined {
 }
 
 /** The error's code (ECONNREFUSED, TimeoutError...), never its message: undici's may quote the URL. */
-function networkReason(error: unknown): string {
+export function networkReason(error: unknown): string {
   if (error instanceof Error) {
     if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'no answer in time';
     const cause: unknown = error.cause;

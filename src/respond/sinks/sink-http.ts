@@ -3,6 +3,7 @@
 // here ever puts a request's headers or body into a summary: only the service name, the status
 // and the provider's own error code, so a secret sent in a header cannot end up in an incident.
 import type { Outcome } from '../adapter.js';
+import { networkReason, PROVIDER_TIMEOUT_MS, retryAfter } from '../provider-http.js';
 
 export type FailedOutcome = Extract<Outcome<never>, { status: 'failed' }>;
 
@@ -23,9 +24,9 @@ export async function requestJson(fetchFn: typeof fetch, url: string, init: Requ
   let response: Response;
   try {
     // A redirect could carry the new secret to another host: sinks' APIs do not redirect, so refuse.
-    response = await fetchFn(url, { ...init, redirect: 'error' });
+    response = await fetchFn(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS) });
   } catch (error) {
-    return { status: 'failed', retryable: true, summary: `${service} could not be reached (${networkErrorCode(error)})` };
+    return { status: 'failed', retryable: true, summary: `${service} could not be reached (${networkReason(error)})` };
   }
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: parseJson(text) };
@@ -44,21 +45,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The error's code (ECONNREFUSED, ENOTFOUND...) or class name: never its message, which may quote a URL or header. */
-function networkErrorCode(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  if (cause instanceof Error && 'code' in cause && typeof cause.code === 'string') return cause.code.slice(0, 40);
-  return cause instanceof Error ? cause.name : 'network error';
-}
-
 /** Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), if it gives a usable one. */
 export function retryAfterSeconds(headers: Headers, now: Date): number | undefined {
-  const value = headers.get('retry-after');
-  if (value === null) return undefined;
-  const trimmed = value.trim();
-  const seconds = /^[0-9]{1,7}$/.test(trimmed) ? Number(trimmed) : (Date.parse(trimmed) - now.getTime()) / 1000;
-  if (!Number.isFinite(seconds)) return undefined;
-  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil(seconds)));
+  const seconds = retryAfter(headers, now);
+  return seconds === undefined ? undefined : Math.min(MAX_RETRY_AFTER_SECONDS, seconds);
 }
 
 /** The provider's error type or message from a JSON error body ({ error: { type, message } } or { error: "..." }), cut short. */
