@@ -14,7 +14,7 @@ import { generateGithubStyleToken, generateGitlabRoutableToken } from '../../src
 import { fingerprint } from '../../src/detect/secret.js';
 import { requestBodyProblems } from '../openapi.js';
 import { deleteKeysWithPrefix, describeWithRedis, everythingStored, redisUrl, testRedis, uniquePrefix } from '../queue/redis.js';
-import { APP_ID, deliver, testPrivateKey, WEBHOOK_SECRET } from '../webhooks/helpers.js';
+import { actionIs, APP_ID, deliver, examplePayload, INSTALLATION_ID, testPrivateKey, WEBHOOK_SECRET } from '../webhooks/helpers.js';
 import { API, captureLog, commitWithLines, installationTokenResponse, OWNER, pushOf, randomSha, recordRequests, REPO, waitFor, type CapturedLog, type RecordedRequest } from './helpers.js';
 
 const GITLAB = 'https://gitlab.acme.test';
@@ -232,7 +232,138 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
       expect(JSON.stringify(checkRunPatches)).not.toContain(secret);
     }
   });
+
+  it('waits for approval under response.revoke: approve, refuses a reader, revokes once a writer comments /leakstop revoke', async () => {
+    const githubToken = generateGithubStyleToken('ghp_');
+    const before = randomSha();
+    const commit = randomSha();
+    const issues = new Map<number, Issue>();
+    const comments: string[] = [];
+    let checkRun: { status: string; output: { title: string; summary: string; text: string | null } } | undefined;
+    const checkRunPatches: { output?: { summary: string }; actions?: { identifier: string }[] }[] = [];
+
+    const github = nock(API);
+    const githubRequests: RecordedRequest[] = recordRequests(github);
+    github
+      .post('/app/installations/1/access_tokens')
+      .reply(201, installationTokenResponse())
+      .get(`/repos/${OWNER}/${REPO}/contents/.github%2Fleakstop.yml`)
+      .reply(200, 'response:\n  revoke: approve\n', { 'content-type': 'text/plain; charset=utf-8' })
+      .get(`/repos/${OWNER}/${REPO}/commits/${commit}`)
+      .reply(200, commitWithLines(commit, before, ['APP_NAME=hello', `GITHUB_TOKEN=${githubToken}`]))
+      .get(`/repos/${OWNER}/${REPO}/commits/${commit}/check-runs`)
+      .query(true)
+      .times(3)
+      .reply(200, () => ({ total_count: checkRun ? 1 : 0, check_runs: checkRun ? [{ id: CHECK_RUN_ID, name: 'leakstop', external_id: 'x', ...checkRun }] : [] }))
+      .post(`/repos/${OWNER}/${REPO}/check-runs`)
+      .reply(201, (_uri, body) => {
+        const created = body as { status: string; output: { title: string; summary: string } };
+        checkRun = { status: created.status, output: { ...created.output, text: null } };
+        return { id: CHECK_RUN_ID, name: 'leakstop', head_sha: commit, status: created.status };
+      })
+      .patch(`/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}`)
+      .times(2)
+      .reply(200, (_uri, body) => {
+        const patch = body as (typeof checkRunPatches)[number];
+        checkRunPatches.push(patch);
+        if (checkRun && patch.output) checkRun.output = { ...checkRun.output, summary: patch.output.summary };
+        return { id: CHECK_RUN_ID };
+      })
+      .get(`/repos/${OWNER}/${REPO}/issues`)
+      .query(true)
+      .reply(200, [])
+      .post(`/repos/${OWNER}/${REPO}/issues`)
+      .reply(201, (_uri, body) => {
+        issues.set(ISSUES.github, { number: ISSUES.github, body: (body as { body: string }).body });
+        return { number: ISSUES.github, html_url: `https://github.com/${OWNER}/${REPO}/issues/${ISSUES.github}` };
+      })
+      // The report of the first run, the approval's lookup of the fingerprint, the approved run's report.
+      .get(`/repos/${OWNER}/${REPO}/issues/${ISSUES.github}`)
+      .times(3)
+      .reply(200, (uri) => issueReply(issues, uri))
+      .patch(`/repos/${OWNER}/${REPO}/issues/${ISSUES.github}`)
+      .times(2)
+      .reply(200, (uri, body) => {
+        issues.set(ISSUES.github, { number: ISSUES.github, body: (body as { body: string }).body });
+        return issueReply(issues, uri);
+      })
+      .get(`/repos/${OWNER}/${REPO}/collaborators/visitor/permission`)
+      .reply(200, { permission: 'read', role_name: 'read', user: { login: 'visitor' } })
+      .get(`/repos/${OWNER}/${REPO}/collaborators/security-lead/permission`)
+      .reply(200, { permission: 'write', role_name: 'write', user: { login: 'security-lead' } })
+      .get(`/repos/${OWNER}/${REPO}/issues/${ISSUES.github}/comments`)
+      .query(true)
+      .times(2)
+      .reply(200, () => comments.map((body, index) => ({ id: index + 1, body })))
+      .post(`/repos/${OWNER}/${REPO}/issues/${ISSUES.github}/comments`)
+      .times(2)
+      .reply(201, (_uri, body) => {
+        comments.push((body as { body: string }).body);
+        return { id: comments.length, body: (body as { body: string }).body };
+      });
+    const githubProvider = nock(API, { reqheaders: { authorization: `Bearer ${githubToken}` } })
+      .get('/user')
+      .times(2)
+      .reply(200, { login: 'octocat', id: 1, type: 'User' }, { 'x-oauth-scopes': 'repo' });
+    let revokeBody: { credentials?: string[] } = {};
+    const revocation = nock(API)
+      .post('/credentials/revoke', (body: { credentials?: string[] }) => {
+        revokeBody = body;
+        return true;
+      })
+      .reply(202, {});
+
+    const base = `http://127.0.0.1:${running?.port ?? 0}`;
+    expect((await deliver(base, { event: 'push', payload: pushOf(commit, before), id: randomUUID() })).status).toBe(200);
+
+    // Verified, then held: the check run offers "Revoke now" and the timeline says why it waits.
+    await waitFor('the check run to offer Revoke now', () => Promise.resolve(checkRunPatches.at(-1)?.actions?.[0]?.identifier === 'leakstop-revoke' ? true : undefined));
+    expect(checkRunPatches.at(-1)?.output?.summary).toContain(`leakstop:revoke-pending=${fingerprint('github-pat-classic', githubToken)}`);
+    expect(issues.get(ISSUES.github)?.body).toContain('Revocation: awaiting approval');
+    expect(revocation.isDone()).toBe(false);
+
+    // A reader asks: a polite refusal, nothing revoked.
+    expect((await deliver(base, { event: 'issue_comment', payload: revokeCommentOn(ISSUES.github, 'visitor', 101), id: randomUUID() })).status).toBe(200);
+    await waitFor('the refusal', () => Promise.resolve(comments.length === 1 ? true : undefined));
+    expect(comments[0]).toContain('Only people with write access');
+    expect(revocation.isDone()).toBe(false);
+
+    // A writer asks: revoked, the reply says so, the timeline names the approver, the button goes.
+    expect((await deliver(base, { event: 'issue_comment', payload: revokeCommentOn(ISSUES.github, 'security-lead', 102), id: randomUUID() })).status).toBe(200);
+    await waitFor('the approved revocation', () => Promise.resolve(revocation.isDone() ? true : undefined));
+    expect(revokeBody.credentials).toEqual([githubToken]);
+    await waitFor('the timeline to record the approved revocation', () =>
+      // plainText() keeps a login from pinging anyone: '@' is followed by a zero-width space.
+      Promise.resolve(/Revoked \(approved by @\u200b?security-lead\)/.test(issues.get(ISSUES.github)?.body ?? '') && checkRunPatches.length === 2 ? true : undefined),
+    );
+    expect(comments[1]).toContain('@security-lead approved the revocation');
+    expect(checkRunPatches.at(-1)?.actions).toEqual([]);
+    for (const scope of [github, githubProvider, revocation]) expect(scope.pendingMocks()).toEqual([]);
+
+    for (const request of githubRequests.filter((r) => r.body !== '')) {
+      const path = request.path.split('?')[0] ?? request.path;
+      expect(requestBodyProblems(request.method, path, JSON.parse(request.body))).toEqual([]);
+      expect(request.body).not.toContain(githubToken);
+    }
+    expect(captured.lines.join('\n')).not.toContain(githubToken);
+    expect(await everythingStored(inspector, prefix)).not.toContain(githubToken);
+  }, 60_000);
 });
+
+/** GitHub's example issue comment, made into `/leakstop revoke` by `login` on incident issue `number`. */
+function revokeCommentOn(number: number, login: string, commentId: number): Record<string, unknown> {
+  const payload = examplePayload('issue_comment', actionIs('created'));
+  const issue = payload.issue as { number: number; labels: { name: string }[]; pull_request?: unknown };
+  const comment = payload.comment as { id: number; body: string; user: { login: string; type: string }; performed_via_github_app?: unknown };
+  issue.number = number;
+  issue.labels = [{ name: 'leakstop' }];
+  delete issue.pull_request;
+  comment.id = commentId;
+  comment.body = '/leakstop revoke';
+  comment.user = { ...comment.user, login, type: 'User' };
+  delete comment.performed_via_github_app;
+  return { ...payload, installation: { id: INSTALLATION_ID } };
+}
 
 function issueReply(issues: Map<number, Issue>, uri: string): Record<string, unknown> {
   const number = Number(uri.split('/').pop());
