@@ -197,6 +197,7 @@ function startResponse(running: AppProcess, context: StartContext, incidents: Re
     sealKey: responseEnv.sealKey,
     queue,
     htmlBaseUrl: settings.github.htmlBaseUrl,
+    appId: settings.appId,
     log: context.log,
   });
   context.closers.push(() => worker.close(context.options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS));

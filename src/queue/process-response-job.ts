@@ -10,10 +10,11 @@ import { allProviders } from '../providers/index.js';
 import type { Credential, ProviderAdapter, ProviderContext } from '../respond/adapter.js';
 import { approvedPolicy } from '../respond/policy.js';
 import { APPROVAL_SLOT, runActivityStep, runRevokeStep, runRotateStep, runVerifyStep, type StepDeps, type StepInput } from '../respond/respond-steps.js';
+import { sameLogin } from '../config/repo-config.schema.js';
 import type { ResponseRecords } from '../respond/response-record.js';
 import type { ResponseStore } from '../respond/response-store.js';
 import { rotationName } from '../respond/rotation-name.js';
-import { sealSecret, unsealSecret, type SealKey } from '../respond/seal.js';
+import { SealError, sealSecret, unsealSecret, type SealKey } from '../respond/seal.js';
 import type { RotationSink } from '../respond/sinks/rotation-sink.js';
 import { updateCheckRunResponse } from '../report/check-run.js';
 import { httpStatus } from '../report/github-client.js';
@@ -36,6 +37,8 @@ export interface ResponseJobDeps {
   queue: Pick<ResponseQueue, 'add'>;
   /** `https://github.com` or a GHE Server's web URL, for incident links in the check run. */
   htmlBaseUrl: string;
+  /** Our GitHub App's id: approvals count only on issues and check runs the app made. */
+  appId: number;
   log: Logger;
 }
 
@@ -85,7 +88,15 @@ const STEP_RUNNERS = { verify: runVerifyStep, revoke: runRevokeStep, rotate: run
 
 async function runCredentialStep(step: keyof typeof STEP_RUNNERS, job: CredentialJob, deps: ResponseJobDeps, lastAttempt: boolean, jobId: string | undefined): Promise<ResponseJobOutcome> {
   const log = deps.log.child({ jobId, repo: `${job.source.owner}/${job.source.repo}`, fingerprint: job.fingerprint, provider: job.provider, step });
-  const records = await STEP_RUNNERS[step](stepDeps(job, deps), stepInput(job, deps, lastAttempt));
+  let input: StepInput;
+  try {
+    input = stepInput(job, deps, lastAttempt);
+  } catch (error) {
+    // A seal that does not open (the key changed, the data was altered) never will on a later attempt.
+    if (error instanceof SealError) throw new UnrecoverableError(error.message);
+    throw error;
+  }
+  const records = await STEP_RUNNERS[step](stepDeps(job, deps), input);
   const status = records[step]?.status ?? 'none';
   log.info({ status, ruleId: job.ruleId }, 'response step finished');
   return { fingerprint: job.fingerprint, step, status };
@@ -144,19 +155,60 @@ async function runReport(job: ReportJob, deps: ResponseJobDeps, lastAttempt: boo
   for (const { credential, key, issueNumber } of incidents) {
     const records = await deps.store.records(credential.fingerprint);
     if (issueNumber !== undefined) entries += await deps.incidents.lock(key, () => appendTimelineEntries(octokit, { ...job.incidentRepo, issueNumber }, timelineEntries(records)));
-    const issueUrl = issueNumber === undefined ? undefined : `${deps.htmlBaseUrl}/${job.incidentRepo.owner}/${job.incidentRepo.repo}/issues/${issueNumber}`;
-    responses.push({ fingerprint: credential.fingerprint, title: credential.title, redacted: credential.redacted, records, ...(issueUrl === undefined ? {} : { issueUrl }) });
+    const response: CredentialResponse = { fingerprint: credential.fingerprint, title: credential.title, redacted: credential.redacted, records, ...issueLink(deps, job.incidentRepo, issueNumber) };
+    await deps.store.keep(credential.fingerprint, SUMMARY_SLOT, JSON.stringify(credentialSummarySchema.parse(response)), SUMMARY_TTL_SECONDS);
+    responses.push(response);
   }
   const checkRun =
     job.checkRun === undefined
       ? 'none'
-      : await updateCheckRunResponse(octokit, { owner: job.source.owner, repo: job.source.repo, headSha: job.checkRun.headSha, section: responseSection(responses), approvable: responses.some((r) => awaitsApproval(r.records)) });
+      : await updateCheckRunResponse(octokit, {
+          owner: job.source.owner,
+          repo: job.source.repo,
+          headSha: job.checkRun.headSha,
+          build: async (listed) => {
+            // An approval's run covers some of the check run's credentials: the others keep their rows.
+            const all = [...responses, ...(await earlierResponses(deps, listed, responses))];
+            return { section: responseSection(all), approvable: all.some((r) => awaitsApproval(r.records)) };
+          },
+        });
   const outcome = { credentials: job.credentials.length, timelineEntries: entries, incidentsMissing: missing.length, checkRun };
   // A check run still in progress would overwrite the section when it completes: come back then.
   if (checkRun === 'scan-still-running' && !lastAttempt) throw new IncidentNotReadyError('the check run is still in progress: trying again shortly');
   if (missing.length > 0) log.warn({ missing }, 'incident issues never appeared; their response is recorded in Redis only');
   log.info(outcome, 'response reported');
   return outcome;
+}
+
+/** What the check run shows of a credential besides its records; kept so a later run's report can show it too. */
+const credentialSummarySchema = z.object({ fingerprint: z.string(), title: z.string().max(200), redacted: z.string().max(100), issueUrl: z.string().max(500).optional() });
+const SUMMARY_SLOT = 'summary';
+const SUMMARY_TTL_SECONDS = 180 * 24 * 60 * 60;
+
+function issueLink(deps: ResponseJobDeps, repo: ReportJob['incidentRepo'], issueNumber: number | undefined): { issueUrl?: string } {
+  return issueNumber === undefined ? {} : { issueUrl: `${deps.htmlBaseUrl}/${repo.owner}/${repo.repo}/issues/${issueNumber}` };
+}
+
+/** The credentials an earlier report listed on the check run that this run does not cover. */
+async function earlierResponses(deps: ResponseJobDeps, listed: readonly string[], covered: readonly CredentialResponse[]): Promise<CredentialResponse[]> {
+  const responses: CredentialResponse[] = [];
+  for (const fingerprint of listed) {
+    if (covered.some((c) => c.fingerprint === fingerprint)) continue;
+    const summary = credentialSummarySchema.safeParse(parseJson(await deps.store.kept(fingerprint, SUMMARY_SLOT)));
+    if (!summary.success) continue;
+    const { issueUrl, ...rest } = summary.data;
+    responses.push({ ...rest, records: await deps.store.records(fingerprint), ...(issueUrl === undefined ? {} : { issueUrl }) });
+  }
+  return responses;
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 // --- Approvals ------------------------------------------------------------------------------------------
@@ -171,15 +223,15 @@ async function runApproval(job: ApprovalJob, deps: ResponseJobDeps, jobId: strin
     if (job.via.kind === 'comment') await replyOnce(octokit, job, `@${job.requester}, thank you for flagging this. Only people with write access to ${job.repository.owner}/${job.repository.repo} can have leakstop revoke a credential, so nothing was revoked. Please ask a maintainer or your security team to comment \`/leakstop revoke\` here.`);
     return { approved: false };
   }
-  const fingerprints = await approvalTargets(octokit, job);
+  const fingerprints = await approvalTargets(octokit, job, deps.appId);
   const credentials: CredentialJob[] = [];
   const settled: string[] = [];
   for (const fingerprint of fingerprints) {
-    const kept = await deps.store.kept(fingerprint, APPROVAL_SLOT);
-    const parsed = kept === undefined ? undefined : credentialJobSchema.safeParse(JSON.parse(kept));
-    // A comment approval records the outcome on the commented issue (perhaps a central repository's).
-    if (parsed?.success) credentials.push({ ...parsed.data, approvedBy: job.requester, ...(job.via.kind === 'comment' ? { incidentRepo: job.repository } : {}) });
-    else settled.push(describeSettled(await deps.store.records(fingerprint)));
+    const kept = credentialJobSchema.safeParse(parseJson(await deps.store.kept(fingerprint, APPROVAL_SLOT)));
+    if (kept.success && belongsTo(kept.data, job)) {
+      // A comment approval records the outcome on the commented issue (perhaps a central repository's).
+      credentials.push({ ...kept.data, approvedBy: job.requester, ...(job.via.kind === 'comment' ? { incidentRepo: job.repository } : {}) });
+    } else settled.push(describeSettled(await deps.store.records(fingerprint)));
   }
   if (credentials.length > 0) {
     const issueNumber = job.via.kind === 'comment' ? job.via.issueNumber : undefined;
@@ -217,13 +269,30 @@ async function canWrite(octokit: InstallationOctokit, job: ApprovalJob): Promise
 }
 
 /** The fingerprints an approval covers: the incident issue's, or those the check run lists as awaiting. */
-async function approvalTargets(octokit: InstallationOctokit, job: ApprovalJob): Promise<string[]> {
+/**
+ * The fingerprints an approval covers: the incident issue's, or those the check run lists as
+ * awaiting. Only an issue or check run leakstop itself made counts: anyone can write a marker into
+ * an issue they open, and must not be able to revoke another repository's credential with it.
+ */
+async function approvalTargets(octokit: InstallationOctokit, job: ApprovalJob, appId: number): Promise<string[]> {
   if (job.via.kind === 'comment') {
     const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...job.repository, issue_number: job.via.issueNumber });
+    if (data.performed_via_github_app?.id !== appId) return [];
     return markerValues(data.body ?? '', 'fingerprint').slice(0, 1);
   }
   const { data } = await octokit.request('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', { ...job.repository, check_run_id: job.via.checkRunId });
+  if (data.app?.id !== appId) return [];
   return pendingFingerprints(data.output.summary ?? '');
+}
+
+/**
+ * The waiting credential is this approval's to release: the same installation, and the repository
+ * the approval came from is its incident's (a comment) or the scanned one (a check run).
+ */
+function belongsTo(credential: CredentialJob, job: ApprovalJob): boolean {
+  if (credential.installationId !== job.installationId) return false;
+  const repo = job.via.kind === 'comment' ? credential.incidentRepo : credential.source;
+  return sameLogin(repo.owner, job.repository.owner) && repo.repo.toLowerCase() === job.repository.repo.toLowerCase();
 }
 
 /** One reply per approval comment, however often the job runs. */

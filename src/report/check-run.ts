@@ -14,7 +14,7 @@ import {
   type CheckRunOutput,
 } from './check-run-payload.js';
 import { PER_PAGE, type GitHubClient } from './github-client.js';
-import { REVOKE_ACTION, withResponseSection } from './response-report.js';
+import { listedFingerprints, REVOKE_ACTION, withResponseSection } from './response-report.js';
 
 export interface CheckRunTarget {
   owner: string;
@@ -205,22 +205,30 @@ export async function failCheckRun(octokit: GitHubClient, options: CheckRunTarge
 
 export type ResponseUpdate = 'updated' | 'no-check-run' | 'scan-still-running';
 
+export interface ResponseSectionContent {
+  section: string;
+  /** True while a credential awaits approval: the run then shows "Revoke now". */
+  approvable: boolean;
+}
+
 /**
  * Puts the leak response's section into the completed check run of `headSha` (replacing an earlier
- * one), with a "Revoke now" button while credentials await approval. A run still in progress is
+ * one), with a "Revoke now" button while credentials await approval. `build` gets the fingerprints
+ * the earlier section listed, so a later run's report keeps their rows. A run still in progress is
  * left alone: its completion would overwrite the section, so the caller tries again later.
  */
 export async function updateCheckRunResponse(
   octokit: GitHubClient,
-  options: CheckRunTarget & { headSha: string; section: string; approvable: boolean },
+  options: CheckRunTarget & { headSha: string; build: (listed: string[]) => Promise<ResponseSectionContent> },
 ): Promise<ResponseUpdate> {
   const { owner, repo, headSha } = options;
   const run = await findCheckRun(octokit, owner, repo, headSha);
   if (run === undefined) return 'no-check-run';
   if (run.status !== 'completed') return 'scan-still-running';
+  const { section, approvable } = await options.build(listedFingerprints(run.output.summary ?? ''));
   const output = {
     title: run.output.title ?? 'leakstop',
-    summary: withResponseSection(run.output.summary ?? '', options.section, CHECK_RUN_LIMITS.outputText),
+    summary: withResponseSection(run.output.summary ?? '', section, CHECK_RUN_LIMITS.outputText),
     ...(run.output.text === null ? {} : { text: run.output.text }),
   };
   await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
@@ -229,7 +237,7 @@ export async function updateCheckRunResponse(
     check_run_id: run.id,
     output,
     // An empty list removes the button once nothing awaits approval.
-    actions: options.approvable ? [{ ...REVOKE_ACTION }] : [],
+    actions: approvable ? [{ ...REVOKE_ACTION }] : [],
   });
   return 'updated';
 }

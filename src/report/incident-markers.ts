@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 const PREFIX = '<!-- leakstop:';
 const SUFFIX = ' -->';
 
-export type MarkerName = 'fingerprint' | 'repository' | 'locations' | 'batch' | 'timeline-entry' | 'revoke-pending' | 'approval';
+export type MarkerName = 'fingerprint' | 'repository' | 'locations' | 'batch' | 'timeline-entry' | 'revoke-pending' | 'approval' | 'response-credential';
 
 export function marker(name: MarkerName, value: string): string {
   return `${PREFIX}${name}=${value}${SUFFIX}`;

@@ -68,9 +68,17 @@ export function awaitsApproval(records: ResponseRecords): boolean {
   return records.revoke?.status === 'awaiting-approval';
 }
 
-/** The section for the check run summary; the fingerprints awaiting approval ride along in markers. */
+/** Rows shown in the check run; the rest are counted (each incident issue has the full story). */
+const MAX_ROWS = 50;
+/** Credentials a section remembers (hidden markers), so a later run's report keeps their rows. */
+const MAX_LISTED = 400;
+
+/**
+ * The section for the check run summary. Hidden markers list every credential it covers (so a
+ * report of a later run, an approval, keeps the others) and those awaiting approval.
+ */
 export function responseSection(credentials: readonly CredentialResponse[]): string {
-  const rows = credentials.map((c) => {
+  const rows = credentials.slice(0, MAX_ROWS).map((c) => {
     const cell = (step: ResponseStep): string => {
       const record = c.records[step];
       return record === undefined ? '–' : STATUS_WORDS[record.status];
@@ -78,6 +86,7 @@ export function responseSection(credentials: readonly CredentialResponse[]): str
     const incident = c.issueUrl === undefined ? '' : ` ([incident](${c.issueUrl}))`;
     return `| ${plainText(c.title)} ${cellCode(c.redacted)}${incident} | ${cell('verify')} | ${cell('revoke')} | ${cell('rotate')} | ${cell('activity')} |`;
   });
+  const hidden = credentials.length - rows.length;
   const pending = credentials.filter((c) => awaitsApproval(c.records));
   const lines = [
     RESPONSE_START,
@@ -86,15 +95,24 @@ export function responseSection(credentials: readonly CredentialResponse[]): str
     '| credential | verified | revoked | rotated | activity |',
     '|---|---|---|---|---|',
     ...rows,
+    ...(hidden > 0 ? ['', `…and ${hidden} more credential(s): see their incident issues.`] : []),
     '',
     pending.length === 0
       ? 'Each step, with what the provider answered and what a human must do next, is on the incident issue’s timeline.'
       : `${pending.length} credential(s) await approval: someone with write access can press **Revoke now** above, or comment \`/leakstop revoke\` on the incident issue.`,
-    ...pending.map((c) => marker('revoke-pending', c.fingerprint)),
+    ...credentials.slice(0, MAX_LISTED).map((c) => marker('response-credential', c.fingerprint)),
+    ...pending.slice(0, MAX_LISTED).map((c) => marker('revoke-pending', c.fingerprint)),
     RESPONSE_END,
   ];
   return lines.join('\n');
 }
+
+/** The fingerprints an earlier report listed in a check run summary. */
+export function listedFingerprints(summary: string): string[] {
+  return markerValues(summary, 'response-credential').filter((value) => FINGERPRINT.test(value));
+}
+
+const FINGERPRINT = /^[0-9a-f]{32}$/;
 
 /** `summary` with its response section replaced by `section` (or added at the end), within GitHub's limit. */
 export function withResponseSection(summary: string, section: string, maxLength: number): string {
@@ -107,5 +125,5 @@ export function withResponseSection(summary: string, section: string, maxLength:
 
 /** The fingerprints a check run summary says await approval. */
 export function pendingFingerprints(summary: string): string[] {
-  return markerValues(summary, 'revoke-pending').filter((value) => /^[0-9a-f]{32}$/.test(value));
+  return markerValues(summary, 'revoke-pending').filter((value) => FINGERPRINT.test(value));
 }

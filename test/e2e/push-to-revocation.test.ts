@@ -368,5 +368,5 @@ function revokeCommentOn(number: number, login: string, commentId: number): Reco
 function issueReply(issues: Map<number, Issue>, uri: string): Record<string, unknown> {
   const number = Number(uri.split('/').pop());
   const issue = issues.get(number);
-  return { number, body: issue?.body ?? '', state: 'open', title: 'incident', html_url: `https://github.com/${OWNER}/${REPO}/issues/${number}` };
+  return { number, body: issue?.body ?? '', state: 'open', title: 'incident', html_url: `https://github.com/${OWNER}/${REPO}/issues/${number}`, performed_via_github_app: { id: APP_ID, slug: 'leakstop', name: 'leakstop' } };
 }

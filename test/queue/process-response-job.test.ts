@@ -30,6 +30,9 @@ const CENTRAL = { owner: 'octo-org', repo: 'security-incidents' };
 const ISSUE = 7;
 const CHECK_RUN_ID = 77;
 const COMMENT_ID = 555;
+const APP_ID = 4040;
+/** How GitHub shows an issue or check run our app made. */
+const BY_OUR_APP = { id: APP_ID, slug: 'leakstop', name: 'leakstop' };
 const ISSUE_PATH = `/repos/${CENTRAL.owner}/${CENTRAL.repo}/issues/${ISSUE}`;
 const CHECK_RUN_PATH = `/repos/${SOURCE.owner}/${SOURCE.repo}/check-runs/${CHECK_RUN_ID}`;
 
@@ -145,6 +148,7 @@ describe('processing a response job', () => {
         },
       },
       htmlBaseUrl: 'https://github.com',
+      appId: APP_ID,
       log: captured.log,
     };
   });
@@ -158,8 +162,8 @@ describe('processing a response job', () => {
     }
   });
 
-  function issueIsRead(times = 1): void {
-    github.scope.get(ISSUE_PATH).times(times).reply(200, () => ({ number: ISSUE, title: 'Leaked GitHub token', body: issueBody }));
+  function issueIsRead(times = 1, madeBy: typeof BY_OUR_APP | null = BY_OUR_APP): void {
+    github.scope.get(ISSUE_PATH).times(times).reply(200, () => ({ number: ISSUE, title: 'Leaked GitHub token', body: issueBody, performed_via_github_app: madeBy }));
   }
 
   function issueIsUpdated(): void {
@@ -281,6 +285,27 @@ describe('processing a response job', () => {
       expect(update && 'text' in update.output).toBe(false);
     });
 
+    it("keeps the rows of credentials an earlier report listed (an approval's run covers only some)", async () => {
+      await knownIncident();
+      const earlier = patCredential(`ghp_${'A1b2C3d4E5'.repeat(3)}Zz9x8w`);
+      await store.save(earlier.fingerprint, stepRecord('revoke', 'awaiting-approval', 1));
+      await store.keep(earlier.fingerprint, 'summary', JSON.stringify({ fingerprint: earlier.fingerprint, title: 'Earlier credential', redacted: 'ghp_…8w (40 chars)' }), 60);
+      await store.save(credential.fingerprint, stepRecord('revoke', 'done', 2));
+      const listed = responseSection([{ fingerprint: earlier.fingerprint, title: 'Earlier credential', redacted: 'ghp_…8w (40 chars)', records: { revoke: stepRecord('revoke', 'awaiting-approval', 1) } }]);
+      issueIsRead();
+      issueIsUpdated();
+      checkRunIsFound('completed', `${SCAN_SUMMARY}\n\n${listed}`);
+      checkRunIsUpdated();
+
+      await processResponseJob(queued('report', reportJob()), deps);
+      const [update] = checkRunUpdates();
+      expect(update?.output.summary).toContain('Earlier credential');
+      expect(update?.output.summary).toContain(`leakstop:response-credential=${credential.fingerprint}`);
+      expect(update?.output.summary).toContain(`leakstop:revoke-pending=${earlier.fingerprint}`);
+      expect(update?.actions).toEqual([expect.objectContaining({ label: 'Revoke now' })]);
+      expect(count(update?.output.summary ?? '', '## Leak response')).toBe(1);
+    });
+
     it('offers "Revoke now" while a credential awaits approval, and names it in the summary', async () => {
       await knownIncident();
       await store.save(credential.fingerprint, stepRecord('verify', 'done', 1));
@@ -388,7 +413,7 @@ describe('processing a response job', () => {
     }
 
     it('by comment, from someone with write access: queues the kept credential approved, on the commented issue, and replies once', async () => {
-      credential = patCredential(raw, 'approve', SOURCE);
+      credential = patCredential(raw, 'approve');
       issueBody = incidentIssueBody(credential.fingerprint);
       await keepForApproval(credential);
       const posted: string[] = [];
@@ -476,7 +501,7 @@ describe('processing a response job', () => {
         { fingerprint: settled, title: credential.title, redacted: credential.redacted, records: { revoke: stepRecord('revoke', 'awaiting-approval', 1) } },
       ])}`;
       permissionIs('write', SOURCE);
-      github.scope.get(CHECK_RUN_PATH).reply(200, { id: CHECK_RUN_ID, name: 'leakstop', head_sha: HEAD, status: 'completed', output: { title: '1 leaked credential', summary, text: null } });
+      github.scope.get(CHECK_RUN_PATH).reply(200, { id: CHECK_RUN_ID, name: 'leakstop', head_sha: HEAD, status: 'completed', app: BY_OUR_APP, output: { title: '1 leaked credential', summary, text: null } });
 
       expect(await processResponseJob(queued('approve', checkRunApproval), deps)).toEqual({ approved: 1, nothingToDo: 1 });
       expect(added).toHaveLength(1);
@@ -486,6 +511,49 @@ describe('processing a response job', () => {
       expect(added[0]?.report).toMatchObject({ approvedBy: 'mona', checkRun: { headSha: HEAD }, incidentRepo: CENTRAL });
       expect(added[0]?.report.credentials[0]?.issueNumber).toBeUndefined();
       expect(github.seen.some((r) => r.method === 'POST')).toBe(false);
+    });
+
+    it('by comment on an issue leakstop did not open: revokes nothing, whatever fingerprint the body claims', async () => {
+      credential = patCredential(raw, 'approve');
+      issueBody = incidentIssueBody(credential.fingerprint);
+      await keepForApproval(credential);
+      const posted: string[] = [];
+      permissionIs('write');
+      issueIsRead(1, null);
+      commentsAreRead(posted);
+      commentIsPosted(posted);
+
+      expect(await processResponseJob(queued('approve', commentApproval), deps)).toEqual({ approved: 0, nothingToDo: 0 });
+      expect(added).toEqual([]);
+      expect(posted[0]).toContain('nothing for leakstop to revoke here');
+    });
+
+    it("by comment on an issue of another repository than the credential's incident: revokes nothing", async () => {
+      credential = patCredential(raw, 'approve', SOURCE);
+      issueBody = incidentIssueBody(credential.fingerprint);
+      await keepForApproval(credential);
+      const posted: string[] = [];
+      permissionIs('write');
+      issueIsRead(1);
+      commentsAreRead(posted);
+      commentIsPosted(posted);
+
+      expect(await processResponseJob(queued('approve', commentApproval), deps)).toEqual({ approved: 0, nothingToDo: 1 });
+      expect(added).toEqual([]);
+    });
+
+    it('by comment in another installation than the waiting credential: revokes nothing', async () => {
+      credential = { ...patCredential(raw, 'approve'), installationId: 43 };
+      issueBody = incidentIssueBody(credential.fingerprint);
+      await keepForApproval(credential);
+      const posted: string[] = [];
+      permissionIs('write');
+      issueIsRead(1);
+      commentsAreRead(posted);
+      commentIsPosted(posted);
+
+      expect(await processResponseJob(queued('approve', commentApproval), deps)).toEqual({ approved: 0, nothingToDo: 1 });
+      expect(added).toEqual([]);
     });
 
     it('by "Revoke now", from someone without write access: queues nothing and comments nowhere', async () => {
