@@ -136,7 +136,16 @@ async function attempt<T>(work: Work, step: ResponseStep, pick: (adapter: Provid
   throwIfRetryable(work, outcome);
   const record = recordOf(step, outcome, work.provider.now(), work.source);
   if (step === 'revoke' && outcome.status === 'done') Object.assign(record, { reversible: (outcome.data as { reversible?: boolean }).reversible ?? false }, approver(work));
-  return save(work, record);
+  return save(work, outcome.status === 'failed' ? withNextStep(work, record) : record);
+}
+
+/** What a human does about a step leakstop gave up on: for revocation, by hand now; otherwise re-run later. */
+function withNextStep(work: Work, record: StepRecord): StepRecord {
+  const next =
+    record.step === 'revoke'
+      ? 'leakstop stopped retrying: revoke it by hand now, or re-run the check to try again'
+      : 'leakstop stopped retrying; re-run the check to try again';
+  return { ...record, summary: `${record.summary}. ${next}`.slice(0, 2_000), ...(record.step === 'revoke' ? manual(work) : {}) };
 }
 
 function throwIfRetryable(work: Work, outcome: Outcome<unknown>): void {

@@ -298,6 +298,7 @@ describe('the verify step', () => {
     const records = await runRevokeStep(s.deps, s.input);
 
     expect(records.verify?.status).toBe('failed');
+    expect(records.verify?.summary).toContain('leakstop stopped retrying; re-run the check to try again');
     expect(records.revoke).toMatchObject({ status: 'skipped', summary: expect.stringContaining('could not be verified live (failed)') });
     expect(records.revoke?.summary).toContain('/leakstop revoke');
     expect(await s.store.kept(s.input.credential.fingerprint, APPROVAL_SLOT)).toBe(s.input.approvalData);
