@@ -10,14 +10,10 @@
 // Env: REDIS_URL (required), BENCH_DELIVERIES (default 1000), BENCH_RATE (deliveries per second,
 // default 200), BENCH_INSTALLATIONS (organisations the pushes come from, default 100),
 // BENCH_CONCURRENCY (worker jobs at once, default 64), BENCH_LATENCY_RUNS (default 7).
+// The fake GitHub, the deliveries and the start-up are shared with bench:response (app-harness.mjs).
 // Every loop is bounded by a count or a deadline; nothing leaves the loopback interface.
-import { createHmac, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { Agent, createServer, request as httpRequest } from 'node:http';
-import { performance } from 'node:perf_hooks';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Redis } from 'ioredis';
-import { startAppProcess } from '../dist/cli/app-commands.js';
-import { createLogger } from '../dist/log.js';
+import { benchPrefix, closeDeliveries, deleteKeys, now, percentile, pushDelivery, send, sleep, startFakeGitHub, startLeakstop, waitUntil } from './app-harness.mjs';
 
 const REDIS_URL = process.env.REDIS_URL;
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 1000);
@@ -29,204 +25,10 @@ const REDELIVERY_SHARE = 0.1;
 const COMMITS_PER_PUSH = 3;
 const LONG_PUSH_COMMITS = 20;
 const DRAIN_DEADLINE_MS = 10 * 60 * 1000;
-const WEBHOOK_SECRET = randomBytes(24).toString('hex');
-const OWNER = 'bench-org';
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
-if (isMainThread && !REDIS_URL) {
+if (!REDIS_URL) {
   console.error('bench:load needs a Redis: start one with `redis-server --port 6390 --save "" --daemonize yes` and set REDIS_URL=redis://127.0.0.1:6390');
   process.exit(2);
-}
-
-const sha = () => randomBytes(20).toString('hex');
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(values, p) {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-// --- the fake GitHub --------------------------------------------------------------------------
-
-/**
- * Answers the requests a scan job makes, remembering check runs by head SHA. It runs on its own
- * thread (see fakeGitHubThread): on the main thread it would compete with the web server it measures.
- */
-function serveFakeGitHub() {
-  const commits = new Map(); // sha -> parent sha
-  const commitReads = new Map(); // sha -> when its GET was answered
-  const runs = new Map(); // check run id -> { headSha, created, completed: number[] }
-  const runsBySha = new Map(); // head sha -> check run ids
-  const unmatched = [];
-  let nextId = 1;
-
-  function commitBody(commitSha) {
-    const lines = Array.from({ length: 40 }, (_, i) => `+export const value${i} = compute(${i}, 'bench');`);
-    return {
-      sha: commitSha,
-      parents: [{ sha: commits.get(commitSha) }],
-      commit: { author: { name: 'Bench', email: 'bench@example.test', date: '2026-01-01T00:00:00Z' }, message: 'bench' },
-      files: [{ sha: null, filename: `src/module-${commitSha.slice(0, 6)}.ts`, status: 'added', additions: lines.length, deletions: 0, changes: lines.length, patch: `@@ -0,0 +1,${lines.length} @@\n${lines.join('\n')}` }],
-    };
-  }
-
-  function route(method, path, body) {
-    let m;
-    if (method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
-      return [201, { token: `ghs_${randomBytes(18).toString('hex')}`, expires_at: new Date(Date.now() + 3_600_000).toISOString() }];
-    }
-    if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})\/check-runs$/.exec(path))) {
-      const ids = runsBySha.get(m[1]) ?? [];
-      return [200, { total_count: ids.length, check_runs: ids.map((id) => ({ id, name: 'leakstop', status: runs.get(id).completed.length ? 'completed' : 'in_progress', external_id: runs.get(id).externalId })) }];
-    }
-    if (method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(path)) {
-      const id = nextId++;
-      // A quick scan creates its run already completed (one request), as GitHub allows.
-      const completed = body.status === 'completed' ? [now()] : [];
-      runs.set(id, { headSha: body.head_sha, created: now(), completed, externalId: body.external_id ?? null });
-      runsBySha.set(body.head_sha, [...(runsBySha.get(body.head_sha) ?? []), id]);
-      return [201, { id, name: 'leakstop', head_sha: body.head_sha, status: body.status ?? 'queued' }];
-    }
-    if (method === 'PATCH' && (m = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(path))) {
-      const run = runs.get(Number(m[1]));
-      if (!run) return [404, { message: 'Not Found' }];
-      if (body.status === 'completed') run.completed.push(now());
-      return [200, { id: Number(m[1]) }];
-    }
-    if (method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/check-runs\/\d+\/annotations$/.test(path)) return [200, []];
-    if (method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/contents\//.test(path)) return [404, { message: 'Not Found' }];
-    if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})$/.exec(path))) {
-      if (!commits.has(m[1])) return [404, { message: 'No commit found' }];
-      commitReads.set(m[1], now());
-      return [200, commitBody(m[1])];
-    }
-    unmatched.push(`${method} ${path}`);
-    return [404, { message: 'Not Found' }];
-  }
-
-  const server = createServer((request, response) => {
-    const chunks = [];
-    request.on('data', (chunk) => chunks.push(chunk));
-    request.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const path = new URL(request.url, 'http://127.0.0.1').pathname.replace(/^\/api\/v3/, '');
-      const [status, payload] = route(request.method, decodeURIComponent(path), text ? JSON.parse(text) : {});
-      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(payload));
-    });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve({
-        host: `127.0.0.1:${server.address().port}`,
-        addCommits: (shas, parent) => shas.forEach((s, i) => commits.set(s, i === 0 ? parent : shas[i - 1])),
-        runsFor: (headSha) => (runsBySha.get(headSha) ?? []).map((id) => runs.get(id)),
-        lastRead: (shas) => Math.max(...shas.map((commitSha) => commitReads.get(commitSha) ?? NaN)),
-        unmatched,
-      });
-    });
-  });
-}
-
-/** Milliseconds on a clock both threads share (performance.now() starts at each thread's birth). */
-function now() {
-  return performance.timeOrigin + performance.now();
-}
-
-/** The fake GitHub's thread: serves, and answers the main thread's questions by message. */
-async function fakeGitHubThread() {
-  const github = await serveFakeGitHub();
-  parentPort.on('message', ({ id, call, args }) => {
-    if (call === 'addCommits') github.addCommits(...args);
-    const answers = {
-      runsFor: () => args.map((headSha) => github.runsFor(headSha)),
-      lastRead: () => github.lastRead(args),
-      unmatched: () => github.unmatched,
-    };
-    const result = answers[call]?.();
-    parentPort.postMessage({ id, result });
-  });
-  parentPort.postMessage({ id: 0, result: github.host });
-}
-
-/** Starts the fake GitHub thread and returns an async handle to it. */
-async function startFakeGitHub() {
-  const thread = new Worker(new URL(import.meta.url), { workerData: { fakeGitHub: true } });
-  const waiting = new Map();
-  let nextCall = 1;
-  thread.on('message', ({ id, result }) => {
-    waiting.get(id)?.(result);
-    waiting.delete(id);
-  });
-  const host = await new Promise((resolve) => waiting.set(0, resolve));
-  const call = (name, args = []) =>
-    new Promise((resolve) => {
-      const id = nextCall++;
-      waiting.set(id, resolve);
-      thread.postMessage({ id, call: name, args });
-    });
-  return {
-    host,
-    addCommits: (shas, parent) => call('addCommits', [shas, parent]),
-    /** Check runs of each head SHA, in the order given. */
-    runsFor: (headShas) => call('runsFor', headShas),
-    /** When the last of these commits was read. */
-    lastRead: (shas) => call('lastRead', shas),
-    unmatched: () => call('unmatched'),
-    close: () => thread.terminate(),
-  };
-}
-
-// --- deliveries -------------------------------------------------------------------------------
-
-/** A push of `count` new commits to an existing branch of repository `repoId` of installation `installationId`. */
-async function pushDelivery(github, installationId, repoId, count) {
-  const before = sha();
-  const shas = Array.from({ length: count }, sha);
-  await github.addCommits(shas, before);
-  const headSha = shas.at(-1);
-  const payload = {
-    ref: 'refs/heads/main',
-    before,
-    after: headSha,
-    created: false,
-    deleted: false,
-    forced: false,
-    commits: shas.map((id) => ({ id, distinct: true, message: 'bench', added: [], removed: [], modified: [] })),
-    pusher: { name: 'bench-user', email: 'bench@example.test' },
-    sender: { login: 'bench-user' },
-    repository: { id: repoId, name: `repo-${repoId}`, full_name: `${OWNER}-${installationId}/repo-${repoId}`, private: true, default_branch: 'main', owner: { login: `${OWNER}-${installationId}` } },
-    installation: { id: installationId },
-  };
-  return { id: randomUUID(), body: JSON.stringify(payload), headSha, shas };
-}
-
-/**
- * One signed delivery over node:http with a keep-alive agent: the client shares the server's event
- * loop, so it must be cheap (fetch costs several times more CPU per request than the server does).
- */
-function send(baseUrl, delivery) {
-  const started = now();
-  const signature = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(delivery.body).digest('hex')}`;
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(`${baseUrl}/api/github/webhooks`, {
-      method: 'POST',
-      agent,
-      headers: {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(delivery.body),
-        'x-github-event': 'push',
-        'x-github-delivery': delivery.id,
-        'x-hub-signature-256': signature,
-      },
-    });
-    request.on('response', (response) => {
-      response.resume();
-      response.on('end', () => resolve({ status: response.statusCode, ms: now() - started, at: started }));
-    });
-    request.on('error', reject);
-    request.end(delivery.body);
-  });
 }
 
 /**
@@ -247,38 +49,12 @@ async function sendAll(baseUrl, deliveries, rate) {
   return { results, seconds: (performance.now() - started) / 1000 };
 }
 
-async function waitUntil(what, check, deadlineMs) {
-  const deadline = Date.now() + deadlineMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 // --- the run ----------------------------------------------------------------------------------
 
 async function main() {
   const github = await startFakeGitHub();
-  const prefix = `{leakstop-bench-${randomBytes(4).toString('hex')}}`;
-  const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
-  const running = await startAppProcess(
-    'start',
-    {
-      APP_ID: '1',
-      PRIVATE_KEY: privateKey,
-      WEBHOOK_SECRET,
-      PORT: '0',
-      REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      LOG_LEVEL: 'error',
-      WORKER_CONCURRENCY: String(CONCURRENCY),
-      GHE_HOST: github.host,
-      GHE_PROTOCOL: 'http',
-    },
-    { host: '127.0.0.1', log: createLogger({ level: 'error' }) },
-  );
-  const baseUrl = `http://127.0.0.1:${running.port}`;
+  const prefix = benchPrefix('bench');
+  const { running, baseUrl } = await startLeakstop({ github, redisUrl: REDIS_URL, prefix, concurrency: CONCURRENCY });
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
     // 1. The load: unique pushes spread over the installations' repositories, plus redeliveries.
@@ -342,21 +118,9 @@ async function main() {
     await running.close();
     await deleteKeys(redis, prefix);
     redis.disconnect();
-    agent.destroy();
+    closeDeliveries();
     await github.close();
   }
 }
 
-/** Removes the benchmark's keys (SCAN, bounded by the cursor returning to 0). */
-async function deleteKeys(redis, prefix) {
-  const pattern = `${prefix.replace(/[{}*?[\]\\]/g, (c) => `\\${c}`)}*`;
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
-
-if (isMainThread) await main();
-else if (workerData?.fakeGitHub) await fakeGitHubThread();
+await main();
