@@ -26,19 +26,33 @@ export function fingerprint(ruleId: string, secret: string): string {
   return createHash('sha256').update(`leakstop:v1:${ruleId}:`).update(secret).digest('hex').slice(0, 32);
 }
 
+/** How a secret travels where it must not be stored in clear (report job data): its redacted form only. */
+export interface RedactedForm {
+  redacted: string;
+  length: number;
+}
+
 export class Secret {
-  readonly #value: string;
+  readonly #value: string | undefined;
   readonly redacted: string;
   readonly length: number;
 
-  constructor(value: string) {
-    this.#value = value;
-    this.redacted = redact(value);
-    this.length = value.length;
+  /** A found credential, or (from a RedactedForm) one known only by its redacted form, which cannot be revealed. */
+  constructor(value: string | RedactedForm) {
+    if (typeof value === 'string') {
+      this.#value = value;
+      this.redacted = redact(value);
+      this.length = value.length;
+    } else {
+      this.#value = undefined;
+      this.redacted = value.redacted;
+      this.length = value.length;
+    }
   }
 
   /** The raw credential. Only for the provider's own endpoint; never log or store the result. */
   reveal(): string {
+    if (this.#value === undefined) throw new Error('this secret was carried in redacted form only and cannot be revealed');
     return this.#value;
   }
 

@@ -14,6 +14,7 @@ import { readGitHubCommits, readRepositoryHistory, resolvePullRequestCommits, re
 import { runScan } from '../scan/run-scan.js';
 import type { ScanResult } from '../scan/result.js';
 import { repoFullName, scanJobSchema, type ScanJob } from './jobs.js';
+import { reportedResult, reportScanJobSchema, resultFromReport, type ReportScanJob } from './report-job.js';
 import type { ResponseRequest } from './response-jobs.js';
 import { loadRepoConfig } from './load-repo-config.js';
 import { asQueueError } from './retry.js';
@@ -33,6 +34,8 @@ export interface ScanJobDeps {
   inProgressAfterMs?: number;
   /** Queues the leak response for the findings; absent when the operator turned the response off. */
   respond?: (request: ResponseRequest) => Promise<void>;
+  /** Queues the scan's report (check run, incident issues); absent: the scan job reports itself. */
+  publish?: (report: ReportScanJob) => Promise<void>;
 }
 
 /** The parts of a BullMQ Job the processor reads, so tests can hand in a plain object. */
@@ -43,10 +46,17 @@ export interface QueuedJob {
 }
 
 /** What a finished job leaves in Redis: counts only, never a finding's text. */
-export interface ScanJobOutcome {
-  checkRunId?: number;
+export interface ScanJobOutcome extends Partial<Omit<ScanReportOutcome, 'findings'>> {
   commits: number;
   filesScanned: number;
+  findings: number;
+  /** True when the report was queued as its own job; its counts are then that job's. */
+  reportQueued?: boolean;
+}
+
+/** What a finished report job leaves in Redis. */
+export interface ScanReportOutcome {
+  checkRunId?: number;
   findings: number;
   incidentsCreated: number;
   incidentsCommented: number;
@@ -93,14 +103,39 @@ async function runScanJob(job: ScanJob, jobId: string, deps: ScanJobDeps, log: L
       settings: config.response,
     });
   }
-  const problem = configProblem === undefined ? {} : { configProblem };
   const started = inProgress?.started();
+  const report: ReportScanJob = {
+    scan: job,
+    scanJobId: jobId,
+    ...(started === undefined ? {} : { checkRunId: await started }),
+    startedAt: startedAt.toISOString(),
+    ...(configProblem === undefined ? {} : { configProblem }),
+    incidents: config.incidents,
+    result: reportedResult(result),
+  };
+  // Reporting runs as its own job when a queue is given (the app); in this job otherwise.
+  const scanned = { commits: commitsRead, filesScanned: result.stats.filesScanned, findings: result.findings.length };
+  if (deps.publish !== undefined) {
+    await deps.publish(report);
+    return { ...scanned, reportQueued: true };
+  }
+  const { findings: _, ...reported } = await reportScan(report, deps, log);
+  return { ...reported, ...scanned };
+}
+
+/** The scan's check run and incident issues, from its report (a job of its own in the app). */
+export async function reportScan(report: ReportScanJob, deps: Pick<ScanJobDeps, 'github' | 'incidents' | 'endpoints'>, log: Logger): Promise<ScanReportOutcome> {
+  const job = report.scan;
+  const { owner, name: repo } = job.repository;
+  const octokit = await deps.github(job.installationId);
+  const result = resultFromReport(report.result);
+  const problem = report.configProblem === undefined ? {} : { configProblem: report.configProblem };
   const checkRunId =
     job.kind === 'backfill'
       ? undefined
-      : started !== undefined
-        ? await completeStarted(octokit, { owner, repo, checkRunId: await started, result, ...problem })
-        : await reportCheckRun(octokit, { owner, repo, headSha: job.headSha, externalId: jobId, result, startedAt, ...problem });
+      : report.checkRunId !== undefined
+        ? await completeStarted(octokit, { owner, repo, checkRunId: report.checkRunId, result, ...problem })
+        : await reportCheckRun(octokit, { owner, repo, headSha: job.headSha, externalId: report.scanJobId, result, startedAt: new Date(report.startedAt), ...problem });
   const incidents = await recordIncidents(octokit, {
     owner,
     repo,
@@ -108,17 +143,12 @@ async function runScanJob(job: ScanJob, jobId: string, deps: ScanJobDeps, log: L
     ...(job.pusher === undefined ? {} : { pusher: job.pusher }),
     ...(job.ref === undefined ? {} : { ref: job.ref }),
     htmlBaseUrl: deps.endpoints.htmlBaseUrl,
-    settings: config.incidents,
+    settings: report.incidents,
     store: deps.incidents,
   });
-  return {
-    ...(checkRunId === undefined ? {} : { checkRunId }),
-    commits: commitsRead,
-    filesScanned: result.stats.filesScanned,
-    findings: result.findings.length,
-    incidentsCreated: incidents.created,
-    incidentsCommented: incidents.commented,
-  };
+  const outcome = { ...(checkRunId === undefined ? {} : { checkRunId }), findings: result.findings.length, incidentsCreated: incidents.created, incidentsCommented: incidents.commented };
+  log.info(outcome, 'scan reported');
+  return outcome;
 }
 
 /** Reads the repository config and the commits to scan, and runs the engine over them. */
@@ -169,12 +199,14 @@ async function commitsToScan(octokit: InstallationOctokit, job: ScanJob): Promis
  * check run must say so, or a required check would wait forever and a leak would pass unseen.
  */
 export async function reportFailedScan(job: QueuedJob, error: unknown, deps: Pick<ScanJobDeps, 'github' | 'log'>): Promise<void> {
+  // A scan job, or a report job (which carries its scan): either way the check run must say so.
   const parsed = scanJobSchema.safeParse(job.data);
-  if (!parsed.success) {
+  const report = parsed.success ? undefined : reportScanJobSchema.safeParse(job.data);
+  const queued = parsed.success ? parsed.data : report?.success ? report.data.scan : undefined;
+  if (queued === undefined) {
     deps.log.error({ jobId: job.id, err: errorSummary(error) }, 'scan failed for good and its job data is unreadable');
     return;
   }
-  const queued = parsed.data;
   const log = jobLogger(deps.log, { jobId: job.id, ...queued });
   log.error({ attempts: job.attemptsMade, err: errorSummary(error) }, 'scan could not complete');
   if (queued.kind === 'backfill') return;
@@ -188,6 +220,19 @@ export async function reportFailedScan(job: QueuedJob, error: unknown, deps: Pic
     checkRunId,
     reason: `leakstop could not complete the scan after ${job.attemptsMade} attempt(s): ${why}. Re-run this check to try again.`,
   });
+}
+
+/** A queued report (see report-job.ts): the check run and incident issues of a finished scan. */
+export async function processReportJob(job: QueuedJob, deps: Pick<ScanJobDeps, 'github' | 'incidents' | 'endpoints' | 'log'>): Promise<ScanReportOutcome> {
+  const parsed = reportScanJobSchema.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`job data is not a scan report: ${z.prettifyError(parsed.error)}`);
+  const log = jobLogger(deps.log, { jobId: job.id, ...parsed.data.scan });
+  try {
+    return await reportScan(parsed.data, deps, log);
+  } catch (error) {
+    log.warn({ attempt: job.attemptsMade + 1, err: errorSummary(error) }, 'report attempt failed');
+    throw asQueueError(error);
+  }
 }
 
 function parseJobData(data: unknown): ScanJob {

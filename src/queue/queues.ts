@@ -8,7 +8,9 @@ import { scanJobId, scanJobSchema, type ScanJob } from './jobs.js';
 
 export const SCAN_QUEUE = 'scan';
 export const BACKFILL_QUEUE = 'backfill';
-export const QUEUE_NAMES = [SCAN_QUEUE, BACKFILL_QUEUE] as const;
+/** Check runs and incident issues of finished scans (see report-job.ts). */
+export const REPORT_QUEUE_NAME = 'report';
+export const QUEUE_NAMES = [SCAN_QUEUE, BACKFILL_QUEUE, REPORT_QUEUE_NAME] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Attempts per job before it is failed and its check run says the scan could not complete. */
@@ -36,6 +38,8 @@ export const ENQUEUE_TIMEOUT_MS = 3_000;
 export interface ScanQueues {
   scan: Queue<ScanJob>;
   backfill: Queue<ScanJob>;
+  /** Read-only here (counts for /healthz): workers add the reports. */
+  report: Queue;
   /** Resolves once both queues have connected and checked the Redis version. */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -50,14 +54,16 @@ export function createQueues(connection: RedisClient, settings: QueueSettings): 
   const options = { connection, prefix: settings.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS };
   const scan = new Queue<ScanJob>(SCAN_QUEUE, options);
   const backfill = new Queue<ScanJob>(BACKFILL_QUEUE, options);
+  const report = new Queue(REPORT_QUEUE_NAME, options);
   return {
     scan,
     backfill,
+    report,
     ready: async () => {
-      await Promise.all([scan.waitUntilReady(), backfill.waitUntilReady()]);
+      await Promise.all([scan.waitUntilReady(), backfill.waitUntilReady(), report.waitUntilReady()]);
     },
     close: async () => {
-      await Promise.all([scan.close(), backfill.close()]);
+      await Promise.all([scan.close(), backfill.close(), report.close()]);
     },
   };
 }
@@ -105,8 +111,8 @@ export async function withEnqueueTimeout<T>(work: Promise<T>, timeoutMs = ENQUEU
 export type QueueCounts = Record<string, number>;
 
 /** Job counts per state, for the health endpoint and the load benchmark. */
-export async function queueCounts(queues: Pick<ScanQueues, 'scan' | 'backfill'>): Promise<Record<QueueName, QueueCounts>> {
+export async function queueCounts(queues: Pick<ScanQueues, 'scan' | 'backfill' | 'report'>): Promise<Record<QueueName, QueueCounts>> {
   const states = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'paused'] as const;
-  const [scan, backfill] = await Promise.all([queues.scan.getJobCounts(...states), queues.backfill.getJobCounts(...states)]);
-  return { scan, backfill };
+  const [scan, backfill, report] = await Promise.all([queues.scan.getJobCounts(...states), queues.backfill.getJobCounts(...states), queues.report.getJobCounts(...states)]);
+  return { scan, backfill, report };
 }

@@ -1,16 +1,19 @@
 // The worker process's BullMQ workers: one on the scan queue (concurrency from WORKER_CONCURRENCY),
 // one on the backfill queue (rate-limited across every worker process). Stalled-job recovery is on:
 // a job whose worker died is handed to another after its lock expires.
-import { Job, Worker } from 'bullmq';
+import { Job, Queue, Worker } from 'bullmq';
 import type { RedisClient } from './redis-connection.js';
-import { BACKFILL_QUEUE, SCAN_QUEUE } from './queues.js';
-import { processScanJob, reportFailedScan, errorSummary, type ScanJobDeps, type ScanJobOutcome } from './process-scan-job.js';
+import { BACKFILL_QUEUE, BACKOFF_TYPE, KEEP_FINISHED, SCAN_ATTEMPTS, SCAN_QUEUE } from './queues.js';
+import { processReportJob, processScanJob, reportFailedScan, errorSummary, type ScanJobDeps, type ScanJobOutcome, type ScanReportOutcome } from './process-scan-job.js';
+import { REPORT_QUEUE, reportJobId, type ReportScanJob } from './report-job.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry.js';
 
 export interface ScanWorkerSettings {
   prefix: string;
   /** Jobs one process runs at once (WORKER_CONCURRENCY). */
   concurrency: number;
+  /** Reports (check runs, incident issues) one process writes at once; they mostly wait on GitHub (default 20). */
+  reportConcurrency?: number;
   /** A job whose lock is not renewed for this long counts as stalled (default 30 s). */
   lockDuration?: number;
   /** How often workers look for stalled jobs (default 30 s). */
@@ -31,11 +34,13 @@ export interface ScanWorkerDeps extends ScanJobDeps {
 export interface ScanWorkers {
   scan: Worker;
   backfill: Worker;
+  report: Worker;
   /** Stops taking jobs, waits up to `timeoutMs` for running ones, then hands the rest back to Redis. */
   close(timeoutMs: number): Promise<void>;
 }
 
 export const DEFAULT_BACKFILL_INTERVAL_MS = 5_000;
+const DEFAULT_REPORT_CONCURRENCY = 20;
 
 export function createScanWorker(deps: ScanWorkerDeps): ScanWorkers {
   const { settings } = deps;
@@ -48,8 +53,16 @@ export function createScanWorker(deps: ScanWorkerDeps): ScanWorkers {
     maxStalledCount: settings.maxStalledCount ?? 2,
     settings: { backoffStrategy: (attemptsMade: number, _type?: string, error?: Error) => retryDelayMs(attemptsMade, error, policy) },
   };
-  const processor = (job: Job): Promise<ScanJobOutcome> => processScanJob(job, deps);
+  // A scan hands its check run and incident issues to a report job and frees its slot: GitHub's
+  // write spacing would otherwise hold the slot for seconds while later pushes wait to be scanned.
+  const reports = new Queue<ReportScanJob>(REPORT_QUEUE, { connection: deps.connection, prefix: settings.prefix });
+  const publish = async (report: ReportScanJob): Promise<void> => {
+    const jobId = reportJobId(report.scanJobId);
+    await reports.add('report', report, { jobId, attempts: SCAN_ATTEMPTS, backoff: { type: BACKOFF_TYPE }, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED });
+  };
+  const processor = (job: Job): Promise<ScanJobOutcome> => processScanJob(job, { publish, ...deps });
   const scan = new Worker(SCAN_QUEUE, processor, { ...common, concurrency: settings.concurrency });
+  const report = new Worker(REPORT_QUEUE, (job: Job): Promise<ScanReportOutcome> => processReportJob(job, deps), { ...common, concurrency: settings.reportConcurrency ?? DEFAULT_REPORT_CONCURRENCY });
   const backfill = new Worker(BACKFILL_QUEUE, processor, {
     ...common,
     concurrency: 1,
@@ -58,14 +71,14 @@ export function createScanWorker(deps: ScanWorkerDeps): ScanWorkers {
 
   // Failure reports run outside the processor (a stalled job has no processor left to run them);
   // close() waits for those under way so a shutdown does not cut one off.
-  const reports = new Set<Promise<void>>();
+  const failureReports = new Set<Promise<void>>();
   const track = (work: Promise<void>, jobId: string | undefined): void => {
-    const report = work
+    const failureReport = work
       .catch((reportError: unknown) => deps.log.error({ jobId, err: errorSummary(reportError) }, 'could not mark the check run as failed'))
-      .finally(() => reports.delete(report));
-    reports.add(report);
+      .finally(() => failureReports.delete(failureReport));
+    failureReports.add(failureReport);
   };
-  for (const worker of [scan, backfill]) {
+  for (const worker of [scan, backfill, report]) {
     worker.on('failed', (job, error) => {
       if (job === undefined || job.finishedOn === undefined) return; // another attempt follows
       track(reportFailedScan(job, error, deps), job.id);
@@ -81,9 +94,12 @@ export function createScanWorker(deps: ScanWorkerDeps): ScanWorkers {
   return {
     scan,
     backfill,
+    report,
     close: async (timeoutMs) => {
       await Promise.all([closeWorker(scan, timeoutMs), closeWorker(backfill, timeoutMs)]);
-      await Promise.all(reports);
+      // Reports queued by the last scans are written before the process goes, if the grace allows.
+      await closeWorker(report, timeoutMs);
+      await Promise.all([...failureReports, reports.close()]);
     },
   };
 }

@@ -15,7 +15,7 @@ export interface WebServerDeps {
   app: ApplicationFunction;
   /** A fail-fast client connection for the health check's PING. */
   redis: RedisClient;
-  queues: Pick<ScanQueues, 'scan' | 'backfill'>;
+  queues: Pick<ScanQueues, 'scan' | 'backfill' | 'report'>;
   log: Logger;
 }
 

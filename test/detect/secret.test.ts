@@ -43,4 +43,13 @@ describe('fingerprint', () => {
     expect(fingerprint('generic-secret', raw)).not.toBe(a);
     expect(fingerprint('github-pat-classic', `${raw}x`)).not.toBe(a);
   });
+
+  it('can be carried in redacted form only, which shows like the original and never reveals', () => {
+    const original = new Secret('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
+    const carried = new Secret({ redacted: original.redacted, length: original.length });
+    expect(carried.redacted).toBe(original.redacted);
+    expect(carried.length).toBe(40);
+    expect(JSON.stringify(carried)).toBe(JSON.stringify(original));
+    expect(() => carried.reveal()).toThrow('cannot be revealed');
+  });
 });

@@ -336,6 +336,7 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
       // plainText() keeps a login from pinging anyone: '@' is followed by a zero-width space.
       Promise.resolve(/Revoked \(approved by @\u200b?security-lead\)/.test(issues.get(ISSUES.github)?.body ?? '') && checkRunPatches.length === 2 ? true : undefined),
     );
+    await waitFor('the reply to the approval', () => Promise.resolve(comments.length === 2 ? true : undefined));
     expect(comments[1]).toContain('@security-lead approved the revocation');
     expect(checkRunPatches.at(-1)?.actions).toEqual([]);
     for (const scope of [github, githubProvider, revocation]) expect(scope.pendingMocks()).toEqual([]);
