@@ -188,7 +188,7 @@ async function main() {
     console.log(`  POST /credentials/revoke       ${revocations.length} request(s), ${sentTokens.length} token(s) (${revocations.map((r) => r.credentials.length).join(' + ')})`);
     console.log(`  tokens revoked more than once  ${doubleRevoked}   (must be 0)`);
     console.log(`  tokens not from this run       ${strangers}   (must be 0)`);
-    console.log(`  GET /user (verify + describe)  ${userChecks}`);
+    console.log(`  GET /user (verify, describe)  ${userChecks}`);
     console.log(`  incident issues / timeline updates / comments   ${issueCounts.issues} / ${issueCounts.bodyUpdates} / ${issueCounts.comments}`);
     console.log(`  check runs with the response section            ${reported} of ${runs.length}`);
     console.log(`  jobs failed for good           ${jobs.failed}`);

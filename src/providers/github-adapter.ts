@@ -203,6 +203,17 @@ export interface GithubAdapterOptions {
 /** One revoker per context, so every credential revoked through the same context shares batches and budget. */
 export function createGithubAdapter(options: GithubAdapterOptions = {}): ProviderAdapter {
   const revokers = new WeakMap<ProviderContext, GithubCredentialRevoker>();
+  // verify and describe read the same GET /user: one request per credential object (one response
+  // step), so revoking waits for one round trip to GitHub, not two.
+  // Only answers that the token is live are kept: a failure is asked again.
+  const inspected = new WeakMap<Credential, Outcome<TokenFacts>>();
+  const inspectOnce = async (credential: Credential, ctx: ProviderContext, kind: TokenKind): Promise<Outcome<TokenFacts>> => {
+    const known = inspected.get(credential);
+    if (known !== undefined) return known;
+    const facts = await inspectToken(credential, ctx, kind);
+    if (facts.status === 'done') inspected.set(credential, facts);
+    return facts;
+  };
   const revokerFor = (ctx: ProviderContext): GithubCredentialRevoker => {
     let revoker = revokers.get(ctx);
     if (!revoker) revokers.set(ctx, (revoker = new GithubCredentialRevoker(ctx, options.revoker)));
@@ -217,7 +228,7 @@ export function createGithubAdapter(options: GithubAdapterOptions = {}): Provide
       const kind = tokenKind(credential.secret);
       if (!kind) return unknownKind();
       if (kind === 'refresh') return unsupported('a refresh token cannot call the API; only its app can use it', MANUAL_URLS.refresh);
-      const facts = await inspectToken(credential, ctx, kind);
+      const facts = await inspectOnce(credential, ctx, kind);
       return facts.status === 'done' ? { ...facts, data: facts.data.identity } : facts;
     },
 
@@ -225,7 +236,7 @@ export function createGithubAdapter(options: GithubAdapterOptions = {}): Provide
       const kind = tokenKind(credential.secret);
       if (!kind) return unknownKind();
       if (kind === 'refresh') return unsupported('a refresh token cannot call the API; only its app can use it', MANUAL_URLS.refresh);
-      const facts = await inspectToken(credential, ctx, kind);
+      const facts = await inspectOnce(credential, ctx, kind);
       return facts.status === 'done' ? { ...facts, data: facts.data.access } : facts;
     },
 

@@ -148,10 +148,9 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
         return issueReply(issues, uri);
       });
 
-    // The leaked GitHub token's own calls: GET /user (verify, describe), then its revocation.
+    // The leaked GitHub token's own calls: GET /user (verify and describe share it), then its revocation.
     const githubProvider = nock(API, { reqheaders: { authorization: `Bearer ${githubToken}` } })
       .get('/user')
-      .times(2)
       .reply(200, { login: 'octocat', id: 1, type: 'User' }, { 'x-oauth-scopes': 'repo, workflow' });
     let revokeBody: { credentials?: string[] } = {};
     const revocation = nock(API)
@@ -303,7 +302,6 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
       });
     const githubProvider = nock(API, { reqheaders: { authorization: `Bearer ${githubToken}` } })
       .get('/user')
-      .times(2)
       .reply(200, { login: 'octocat', id: 1, type: 'User' }, { 'x-oauth-scopes': 'repo' });
     let revokeBody: { credentials?: string[] } = {};
     const revocation = nock(API)

@@ -24,7 +24,7 @@ describe('github adapter: verify and describe', () => {
     nock(API)
       .get('/user')
       .matchHeader('authorization', `Bearer ${raw}`)
-      .times(2)
+      // verify and describe of one credential share one request.
       .reply(200, { login: 'octocat', id: 1, type: 'User' }, { 'x-oauth-scopes': 'repo, workflow, read:org', 'github-authentication-token-expiration': '2026-12-01 10:00:00 UTC' });
 
     const verified = await adapter.verify!(cred, harness.ctx);
@@ -76,7 +76,6 @@ describe('github adapter: verify and describe', () => {
       .get('/installation/repositories')
       .query({ per_page: '100' })
       .matchHeader('authorization', `Bearer ${raw}`)
-      .times(2)
       .reply(200, { total_count: 2, repositories: [{ full_name: 'acme/api', owner: { login: 'acme' } }, { full_name: 'acme/web', owner: { login: 'acme' } }] });
     const cred = credential('github-installation-token', raw);
     const identity = expectDone(await adapter.verify!(cred, harness.ctx));

@@ -208,10 +208,9 @@ describe('processing a response job', () => {
 
   describe('a step job', () => {
     it('verifies a live GitHub token against GET /user and records the answer', async () => {
-      // verify, then describe: GitHub answers both from /user.
+      // verify, then describe: GitHub answers both from one GET /user.
       github.scope
         .get('/user')
-        .times(2)
         .matchHeader('authorization', `Bearer ${raw}`)
         .reply(200, { login: 'octocat', type: 'User' }, { 'x-oauth-scopes': 'repo, workflow' });
 

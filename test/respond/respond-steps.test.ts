@@ -230,7 +230,8 @@ const SINK_DOWN: Outcome<never> = { status: 'failed', retryable: true, retryAfte
 const SINK_REFUSED: Outcome<never> = { status: 'failed', retryable: false, summary: 'Vault answered 403: permission denied' };
 
 /** GitHub's GET /user for a live classic token, answered `times` times (verify, then describe). */
-function githubUser(times = 2): nock.Scope {
+/** GET /user of a live token: verify and describe of one credential share one request. */
+function githubUser(times = 1): nock.Scope {
   return nock(GITHUB).get('/user').times(times).reply(200, { login: 'octocat', id: 1, type: 'User' }, { 'x-oauth-scopes': 'repo, workflow' });
 }
 
@@ -246,7 +247,7 @@ function githubRevoke(raw: string): nock.Scope {
 describe('the verify step', () => {
   it('verifies a live token and, because it is live, describes it (GitHub)', async () => {
     const s = scenario({ adapter: createGithubAdapter(), credential: githubToken(), providerName: 'GitHub' });
-    githubUser(2);
+    githubUser();
 
     const records = await runVerifyStep(s.deps, s.input);
 
@@ -308,7 +309,7 @@ describe('the verify step', () => {
 describe('the revoke step: at most once per credential', () => {
   it('revokes a verified token under auto, and a redelivery from another repository does not ask GitHub again', async () => {
     const s = scenario({ adapter: createGithubAdapter({ revoker: { maxWaitMs: 1 } }), credential: githubToken(), providerName: 'GitHub' });
-    githubUser(2);
+    githubUser();
     githubRevoke(s.input.credential.secret.reveal());
 
     await runVerifyStep(s.deps, s.input);
@@ -343,7 +344,7 @@ describe('the revoke step: at most once per credential', () => {
 
   it('sends one request to GitHub when ten jobs revoke the same token at once', async () => {
     const s = scenario({ adapter: createGithubAdapter({ revoker: { maxWaitMs: 1 } }), credential: githubToken(), providerName: 'GitHub' });
-    githubUser(2);
+    githubUser();
     githubRevoke(s.input.credential.secret.reveal());
     await runVerifyStep(s.deps, s.input);
 
@@ -414,12 +415,12 @@ describe('the revoke step: policy', () => {
 
   it('in a dry run sends GitHub nothing but the verifying GET', async () => {
     const s = scenario({ adapter: createGithubAdapter(), credential: githubToken(), providerName: 'GitHub', policy: { dryRun: true } });
-    githubUser(2);
+    githubUser();
 
     const records = await respond(s);
 
     expect(records.revoke?.status).toBe('dry-run');
-    expect(harness.sent.map((r) => r.method)).toEqual(['GET', 'GET']);
+    expect(harness.sent.map((r) => r.method)).toEqual(['GET']);
   });
 
   it('with no adapter, an approved run says the revocation is for a human', async () => {
