@@ -143,7 +143,7 @@ function startWorkers(running: AppProcess, context: StartContext): void {
   const connection = createRedisConnection(settings.redisUrl, 'worker', context.log, { cluster: settings.redisCluster });
   context.closers.push(() => quit(connection));
   const incidents = new RedisIncidentStore(context.client, { prefix: settings.queuePrefix });
-  const respond = startResponse(running, context, incidents);
+  const response = startResponse(running, context, incidents);
   const workers = createScanWorker({
     connection,
     github: (installationId) => context.probot.auth(installationId),
@@ -151,7 +151,7 @@ function startWorkers(running: AppProcess, context: StartContext): void {
     log: context.log,
     endpoints: settings.github,
     settings: { prefix: settings.queuePrefix, concurrency: settings.workerConcurrency, ...context.options.worker },
-    ...(respond === undefined ? {} : { respond }),
+    ...(response === undefined ? {} : response),
   });
   running.workers = workers;
   context.closers.push(() => workers.close(context.options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS));
@@ -162,7 +162,7 @@ function startWorkers(running: AppProcess, context: StartContext): void {
  * The leak response's queue and worker, unless LEAKSTOP_RESPONSE=off; returns what the scan worker
  * calls to queue a scan's response. A bad response setting stops the worker at start-up.
  */
-function startResponse(running: AppProcess, context: StartContext, incidents: RedisIncidentStore): ScanJobDeps['respond'] {
+function startResponse(running: AppProcess, context: StartContext, incidents: RedisIncidentStore): Pick<Required<ScanJobDeps>, 'respond' | 'refreshResponse'> | undefined {
   const { settings } = running;
   const responseEnv = parseResponseEnv(context.env);
   if (!responseEnv.enabled) {
@@ -198,18 +198,32 @@ function startResponse(running: AppProcess, context: StartContext, incidents: Re
     queue,
     htmlBaseUrl: settings.github.htmlBaseUrl,
     appId: settings.appId,
+    operatorDryRun: responseEnv.dryRun,
     log: context.log,
   });
   context.closers.push(() => worker.close(context.options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS));
   context.log.info({ dryRun: responseEnv.dryRun, sink: responseEnv.sink?.kind ?? 'none', sealKey: responseEnv.sealKey.id }, 'leak response on');
   const options = { sealKey: responseEnv.sealKey, operator: responseEnv, respondsTo: (provider: string) => adapterOf(provider) !== undefined };
-  return async (request) => {
-    const credentials = credentialJobs(request, options);
-    // A backfill of a long history can find hundreds: one flow per chunk keeps each report job small.
-    for (let start = 0; start < credentials.length; start += CREDENTIALS_PER_RUN) {
-      const chunk = credentials.slice(start, start + CREDENTIALS_PER_RUN);
-      await queue.add(start === 0 ? request.scanJobId : `${request.scanJobId}-${start / CREDENTIALS_PER_RUN}`, reportJobFor(chunk), chunk);
-    }
+  const chunks = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / CREDENTIALS_PER_RUN) }, (_, i) => items.slice(i * CREDENTIALS_PER_RUN, (i + 1) * CREDENTIALS_PER_RUN));
+  const runId = (scanJobId: string, index: number): string => (index === 0 ? scanJobId : `${scanJobId}-${index}`);
+  return {
+    respond: async (request) => {
+      // A backfill of a long history can find hundreds: one flow per chunk keeps each report job small.
+      for (const [index, chunk] of chunks(credentialJobs(request, options)).entries()) await queue.add(runId(request.scanJobId, index), reportJobFor(chunk), chunk);
+    },
+    refreshResponse: async (request) => {
+      const seen = new Set<string>();
+      const credentials = request.findings.filter((f) => adapterOf(f.provider) !== undefined && !seen.has(f.fingerprint) && seen.add(f.fingerprint));
+      for (const [index, chunk] of chunks(credentials).entries()) {
+        await queue.addReport(`refresh-${runId(request.scanJobId, index)}`, {
+          installationId: request.installationId,
+          source: request.source,
+          incidentRepo: request.incidentRepo,
+          ...(request.headSha === undefined ? {} : { checkRun: { headSha: request.headSha } }),
+          credentials: chunk.map((f) => ({ fingerprint: f.fingerprint, title: f.title.slice(0, 200), redacted: f.secret.redacted.slice(0, 100) })),
+        });
+      }
+    },
   };
 }
 

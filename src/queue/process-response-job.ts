@@ -8,7 +8,7 @@ import type { Secret } from '../detect/secret.js';
 import type { Logger } from '../log.js';
 import { allProviders } from '../providers/index.js';
 import type { Credential, ProviderAdapter, ProviderContext } from '../respond/adapter.js';
-import { approvedPolicy } from '../respond/policy.js';
+import { approvedPolicy, type ResponsePolicy } from '../respond/policy.js';
 import { APPROVAL_SLOT, runActivityStep, runRevokeStep, runRotateStep, runVerifyStep, type StepDeps, type StepInput } from '../respond/respond-steps.js';
 import { sameLogin } from '../config/repo-config.schema.js';
 import type { ResponseRecords } from '../respond/response-record.js';
@@ -23,6 +23,7 @@ import { marker, markerValues } from '../report/incident-markers.js';
 import { appendTimelineEntries, issueCommentBodies } from '../report/incident-timeline.js';
 import { awaitsApproval, pendingFingerprints, responseSection, timelineEntries, type CredentialResponse } from '../report/response-report.js';
 import type { InstallationOctokit } from './process-scan-job.js';
+import { asQueueError } from './retry.js';
 import { approvalJobSchema, credentialJobSchema, reportJobFor, reportJobSchema, type ApprovalJob, type CredentialJob, type ReportJob, type ResponseQueue } from './response-jobs.js';
 
 export interface ResponseJobDeps {
@@ -39,6 +40,8 @@ export interface ResponseJobDeps {
   htmlBaseUrl: string;
   /** Our GitHub App's id: approvals count only on issues and check runs the app made. */
   appId: number;
+  /** LEAKSTOP_RESPONSE_DRY_RUN as this worker reads it: applies to jobs queued before it was set too. */
+  operatorDryRun?: boolean;
   log: Logger;
 }
 
@@ -66,13 +69,18 @@ export async function processResponseJob(job: ResponseQueuedJob, deps: ResponseJ
     case 'rotate':
     case 'activity':
       return runCredentialStep(job.name, parse(credentialJobSchema, job), deps, lastAttempt, job.id);
+    // GitHub's permanent refusals (a deleted issue, a lost permission) end these jobs at once.
     case 'report':
-      return runReport(parse(reportJobSchema, job), deps, lastAttempt, job.id);
+      return runReport(parse(reportJobSchema, job), deps, lastAttempt, job.id).catch(rethrowForQueue);
     case 'approve':
-      return runApproval(parse(approvalJobSchema, job), deps, job.id);
+      return runApproval(parse(approvalJobSchema, job), deps, job.id).catch(rethrowForQueue);
     default:
       throw new UnrecoverableError(`unknown response job '${job.name}'`);
   }
+}
+
+function rethrowForQueue(error: unknown): never {
+  throw asQueueError(error);
 }
 
 function parse<T extends z.ZodType>(schema: T, job: ResponseQueuedJob): z.infer<T> {
@@ -118,7 +126,7 @@ function stepInput(job: CredentialJob, deps: ResponseJobDeps, lastAttempt: boole
   return {
     credential: unsealCredential(job, deps.sealKey),
     providerName: allProviders.find((p) => p.id === job.provider)?.name ?? job.provider,
-    policy: approvedBy === undefined ? job.policy : approvedPolicy(job.policy),
+    policy: withOperatorDryRun(approvedBy === undefined ? job.policy : approvedPolicy(job.policy), deps.operatorDryRun ?? false),
     source: `${job.source.owner}/${job.source.repo}`,
     rotationName: rotationName(deps.sink?.kind === 'github-actions' ? 'github-actions' : 'path', { owner: job.source.owner, repo: job.source.repo, ruleId: job.ruleId }),
     ...(approvedBy === undefined ? {} : { approvedBy }),
@@ -126,6 +134,10 @@ function stepInput(job: CredentialJob, deps: ResponseJobDeps, lastAttempt: boole
     approvalData: JSON.stringify(waiting),
     lastAttempt,
   };
+}
+
+function withOperatorDryRun(policy: ResponsePolicy, dryRun: boolean): ResponsePolicy {
+  return dryRun ? { ...policy, dryRun: true } : policy;
 }
 
 /** The credential as adapters see it: unsealed in memory only, for the duration of the step. */
@@ -159,22 +171,27 @@ async function runReport(job: ReportJob, deps: ResponseJobDeps, lastAttempt: boo
     await deps.store.keep(credential.fingerprint, SUMMARY_SLOT, JSON.stringify(credentialSummarySchema.parse(response)), SUMMARY_TTL_SECONDS);
     responses.push(response);
   }
+  const target = job.checkRun;
+  // One report at a time edits a check run's section (a push and a pull request share a head SHA).
   const checkRun =
-    job.checkRun === undefined
+    target === undefined
       ? 'none'
-      : await updateCheckRunResponse(octokit, {
-          owner: job.source.owner,
-          repo: job.source.repo,
-          headSha: job.checkRun.headSha,
-          build: async (listed) => {
-            // An approval's run covers some of the check run's credentials: the others keep their rows.
-            const all = [...responses, ...(await earlierResponses(deps, listed, responses))];
-            return { section: responseSection(all), approvable: all.some((r) => awaitsApproval(r.records)) };
-          },
-        });
+      : await deps.incidents.lock(`checkrun:${job.source.owner}/${job.source.repo}@${target.headSha}`, () =>
+          updateCheckRunResponse(octokit, {
+            owner: job.source.owner,
+            repo: job.source.repo,
+            headSha: target.headSha,
+            build: async (listed) => {
+              // An approval's run covers some of the check run's credentials: the others keep their rows.
+              const all = [...responses, ...(await earlierResponses(deps, listed, responses))];
+              return { section: responseSection(all), approvable: all.some((r) => awaitsApproval(r.records)) };
+            },
+          }),
+        );
   const outcome = { credentials: job.credentials.length, timelineEntries: entries, incidentsMissing: missing.length, checkRun };
   // A check run still in progress would overwrite the section when it completes: come back then.
-  if (checkRun === 'scan-still-running' && !lastAttempt) throw new IncidentNotReadyError('the check run is still in progress: trying again shortly');
+  // A check run not written yet (the scan's report job creates it) is the same wait.
+  if ((checkRun === 'scan-still-running' || checkRun === 'no-check-run') && !lastAttempt) throw new IncidentNotReadyError(`the check run is ${checkRun === 'no-check-run' ? 'not written yet' : 'still in progress'}: trying again shortly`);
   if (missing.length > 0) log.warn({ missing }, 'incident issues never appeared; their response is recorded in Redis only');
   log.info(outcome, 'response reported');
   return outcome;

@@ -36,6 +36,11 @@ export interface ScanJobDeps {
   respond?: (request: ResponseRequest) => Promise<void>;
   /** Queues the scan's report (check run, incident issues); absent: the scan job reports itself. */
   publish?: (report: ReportScanJob) => Promise<void>;
+  /**
+   * After a report rewrote a check run: queues the leak response's section again (writing the check
+   * run drops it, and the response may have reported first). Absent when the response is off.
+   */
+  refreshResponse?: (request: Omit<ResponseRequest, 'settings'>) => Promise<void>;
 }
 
 /** The parts of a BullMQ Job the processor reads, so tests can hand in a plain object. */
@@ -124,7 +129,7 @@ async function runScanJob(job: ScanJob, jobId: string, deps: ScanJobDeps, log: L
 }
 
 /** The scan's check run and incident issues, from its report (a job of its own in the app). */
-export async function reportScan(report: ReportScanJob, deps: Pick<ScanJobDeps, 'github' | 'incidents' | 'endpoints'>, log: Logger): Promise<ScanReportOutcome> {
+export async function reportScan(report: ReportScanJob, deps: Pick<ScanJobDeps, 'github' | 'incidents' | 'endpoints' | 'refreshResponse'>, log: Logger): Promise<ScanReportOutcome> {
   const job = report.scan;
   const { owner, name: repo } = job.repository;
   const octokit = await deps.github(job.installationId);
@@ -146,6 +151,16 @@ export async function reportScan(report: ReportScanJob, deps: Pick<ScanJobDeps, 
     settings: report.incidents,
     store: deps.incidents,
   });
+  if (checkRunId !== undefined && result.findings.length > 0 && deps.refreshResponse !== undefined && job.kind !== 'backfill') {
+    await deps.refreshResponse({
+      scanJobId: report.scanJobId,
+      installationId: job.installationId,
+      source: { owner, repo },
+      incidentRepo: incidentRepository(owner, repo, report.incidents),
+      headSha: job.headSha,
+      findings: result.findings,
+    });
+  }
   const outcome = { ...(checkRunId === undefined ? {} : { checkRunId }), findings: result.findings.length, incidentsCreated: incidents.created, incidentsCommented: incidents.commented };
   log.info(outcome, 'scan reported');
   return outcome;
@@ -201,8 +216,8 @@ async function commitsToScan(octokit: InstallationOctokit, job: ScanJob): Promis
 export async function reportFailedScan(job: QueuedJob, error: unknown, deps: Pick<ScanJobDeps, 'github' | 'log'>): Promise<void> {
   // A scan job, or a report job (which carries its scan): either way the check run must say so.
   const parsed = scanJobSchema.safeParse(job.data);
-  const report = parsed.success ? undefined : reportScanJobSchema.safeParse(job.data);
-  const queued = parsed.success ? parsed.data : report?.success ? report.data.scan : undefined;
+  const carried = typeof job.data === 'object' && job.data !== null && 'scan' in job.data ? scanJobSchema.safeParse(job.data.scan) : undefined;
+  const queued = parsed.success ? parsed.data : carried?.success ? carried.data : undefined;
   if (queued === undefined) {
     deps.log.error({ jobId: job.id, err: errorSummary(error) }, 'scan failed for good and its job data is unreadable');
     return;
@@ -223,7 +238,7 @@ export async function reportFailedScan(job: QueuedJob, error: unknown, deps: Pic
 }
 
 /** A queued report (see report-job.ts): the check run and incident issues of a finished scan. */
-export async function processReportJob(job: QueuedJob, deps: Pick<ScanJobDeps, 'github' | 'incidents' | 'endpoints' | 'log'>): Promise<ScanReportOutcome> {
+export async function processReportJob(job: QueuedJob, deps: Pick<ScanJobDeps, 'github' | 'incidents' | 'endpoints' | 'log' | 'refreshResponse'>): Promise<ScanReportOutcome> {
   const parsed = reportScanJobSchema.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`job data is not a scan report: ${z.prettifyError(parsed.error)}`);
   const log = jobLogger(deps.log, { jobId: job.id, ...parsed.data.scan });

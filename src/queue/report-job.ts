@@ -73,14 +73,36 @@ export const reportScanJobSchema = z.strictObject({
 
 export type ReportScanJob = z.infer<typeof reportScanJobSchema>;
 
-/** The result as report job data: secrets redacted, related secrets dropped. */
+/** Skipped files listed in a report; more are counted in the scan's stats but not named. */
+const MAX_SKIPPED = 10_000;
+
+/**
+ * The result as report job data: secrets redacted, related secrets dropped, and text that comes
+ * from the repository (paths, author names: anyone who commits chooses them) cut to the schema's
+ * limits, so an odd commit can never make the report unreadable and silence it.
+ */
 export function reportedResult(result: ScanResult): ReportScanJob['result'] {
-  return {
-    target: result.target,
-    root: result.root,
-    findings: result.findings.map(({ secret, related: _related, ...finding }) => ({ ...finding, secret: { redacted: secret.redacted, length: secret.length } })),
-    stats: { ...result.stats, skipped: result.stats.skipped.map((skipped) => ({ ...skipped })) },
-  };
+  return reportedResultSchema.parse({
+    target: cut(result.target, 500),
+    root: cut(result.root, 4_096),
+    findings: result.findings.map(({ secret, related: _related, ...finding }) => ({
+      ...finding,
+      title: cut(finding.title, 200),
+      remediation: cut(finding.remediation, 2_000),
+      details: Object.fromEntries(Object.entries(finding.details).map(([key, value]) => [cut(key, 100), cut(value, 500)])),
+      path: cut(finding.path, 4_096),
+      ...(finding.commit === undefined ? {} : { commit: cut(finding.commit, 64) }),
+      ...(finding.author === undefined ? {} : { author: cut(finding.author, 300) }),
+      ...(finding.authorEmail === undefined ? {} : { authorEmail: cut(finding.authorEmail, 300) }),
+      ...(finding.date === undefined ? {} : { date: cut(finding.date, 40) }),
+      secret: { redacted: cut(secret.redacted, 100), length: secret.length },
+    })),
+    stats: { ...result.stats, skipped: result.stats.skipped.slice(0, MAX_SKIPPED).map((skipped) => ({ ...skipped, path: cut(skipped.path, 4_096), ...(skipped.commit === undefined ? {} : { commit: cut(skipped.commit, 64) }) })) },
+  });
+}
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** The result back from job data; each secret can show its redacted form and never be revealed. */

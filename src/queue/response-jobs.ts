@@ -20,6 +20,11 @@ export const RESPONSE_JOB_NAMES = [...CHAIN_STEPS, 'report', 'approve'] as const
 
 /** Provider calls are quick: retries come fast at first (2 s, 4 s, ... about 2 minutes in all). */
 export const RESPONSE_ATTEMPTS = 7;
+/**
+ * The report waits for the scan to open its incident issues (one a second per installation, more
+ * under rate limits or for a backfill): up to about 15 minutes (1 s, 2 s, … then a minute apart).
+ */
+export const REPORT_ATTEMPTS = 20;
 
 const FINGERPRINT = /^[0-9a-f]{32}$/;
 const fingerprint = z.string().regex(FINGERPRINT, { error: 'must be a 32-character hex fingerprint' });
@@ -191,7 +196,7 @@ export function responseFlow(runId: string, report: ReportJob, credentials: read
     name: 'report',
     queueName: RESPONSE_QUEUE,
     data: reportJobSchema.parse(report),
-    opts: opts(responseJobId(runId, 'all', 'report')),
+    opts: { ...opts(responseJobId(runId, 'all', 'report')), attempts: Math.max(attempts, REPORT_ATTEMPTS) },
     children: credentials.map(chain),
   };
 }
@@ -212,6 +217,15 @@ export class ResponseQueue {
     if ((await this.#queue.getJob(responseJobId(runId, 'all', 'report'))) !== undefined) return false;
     await this.#flows.add(responseFlow(runId, report, credentials));
     return true;
+  }
+
+  /**
+   * Queues a report alone (no steps): after a scan rewrote a check run, its "Leak response" section
+   * is written again from the records. One per scan job; a retried scan adds nothing.
+   */
+  async addReport(runId: string, report: ReportJob): Promise<void> {
+    const jobId = responseJobId(runId, 'all', 'report');
+    await this.#queue.add('report', reportJobSchema.parse(report), { jobId, attempts: REPORT_ATTEMPTS, backoff: { type: BACKOFF_TYPE }, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED });
   }
 
   /** Queues an approval (a "Revoke now" press or a `/leakstop revoke` comment); a redelivery adds nothing. */

@@ -5,6 +5,7 @@
 // after a crash resumes where the last one stopped.
 import type { Secret } from '../detect/secret.js';
 import type { Credential, Outcome, ProviderAdapter, ProviderContext, Rotation } from './adapter.js';
+import { scrub } from './provider-http.js';
 import type { ResponsePolicy } from './policy.js';
 import { isSettled, recordOf, type ResponseRecords, type ResponseStep, type StepRecord } from './response-record.js';
 import type { ResponseStore } from './response-store.js';
@@ -153,6 +154,9 @@ function throwIfRetryable(work: Work, outcome: Outcome<unknown>): void {
 }
 
 async function save(work: Work, record: StepRecord): Promise<StepRecord> {
+  // The same answer again (a rescan of a PR, another push): keep the first, so its timeline entry stays one.
+  const earlier = work.records[record.step];
+  if (earlier !== undefined && earlier.status === record.status && earlier.summary === record.summary) return earlier;
   const withSource: StepRecord = { ...record, by: record.by ?? work.source };
   await work.store.save(work.credential.fingerprint, withSource);
   work.records[record.step] = withSource;
@@ -238,7 +242,9 @@ async function rotateAndStore(work: Work): Promise<Rotation | undefined> {
   const written = await sink.write(work.rotationName, rotation.replacement);
   throwIfRetryable(work, written);
   if (written.status !== 'done') {
-    await save(work, { step: 'rotate', status: 'failed', summary: `a replacement was issued but the ${sink.kind} sink refused it (${written.summary}); fix the sink and re-run this check, or revoke the replacement and issue one by hand`, at: now(work) });
+    // A sink's error text could quote what it was sent: never let the replacement through.
+    const said = scrub(written.summary, [rotation.replacement]);
+    await save(work, { step: 'rotate', status: 'failed', summary: `a replacement was issued but the ${sink.kind} sink refused it (${said}); fix the sink and re-run this check, or revoke the replacement and issue one by hand`, at: now(work) });
     return rotation;
   }
   await work.store.forget(fingerprint, REPLACEMENT_SLOT);

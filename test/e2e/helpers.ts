@@ -65,8 +65,7 @@ export interface RecordedRequest {
 }
 
 /** Records every request any nock interceptor answers, with its body as sent. */
-export function recordRequests(scope: nock.Scope): RecordedRequest[] {
-  const recorded: RecordedRequest[] = [];
+export function recordRequests(scope: nock.Scope, recorded: RecordedRequest[] = []): RecordedRequest[] {
   scope.on('request', (request: { method: string; path: string }, _interceptor: unknown, body: string) => {
     recorded.push({ method: request.method, path: request.path, body });
   });

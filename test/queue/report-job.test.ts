@@ -50,6 +50,14 @@ describe('report job data', () => {
     for (const finding of back.findings) expect(() => finding.secret.reveal()).toThrow();
   });
 
+  it('cuts text a committer chooses (a 10 KB author name) so the report stays readable', () => {
+    const { result } = scanResult();
+    const odd: ScanResult = { ...result, findings: result.findings.map((f) => ({ ...f, author: 'x'.repeat(10_000), authorEmail: `${'y'.repeat(5_000)}@example.com` })) };
+    const reported = reportedResult(odd);
+    expect(reported.findings[0]?.author).toHaveLength(300);
+    expect(reportScanJobSchema.shape.result.safeParse(reported).success).toBe(true);
+  });
+
   it('refuses data that is not a report, naming the field', () => {
     const parsed = reportScanJobSchema.safeParse({ scanJobId: 'x' });
     expect(parsed.success).toBe(false);

@@ -16,6 +16,7 @@ import {
   credentialJobs,
   credentialJobSchema,
   RESPONSE_ATTEMPTS,
+  REPORT_ATTEMPTS,
   RESPONSE_QUEUE,
   ResponseQueue,
   responseFlow,
@@ -256,9 +257,11 @@ describe('responseFlow', () => {
 
   it('gives every job retries with backoff, retention, and lets a chain that fails for good not stop the others', () => {
     for (const { job } of flatten(responseFlow(RUN, reportJobFor(credentials), credentials))) {
-      expect(job.opts).toMatchObject({ attempts: RESPONSE_ATTEMPTS, backoff: { type: BACKOFF_TYPE }, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED, ignoreDependencyOnFailure: true });
+      // The report waits longer than a step: for the scan to open every incident issue.
+      const attempts = job.name === 'report' ? REPORT_ATTEMPTS : RESPONSE_ATTEMPTS;
+      expect(job.opts).toMatchObject({ attempts, backoff: { type: BACKOFF_TYPE }, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED, ignoreDependencyOnFailure: true });
     }
-    expect(flatten(responseFlow(RUN, reportJobFor(credentials), credentials, 2)).every(({ job }) => job.opts?.attempts === 2)).toBe(true);
+    expect(flatten(responseFlow(RUN, reportJobFor(credentials), credentials, 2)).every(({ job }) => job.opts?.attempts === (job.name === 'report' ? REPORT_ATTEMPTS : 2))).toBe(true);
   });
 
   it('refuses a report job that is not valid', () => {
