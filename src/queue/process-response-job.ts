@@ -9,7 +9,7 @@ import type { Logger } from '../log.js';
 import { allProviders } from '../providers/index.js';
 import type { Credential, ProviderAdapter, ProviderContext } from '../respond/adapter.js';
 import { approvedPolicy, type ResponsePolicy } from '../respond/policy.js';
-import { APPROVAL_SLOT, runActivityStep, runRevokeStep, runRotateStep, runVerifyStep, type StepDeps, type StepInput } from '../respond/respond-steps.js';
+import { approvalSlot, runActivityStep, runRevokeStep, runRotateStep, runVerifyStep, type StepDeps, type StepInput } from '../respond/respond-steps.js';
 import { sameLogin } from '../config/repo-config.schema.js';
 import type { ResponseRecords } from '../respond/response-record.js';
 import type { ResponseStore } from '../respond/response-store.js';
@@ -166,9 +166,15 @@ async function runReport(job: ReportJob, deps: ResponseJobDeps, lastAttempt: boo
   let entries = 0;
   for (const { credential, key, issueNumber } of incidents) {
     const records = await deps.store.records(credential.fingerprint);
-    if (issueNumber !== undefined) entries += await deps.incidents.lock(key, () => appendTimelineEntries(octokit, { ...job.incidentRepo, issueNumber }, timelineEntries(records)));
+    if (issueNumber !== undefined) {
+      // The stored number may be stale (incidents.repository changed): write only into this credential's incident.
+      const isIncident = (body: string): boolean => markerValues(body, 'fingerprint')[0] === credential.fingerprint;
+      const added = await deps.incidents.lock(key, () => appendTimelineEntries(octokit, { ...job.incidentRepo, issueNumber }, timelineEntries(records), isIncident));
+      if (added === 'not-this-incident') log.warn({ issueNumber, fingerprint: credential.fingerprint }, 'the stored incident issue is not this credential\'s; its timeline was not written');
+      else entries += added;
+    }
     const response: CredentialResponse = { fingerprint: credential.fingerprint, title: credential.title, redacted: credential.redacted, records, ...issueLink(deps, job.incidentRepo, issueNumber) };
-    await deps.store.keep(credential.fingerprint, SUMMARY_SLOT, JSON.stringify(credentialSummarySchema.parse(response)), SUMMARY_TTL_SECONDS);
+    await deps.store.keep(credential.fingerprint, summarySlot(job.source), JSON.stringify(credentialSummarySchema.parse(response)), SUMMARY_TTL_SECONDS);
     responses.push(response);
   }
   const target = job.checkRun;
@@ -183,7 +189,7 @@ async function runReport(job: ReportJob, deps: ResponseJobDeps, lastAttempt: boo
             headSha: target.headSha,
             build: async (listed) => {
               // An approval's run covers some of the check run's credentials: the others keep their rows.
-              const all = [...responses, ...(await earlierResponses(deps, listed, responses))];
+              const all = [...responses, ...(await earlierResponses(deps, job.source, listed, responses))];
               return { section: responseSection(all), approvable: all.some((r) => awaitsApproval(r.records)) };
             },
           }),
@@ -199,7 +205,8 @@ async function runReport(job: ReportJob, deps: ResponseJobDeps, lastAttempt: boo
 
 /** What the check run shows of a credential besides its records; kept so a later run's report can show it too. */
 const credentialSummarySchema = z.object({ fingerprint: z.string(), title: z.string().max(200), redacted: z.string().max(100), issueUrl: z.string().max(500).optional() });
-const SUMMARY_SLOT = 'summary';
+/** Per scanned repository: a check run never shows another repository's incident link. */
+const summarySlot = (source: ReportJob['source']): string => `summary:${source.owner}/${source.repo}`.toLowerCase();
 const SUMMARY_TTL_SECONDS = 180 * 24 * 60 * 60;
 
 function issueLink(deps: ResponseJobDeps, repo: ReportJob['incidentRepo'], issueNumber: number | undefined): { issueUrl?: string } {
@@ -207,11 +214,11 @@ function issueLink(deps: ResponseJobDeps, repo: ReportJob['incidentRepo'], issue
 }
 
 /** The credentials an earlier report listed on the check run that this run does not cover. */
-async function earlierResponses(deps: ResponseJobDeps, listed: readonly string[], covered: readonly CredentialResponse[]): Promise<CredentialResponse[]> {
+async function earlierResponses(deps: ResponseJobDeps, source: ReportJob['source'], listed: readonly string[], covered: readonly CredentialResponse[]): Promise<CredentialResponse[]> {
   const responses: CredentialResponse[] = [];
   for (const fingerprint of listed) {
     if (covered.some((c) => c.fingerprint === fingerprint)) continue;
-    const summary = credentialSummarySchema.safeParse(parseJson(await deps.store.kept(fingerprint, SUMMARY_SLOT)));
+    const summary = credentialSummarySchema.safeParse(parseJson(await deps.store.kept(fingerprint, summarySlot(source))));
     if (!summary.success) continue;
     const { issueUrl, ...rest } = summary.data;
     responses.push({ ...rest, records: await deps.store.records(fingerprint), ...(issueUrl === undefined ? {} : { issueUrl }) });
@@ -240,11 +247,11 @@ async function runApproval(job: ApprovalJob, deps: ResponseJobDeps, jobId: strin
     if (job.via.kind === 'comment') await replyOnce(octokit, job, `@${job.requester}, thank you for flagging this. Only people with write access to ${job.repository.owner}/${job.repository.repo} can have leakstop revoke a credential, so nothing was revoked. Please ask a maintainer or your security team to comment \`/leakstop revoke\` here.`);
     return { approved: false };
   }
-  const fingerprints = await approvalTargets(octokit, job, deps.appId);
+  const { fingerprints, source } = await approvalTargets(octokit, job, deps.appId);
   const credentials: CredentialJob[] = [];
   const settled: string[] = [];
   for (const fingerprint of fingerprints) {
-    const kept = credentialJobSchema.safeParse(parseJson(await deps.store.kept(fingerprint, APPROVAL_SLOT)));
+    const kept = credentialJobSchema.safeParse(parseJson(await deps.store.kept(fingerprint, approvalSlot(source))));
     if (kept.success && belongsTo(kept.data, job)) {
       // A comment approval records the outcome on the commented issue (perhaps a central repository's).
       credentials.push({ ...kept.data, approvedBy: job.requester, ...(job.via.kind === 'comment' ? { incidentRepo: job.repository } : {}) });
@@ -291,15 +298,19 @@ async function canWrite(octokit: InstallationOctokit, job: ApprovalJob): Promise
  * awaiting. Only an issue or check run leakstop itself made counts: anyone can write a marker into
  * an issue they open, and must not be able to revoke another repository's credential with it.
  */
-async function approvalTargets(octokit: InstallationOctokit, job: ApprovalJob, appId: number): Promise<string[]> {
+async function approvalTargets(octokit: InstallationOctokit, job: ApprovalJob, appId: number): Promise<{ fingerprints: string[]; source: string }> {
   if (job.via.kind === 'comment') {
     const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...job.repository, issue_number: job.via.issueNumber });
-    if (data.performed_via_github_app?.id !== appId) return [];
-    return markerValues(data.body ?? '', 'fingerprint').slice(0, 1);
+    const body = data.body ?? '';
+    // The scanned repository the incident is about (the issue may live in a central one).
+    const source = markerValues(body, 'repository')[0] ?? '';
+    if (data.performed_via_github_app?.id !== appId || source === '') return { fingerprints: [], source };
+    return { fingerprints: markerValues(body, 'fingerprint').slice(0, 1), source };
   }
   const { data } = await octokit.request('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', { ...job.repository, check_run_id: job.via.checkRunId });
-  if (data.app?.id !== appId) return [];
-  return pendingFingerprints(data.output.summary ?? '');
+  const source = `${job.repository.owner}/${job.repository.repo}`;
+  if (data.app?.id !== appId) return { fingerprints: [], source };
+  return { fingerprints: pendingFingerprints(data.output.summary ?? ''), source };
 }
 
 /**

@@ -36,18 +36,26 @@ export function withTimelineEntry(body: string, entry: TimelineEntry): string {
  * serialise updates of one incident (the IncidentStore lock of its key) so none is lost.
  */
 export async function appendTimelineEntry(octokit: GitHubClient, issue: IncidentIssueRef, entry: TimelineEntry): Promise<boolean> {
-  return (await appendTimelineEntries(octokit, issue, [entry])) > 0;
+  const added = await appendTimelineEntries(octokit, issue, [entry]);
+  return added !== 'not-this-incident' && added > 0;
 }
 
 /**
  * Adds the entries not yet on the timeline with one read and one write (GitHub spaces an app's
  * writes a second apart, so a step-by-step write would hold up the rest); returns how many were
- * added. Entries that do not fit the body go in one comment.
+ * added, or 'not-this-incident' when `isIncident` says the issue belongs to something else (a
+ * stale issue number). Entries that do not fit the body go in one comment.
  */
-export async function appendTimelineEntries(octokit: GitHubClient, issue: IncidentIssueRef, entries: readonly TimelineEntry[]): Promise<number> {
+export async function appendTimelineEntries(
+  octokit: GitHubClient,
+  issue: IncidentIssueRef,
+  entries: readonly TimelineEntry[],
+  isIncident: (body: string) => boolean = () => true,
+): Promise<number | 'not-this-incident'> {
   const { owner, repo, issueNumber } = issue;
   const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: issueNumber });
   let body = data.body ?? '';
+  if (!isIncident(body)) return 'not-this-incident';
   const fresh = entries.filter((entry, index) => !hasTimelineEntry(body, entry.id) && entries.findIndex((other) => other.id === entry.id) === index);
   const overflow: TimelineEntry[] = [];
   for (const entry of fresh) {

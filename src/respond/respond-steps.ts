@@ -15,7 +15,13 @@ import type { RotationSink } from './sinks/rotation-sink.js';
 export const APPROVAL_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** A replacement that could not be written to its sink yet is kept (sealed) for the next attempt. */
 export const REPLACEMENT_TTL_SECONDS = 7 * 24 * 60 * 60;
-export const APPROVAL_SLOT = 'approval';
+/**
+ * Where a credential waiting for approval keeps its job, per scanned repository: the same key
+ * leaked in two repositories waits in each, and either's approval releases it.
+ */
+export function approvalSlot(source: string): string {
+  return `approval:${source.toLowerCase()}`;
+}
 export const REPLACEMENT_SLOT = 'replacement';
 
 /** A provider failure worth trying again: the queue retries the job after `retryAfterSeconds` if given. */
@@ -82,7 +88,7 @@ export async function runRevokeStep(deps: StepDeps, input: StepInput): Promise<R
     if ((order?.rotationRevokes || order?.rotateBeforeRevoke) && rotationAllowed(work)) await rotateAndStore(work);
     // Settled already when rotating revoked the credential: the provider is not asked again.
     const revoked = await attempt(work, 'revoke', (adapter) => adapter.revoke?.bind(adapter));
-    if (revoked?.status === 'done' || revoked?.status === 'not-live') await work.store.forget(work.credential.fingerprint, APPROVAL_SLOT);
+    if (revoked?.status === 'done' || revoked?.status === 'not-live') await work.store.forget(work.credential.fingerprint, approvalSlot(work.source));
   });
 }
 
@@ -255,11 +261,11 @@ async function rotateAndStore(work: Work): Promise<Rotation | undefined> {
 
 async function saveRevokedByRotation(work: Work): Promise<void> {
   await save(work, { step: 'revoke', status: 'done', summary: 'revoked by rotating it: the provider issued a replacement and revoked the leaked credential in one call', at: now(work), reversible: false, ...approver(work) });
-  await work.store.forget(work.credential.fingerprint, APPROVAL_SLOT);
+  await work.store.forget(work.credential.fingerprint, approvalSlot(work.source));
 }
 
 async function keepForApproval(work: Work): Promise<void> {
-  await work.store.keep(work.credential.fingerprint, APPROVAL_SLOT, work.approvalData, APPROVAL_TTL_SECONDS);
+  await work.store.keep(work.credential.fingerprint, approvalSlot(work.source), work.approvalData, APPROVAL_TTL_SECONDS);
 }
 
 function manual(work: Work): { manualUrl?: string } {

@@ -15,7 +15,7 @@ import { MemoryIncidentStore } from '../../src/report/memory-incident-store.js';
 import { REVOKE_ACTION, responseSection } from '../../src/report/response-report.js';
 import { parseOperatorSettings } from '../../src/respond/adapter.js';
 import { adapterFor } from '../../src/respond/adapters.js';
-import { APPROVAL_SLOT, APPROVAL_TTL_SECONDS } from '../../src/respond/respond-steps.js';
+import { approvalSlot, APPROVAL_TTL_SECONDS } from '../../src/respond/respond-steps.js';
 import type { StepRecord } from '../../src/respond/response-record.js';
 import { MemoryResponseStore } from '../../src/respond/response-store.js';
 import { sealKeyFromBytes } from '../../src/respond/seal.js';
@@ -284,11 +284,25 @@ describe('processing a response job', () => {
       expect(update && 'text' in update.output).toBe(false);
     });
 
+    it("writes no timeline into an issue that is not this credential's incident (a stale issue number)", async () => {
+      await knownIncident();
+      issueBody = incidentIssueBody('f'.repeat(32));
+      await store.save(credential.fingerprint, stepRecord('revoke', 'done', 2));
+      issueIsRead();
+      checkRunIsFound('completed');
+      checkRunIsUpdated();
+
+      const outcome = await processResponseJob(queued('report', reportJob()), deps);
+      expect(outcome).toMatchObject({ timelineEntries: 0, checkRun: 'updated' });
+      expect(github.seen.some((r) => r.method === 'PATCH' && r.path === ISSUE_PATH)).toBe(false);
+      expect(captured.lines.join('\n')).toContain("is not this credential's");
+    });
+
     it("keeps the rows of credentials an earlier report listed (an approval's run covers only some)", async () => {
       await knownIncident();
       const earlier = patCredential(`ghp_${'A1b2C3d4E5'.repeat(3)}Zz9x8w`);
       await store.save(earlier.fingerprint, stepRecord('revoke', 'awaiting-approval', 1));
-      await store.keep(earlier.fingerprint, 'summary', JSON.stringify({ fingerprint: earlier.fingerprint, title: 'Earlier credential', redacted: 'ghp_…8w (40 chars)' }), 60);
+      await store.keep(earlier.fingerprint, `summary:${SOURCE.owner}/${SOURCE.repo}`, JSON.stringify({ fingerprint: earlier.fingerprint, title: 'Earlier credential', redacted: 'ghp_…8w (40 chars)' }), 60);
       await store.save(credential.fingerprint, stepRecord('revoke', 'done', 2));
       const listed = responseSection([{ fingerprint: earlier.fingerprint, title: 'Earlier credential', redacted: 'ghp_…8w (40 chars)', records: { revoke: stepRecord('revoke', 'awaiting-approval', 1) } }]);
       issueIsRead();
@@ -407,7 +421,7 @@ describe('processing a response job', () => {
 
     async function keepForApproval(job: CredentialJob): Promise<void> {
       const { approvedBy: _, ...waiting } = job;
-      await store.keep(job.fingerprint, APPROVAL_SLOT, JSON.stringify(waiting), APPROVAL_TTL_SECONDS);
+      await store.keep(job.fingerprint, approvalSlot(`${job.source.owner}/${job.source.repo}`), JSON.stringify(waiting), APPROVAL_TTL_SECONDS);
       await store.save(job.fingerprint, stepRecord('revoke', 'awaiting-approval', 1));
     }
 

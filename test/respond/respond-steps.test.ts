@@ -13,7 +13,7 @@ import { gitlabAdapter } from '../../src/providers/gitlab-adapter.js';
 import type { Access, ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, Revocation, Rotation, StepOrder } from '../../src/respond/adapter.js';
 import { approvedPolicy, type ResponsePolicy } from '../../src/respond/policy.js';
 import {
-  APPROVAL_SLOT,
+  approvalSlot,
   ProviderRetryError,
   REPLACEMENT_SLOT,
   runActivityStep,
@@ -266,7 +266,7 @@ describe('the verify step', () => {
     expect(records.verify?.status).toBe('not-live');
     expect(records.describe).toBeUndefined();
     expect(records.revoke).toMatchObject({ status: 'skipped', summary: expect.stringContaining('nothing to revoke') });
-    expect(await s.store.kept(s.input.credential.fingerprint, APPROVAL_SLOT)).toBeUndefined();
+    expect(await s.store.kept(s.input.credential.fingerprint, approvalSlot(s.input.source))).toBeUndefined();
   });
 
   it('says so when leakstop has no adapter for the provider', async () => {
@@ -302,7 +302,7 @@ describe('the verify step', () => {
     expect(records.verify?.summary).toContain('leakstop stopped retrying; re-run the check to try again');
     expect(records.revoke).toMatchObject({ status: 'skipped', summary: expect.stringContaining('could not be verified live (failed)') });
     expect(records.revoke?.summary).toContain('/leakstop revoke');
-    expect(await s.store.kept(s.input.credential.fingerprint, APPROVAL_SLOT)).toBe(s.input.approvalData);
+    expect(await s.store.kept(s.input.credential.fingerprint, approvalSlot(s.input.source))).toBe(s.input.approvalData);
   });
 });
 
@@ -364,14 +364,14 @@ describe('the revoke step: policy', () => {
     const waiting = await runRevokeStep(s.deps, s.input);
 
     expect(waiting.revoke).toMatchObject({ status: 'awaiting-approval', summary: expect.stringContaining('response.revoke: approve') });
-    expect(await s.store.kept(fingerprint, APPROVAL_SLOT)).toBe(s.input.approvalData);
+    expect(await s.store.kept(fingerprint, approvalSlot(s.input.source))).toBe(s.input.approvalData);
     expect(adapter.calls).not.toContain('revoke');
 
     const approved = await runRevokeStep(s.deps, approvedBy(s, 'maintainer'));
 
     expect(approved.revoke).toMatchObject({ status: 'done', approvedBy: 'maintainer', reversible: false });
     expect(adapter.calls.filter((c) => c === 'revoke')).toHaveLength(1);
-    expect(await s.store.kept(fingerprint, APPROVAL_SLOT)).toBeUndefined();
+    expect(await s.store.kept(fingerprint, approvalSlot(s.input.source))).toBeUndefined();
   });
 
   it('revokes an approved credential that could not be verified', async () => {
@@ -383,7 +383,7 @@ describe('the revoke step: policy', () => {
     const approved = await runRevokeStep(s.deps, approvedBy(s, 'maintainer'));
 
     expect(approved.revoke).toMatchObject({ status: 'done', approvedBy: 'maintainer' });
-    expect(await s.store.kept(s.input.credential.fingerprint, APPROVAL_SLOT)).toBeUndefined();
+    expect(await s.store.kept(s.input.credential.fingerprint, approvalSlot(s.input.source))).toBeUndefined();
   });
 
   it('does not revoke when the repository turned it off, and names the setting that did', async () => {
@@ -395,7 +395,7 @@ describe('the revoke step: policy', () => {
     expect(records.revoke).toMatchObject({ status: 'skipped', summary: expect.stringContaining('response.providers.acme.revoke is off'), manualUrl: ACME_MANUAL_URL });
     expect(records.rotate?.status).toBe('skipped');
     expect(adapter.calls).not.toContain('revoke');
-    expect(await s.store.kept(s.input.credential.fingerprint, APPROVAL_SLOT)).toBeUndefined();
+    expect(await s.store.kept(s.input.credential.fingerprint, approvalSlot(s.input.source))).toBeUndefined();
   });
 
   it('in a dry run verifies, but neither revokes nor rotates: it says what it would have done', async () => {
@@ -538,7 +538,7 @@ describe('providers that need another order', () => {
     expect(records.revoke).toMatchObject({ status: 'done', summary: expect.stringContaining('revoked by rotating it'), approvedBy: 'maintainer', reversible: false });
     expect(records.rotate?.status).toBe('done');
     expect(sink.writes.map((w) => w.value)).toEqual([replacement.raw]);
-    expect(await s.store.kept(s.input.credential.fingerprint, APPROVAL_SLOT)).toBeUndefined();
+    expect(await s.store.kept(s.input.credential.fingerprint, approvalSlot(s.input.source))).toBeUndefined();
   });
 
   it('revokes where rotating revokes but rotation is off', async () => {
