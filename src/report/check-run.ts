@@ -51,6 +51,9 @@ export async function startCheckRun(
     });
     return checkRunId(data.id);
   }
+  // This very job completed it already (it ran again after its report was queued): resetting it to
+  // in progress would leave it there, as the report is not queued twice.
+  if (existing.status === 'completed' && existing.externalId === externalId) return existing.id;
   if (existing.status !== 'in_progress' || existing.externalId !== externalId) {
     await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
       owner,

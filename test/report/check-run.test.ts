@@ -168,6 +168,14 @@ describe('check run requests', () => {
     await expect(startCheckRun(octokit, { owner: OWNER, repo: REPO, headSha: HEAD_SHA, externalId: 'delivery-1' })).resolves.toBe(7);
   });
 
+  it('leaves a run this job completed already as it is (the job ran again after queueing its report)', async () => {
+    github.scope
+      .get(`/repos/${OWNER}/${REPO}/commits/${HEAD_SHA}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 1, check_runs: [{ id: 7, name: 'leakstop', status: 'completed', external_id: 'delivery-1' }] });
+    await expect(startCheckRun(octokit, { owner: OWNER, repo: REPO, headSha: HEAD_SHA, externalId: 'delivery-1' })).resolves.toBe(7);
+  });
+
   it('sends 120 annotations in 3 requests of at most 50, the conclusion with the first', async () => {
     const { result, raws } = manyFindings(120);
     secrets = [...secrets, ...raws];
