@@ -1,7 +1,7 @@
 // What the end-to-end tests share: a push that adds a real-looking GitHub token, GitHub's answers to
 // the worker's requests (nock), a log captured line by line, and a wait with a deadline.
 import { randomBytes } from 'node:crypto';
-import type nock from 'nock';
+import nock from 'nock';
 import { createLogger, type Logger } from '../../src/log.js';
 import { examplePayload, INSTALLATION_ID } from '../webhooks/helpers.js';
 
@@ -93,4 +93,30 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * nock for an end-to-end test: only loopback (the test's own deliveries) goes through, and every
+ * other request no mock answered is collected, for the test to assert there was none.
+ */
+export function guardNetwork(): { unmatched: string[]; start(): void; stop(): string[] } {
+  const unmatched: string[] = [];
+  const onNoMatch = (request: { method?: string; path?: string; host?: string }): void => {
+    if (request.host?.startsWith('127.0.0.1')) return;
+    unmatched.push(`${request.method ?? '?'} ${request.host ?? ''}${request.path ?? '?'}`);
+  };
+  return {
+    unmatched,
+    start: () => {
+      nock.disableNetConnect();
+      nock.enableNetConnect('127.0.0.1');
+      nock.emitter.on('no match', onNoMatch);
+    },
+    stop: () => {
+      nock.emitter.off('no match', onNoMatch);
+      nock.cleanAll();
+      nock.enableNetConnect();
+      return unmatched.splice(0);
+    },
+  };
 }

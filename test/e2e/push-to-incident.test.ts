@@ -12,7 +12,7 @@ import { fingerprint } from '../../src/detect/secret.js';
 import { requestBodyProblems } from '../openapi.js';
 import { deleteKeysWithPrefix, describeWithRedis, everythingStored, redisUrl, testRedis, uniquePrefix } from '../queue/redis.js';
 import { APP_ID, deliver, testPrivateKey, WEBHOOK_SECRET } from '../webhooks/helpers.js';
-import { API, captureLog, commitWithToken, installationTokenResponse, OWNER, pushOf, randomSha, recordRequests, REPO, waitFor, type CapturedLog, type RecordedRequest } from './helpers.js';
+import { API, captureLog, guardNetwork, commitWithToken, installationTokenResponse, OWNER, pushOf, randomSha, recordRequests, REPO, waitFor, type CapturedLog, type RecordedRequest } from './helpers.js';
 
 const CHECK_RUN_ID = 4242;
 const ISSUE_NUMBER = 17;
@@ -24,17 +24,10 @@ describeWithRedis('a push that leaks a GitHub token, end to end', () => {
   let captured: CapturedLog;
   let github: nock.Scope;
   let requests: RecordedRequest[];
-  const unmatched: string[] = [];
-  const onNoMatch = (request: { method?: string; path?: string; host?: string }): void => {
-    // Loopback traffic (the test's own webhook delivery) is allowed through, not unmatched.
-    if (request.host?.startsWith('127.0.0.1')) return;
-    unmatched.push(`${request.method ?? '?'} ${request.path ?? '?'}`);
-  };
+  const network = guardNetwork();
 
   beforeEach(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-    nock.emitter.on('no match', onNoMatch);
+    network.start();
     prefix = uniquePrefix();
     inspector = testRedis();
     captured = captureLog();
@@ -61,11 +54,7 @@ describeWithRedis('a push that leaks a GitHub token, end to end', () => {
     await running?.close();
     await deleteKeysWithPrefix(inspector, prefix);
     await inspector.quit();
-    nock.emitter.off('no match', onNoMatch);
-    nock.cleanAll();
-    nock.enableNetConnect();
-    expect(unmatched).toEqual([]);
-    unmatched.length = 0;
+    expect(network.stop()).toEqual([]);
   });
 
   it('fails the check run with an annotation, opens one incident, and never lets the token out', async () => {

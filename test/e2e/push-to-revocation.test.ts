@@ -15,7 +15,7 @@ import { fingerprint } from '../../src/detect/secret.js';
 import { requestBodyProblems } from '../openapi.js';
 import { deleteKeysWithPrefix, describeWithRedis, everythingStored, redisUrl, testRedis, uniquePrefix } from '../queue/redis.js';
 import { actionIs, APP_ID, deliver, examplePayload, INSTALLATION_ID, testPrivateKey, WEBHOOK_SECRET } from '../webhooks/helpers.js';
-import { API, captureLog, commitWithLines, installationTokenResponse, OWNER, pushOf, randomSha, recordRequests, REPO, waitFor, type CapturedLog, type RecordedRequest } from './helpers.js';
+import { API, captureLog, guardNetwork, commitWithLines, installationTokenResponse, OWNER, pushOf, randomSha, recordRequests, REPO, waitFor, type CapturedLog, type RecordedRequest } from './helpers.js';
 
 const GITLAB = 'https://gitlab.acme.test';
 const VAULT = 'https://vault.acme.test:8200';
@@ -46,16 +46,10 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
   let inspector: Redis;
   let running: AppProcess | undefined;
   let captured: CapturedLog;
-  const unmatched: string[] = [];
-  const onNoMatch = (request: { method?: string; path?: string; host?: string }): void => {
-    if (request.host?.startsWith('127.0.0.1')) return;
-    unmatched.push(`${request.method ?? '?'} ${request.host ?? ''}${request.path ?? '?'}`);
-  };
+  const network = guardNetwork();
 
   beforeEach(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-    nock.emitter.on('no match', onNoMatch);
+    network.start();
     prefix = uniquePrefix();
     inspector = testRedis();
     captured = captureLog();
@@ -81,11 +75,7 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
     await running?.close();
     await deleteKeysWithPrefix(inspector, prefix);
     await inspector.quit();
-    nock.emitter.off('no match', onNoMatch);
-    nock.cleanAll();
-    nock.enableNetConnect();
-    expect(unmatched).toEqual([]);
-    unmatched.length = 0;
+    expect(network.stop()).toEqual([]);
   });
 
   it('revokes the GitHub token, rotates the GitLab token into Vault, and records every step', async () => {
@@ -94,9 +84,6 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
     const replacement = generateGitlabRoutableToken('glpat-', 'o:1\nu:2');
     const before = randomSha();
     const commit = randomSha();
-    const issues = new Map<number, Issue>();
-    let checkRun: { status: string; output: { title: string; summary: string; text: string | null } } | undefined;
-    const checkRunPatches: { output?: { summary: string }; actions?: unknown[] }[] = [];
 
     // GitHub, as the app sees it: the scan's reads, the check run, the incident issues and their timelines.
     const github = nock(API);
@@ -110,12 +97,6 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
       .reply(404, { message: 'Not Found' })
       .get(`/repos/${OWNER}/${REPO}/commits/${commit}`)
       .reply(200, commitWithLines(commit, before, ['APP_NAME=hello', `GITHUB_TOKEN=${githubToken}`, `GITLAB_TOKEN=${gitlabToken}`]))
-      .post(`/repos/${OWNER}/${REPO}/check-runs`)
-      .reply(201, (_uri, body) => {
-        const created = body as { status: string; output: { title: string; summary: string } };
-        checkRun = { status: created.status, output: { ...created.output, text: null } };
-        return { id: CHECK_RUN_ID, name: 'leakstop', head_sha: commit, status: created.status };
-      })
       .get(`/repos/${OWNER}/${REPO}/issues`)
       .query(true)
       .times(2)
@@ -129,27 +110,8 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
         return { number, html_url: `https://github.com/${OWNER}/${REPO}/issues/${number}` };
       });
 
-    // Check run and issue reads and edits: by the scan's report, the response's report, and the
-    // refresh queued after the scan's report. Each is idempotent, so any number of them will do.
-    const rewrites = nock(API).persist();
-    recordRequests(rewrites, githubRequests);
-    rewrites
-      .get(`/repos/${OWNER}/${REPO}/commits/${commit}/check-runs`)
-      .query(true)
-      .reply(200, () => ({ total_count: checkRun ? 1 : 0, check_runs: checkRun ? [{ id: CHECK_RUN_ID, name: 'leakstop', external_id: 'x', ...checkRun }] : [] }))
-      .patch(`/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}`)
-      .reply(200, (_uri, body) => {
-        checkRunPatches.push(body as (typeof checkRunPatches)[number]);
-        return { id: CHECK_RUN_ID };
-      })
-      .get(/\/repos\/Codertocat\/Hello-World\/issues\/\d+$/)
-      .reply(200, (uri) => issueReply(issues, uri))
-      .patch(/\/repos\/Codertocat\/Hello-World\/issues\/\d+$/)
-      .reply(200, (uri, body) => {
-        const number = Number(uri.split('/').pop());
-        issues.set(number, { number, body: (body as { body: string }).body });
-        return issueReply(issues, uri);
-      });
+    const { state, created, rewrites } = fakeReports(commit, githubRequests);
+    const { issues, checkRunPatches } = state;
 
     // The leaked GitHub token's own calls: GET /user (verify and describe share it), then its revocation.
     const githubProvider = nock(API, { reqheaders: { authorization: `Bearer ${githubToken}` } })
@@ -192,7 +154,7 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
       ),
     );
     expect(revokedAfterMs).toBeLessThan(10_000);
-    for (const scope of [github, rewrites, githubProvider, revocation, gitlab, vault]) expect(scope.pendingMocks()).toEqual([]);
+    for (const scope of [github, created, rewrites, githubProvider, revocation, gitlab, vault]) expect(scope.pendingMocks()).toEqual([]);
 
     // Revoked: the GitHub token went to /credentials/revoke, once.
     expect(revokeBody.credentials).toEqual([githubToken]);
@@ -239,13 +201,12 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
     const githubToken = generateGithubStyleToken('ghp_');
     const before = randomSha();
     const commit = randomSha();
-    const issues = new Map<number, Issue>();
     const comments: string[] = [];
-    let checkRun: { status: string; output: { title: string; summary: string; text: string | null } } | undefined;
-    const checkRunPatches: { output?: { summary: string }; actions?: { identifier: string }[] }[] = [];
 
     const github = nock(API);
     const githubRequests: RecordedRequest[] = recordRequests(github);
+    const { state, created, rewrites } = fakeReports(commit, githubRequests);
+    const { issues, checkRunPatches } = state;
     github
       .post('/app/installations/1/access_tokens')
       .reply(201, installationTokenResponse())
@@ -253,12 +214,6 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
       .reply(200, 'response:\n  revoke: approve\n', { 'content-type': 'text/plain; charset=utf-8' })
       .get(`/repos/${OWNER}/${REPO}/commits/${commit}`)
       .reply(200, commitWithLines(commit, before, ['APP_NAME=hello', `GITHUB_TOKEN=${githubToken}`]))
-      .post(`/repos/${OWNER}/${REPO}/check-runs`)
-      .reply(201, (_uri, body) => {
-        const created = body as { status: string; output: { title: string; summary: string } };
-        checkRun = { status: created.status, output: { ...created.output, text: null } };
-        return { id: CHECK_RUN_ID, name: 'leakstop', head_sha: commit, status: created.status };
-      })
       .get(`/repos/${OWNER}/${REPO}/issues`)
       .query(true)
       .reply(200, [])
@@ -280,28 +235,6 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
       .reply(201, (_uri, body) => {
         comments.push((body as { body: string }).body);
         return { id: comments.length, body: (body as { body: string }).body };
-      });
-    // Check run and issue reads and edits (each idempotent): the scan's report, each response report,
-    // the refresh after the scan's report, and the approval's lookup of the fingerprint.
-    const rewrites = nock(API).persist();
-    recordRequests(rewrites, githubRequests);
-    rewrites
-      .get(`/repos/${OWNER}/${REPO}/commits/${commit}/check-runs`)
-      .query(true)
-      .reply(200, () => ({ total_count: checkRun ? 1 : 0, check_runs: checkRun ? [{ id: CHECK_RUN_ID, name: 'leakstop', external_id: 'x', ...checkRun }] : [] }))
-      .patch(`/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}`)
-      .reply(200, (_uri, body) => {
-        const patch = body as (typeof checkRunPatches)[number];
-        checkRunPatches.push(patch);
-        if (checkRun && patch.output) checkRun.output = { ...checkRun.output, summary: patch.output.summary };
-        return { id: CHECK_RUN_ID };
-      })
-      .get(`/repos/${OWNER}/${REPO}/issues/${ISSUES.github}`)
-      .reply(200, (uri) => issueReply(issues, uri))
-      .patch(`/repos/${OWNER}/${REPO}/issues/${ISSUES.github}`)
-      .reply(200, (uri, body) => {
-        issues.set(ISSUES.github, { number: ISSUES.github, body: (body as { body: string }).body });
-        return issueReply(issues, uri);
       });
     const githubProvider = nock(API, { reqheaders: { authorization: `Bearer ${githubToken}` } })
       .get('/user')
@@ -340,7 +273,7 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
     await waitFor('the reply to the approval', () => Promise.resolve(comments.length === 2 ? true : undefined));
     expect(comments[1]).toContain('@security-lead approved the revocation');
     expect(checkRunPatches.at(-1)?.actions).toEqual([]);
-    for (const scope of [github, rewrites, githubProvider, revocation]) expect(scope.pendingMocks()).toEqual([]);
+    for (const scope of [github, created, rewrites, githubProvider, revocation]) expect(scope.pendingMocks()).toEqual([]);
 
     for (const request of githubRequests.filter((r) => r.body !== '')) {
       const path = request.path.split('?')[0] ?? request.path;
@@ -365,6 +298,57 @@ function revokeCommentOn(number: number, login: string, commentId: number): Reco
   comment.user = { ...comment.user, login, type: 'User' };
   delete comment.performed_via_github_app;
   return { ...payload, installation: { id: INSTALLATION_ID } };
+}
+
+interface CheckRunPatch {
+  output?: { summary: string };
+  actions?: { identifier: string }[];
+}
+
+/** GitHub's side of a check run and incident issues, as the fake keeps them between requests. */
+interface FakeReports {
+  issues: Map<number, Issue>;
+  checkRun: { status: string; output: { title: string; summary: string; text: string | null } } | undefined;
+  checkRunPatches: CheckRunPatch[];
+}
+
+/**
+ * The check run's creation (once), then its reads and edits and those of the incident issues: by
+ * the scan's report, each response report, the refresh after the scan's report and an approval's
+ * lookup. Each is idempotent, so any number of them will do (a persisted scope, recorded).
+ */
+function fakeReports(commit: string, recorded: RecordedRequest[]): { state: FakeReports; created: nock.Scope; rewrites: nock.Scope } {
+  const state: FakeReports = { issues: new Map(), checkRun: undefined, checkRunPatches: [] };
+  const created = nock(API)
+    .post(`/repos/${OWNER}/${REPO}/check-runs`)
+    .reply(201, (_uri, body) => {
+      const run = body as { status: string; output: { title: string; summary: string } };
+      state.checkRun = { status: run.status, output: { ...run.output, text: null } };
+      return { id: CHECK_RUN_ID, name: 'leakstop', head_sha: commit, status: run.status };
+    });
+  recordRequests(created, recorded);
+  const rewrites = nock(API).persist();
+  recordRequests(rewrites, recorded);
+  rewrites
+    .get(`/repos/${OWNER}/${REPO}/commits/${commit}/check-runs`)
+    .query(true)
+    .reply(200, () => ({ total_count: state.checkRun ? 1 : 0, check_runs: state.checkRun ? [{ id: CHECK_RUN_ID, name: 'leakstop', external_id: 'x', ...state.checkRun }] : [] }))
+    .patch(`/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}`)
+    .reply(200, (_uri, body) => {
+      const patch = body as CheckRunPatch;
+      state.checkRunPatches.push(patch);
+      if (state.checkRun && patch.output) state.checkRun.output = { ...state.checkRun.output, summary: patch.output.summary };
+      return { id: CHECK_RUN_ID };
+    })
+    .get(/\/repos\/Codertocat\/Hello-World\/issues\/\d+$/)
+    .reply(200, (uri) => issueReply(state.issues, uri))
+    .patch(/\/repos\/Codertocat\/Hello-World\/issues\/\d+$/)
+    .reply(200, (uri, body) => {
+      const number = Number(uri.split('/').pop());
+      state.issues.set(number, { number, body: (body as { body: string }).body });
+      return issueReply(state.issues, uri);
+    });
+  return { state, created, rewrites };
 }
 
 function issueReply(issues: Map<number, Issue>, uri: string): Record<string, unknown> {

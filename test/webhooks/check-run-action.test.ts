@@ -1,12 +1,11 @@
 // "Revoke now" on leakstop's check run: which presses queue an approval (exactly which job), which
 // are ignored and why, and the statuses a delivery fails with (400 malformed, 503 no response).
 import { describe, expect, it } from 'vitest';
-import { createLogger, deliveryLogger } from '../../src/log.js';
 import { EnqueueError } from '../../src/queue/queues.js';
-import { approvalJobSchema, type ApprovalJob } from '../../src/queue/response-jobs.js';
+import { approvalJobSchema } from '../../src/queue/response-jobs.js';
 import { onCheckRunRequestedAction, REVOKE_ACTION_IDENTIFIER } from '../../src/webhooks/check-run-action.js';
-import type { WebhookDelivery, WebhookDeps } from '../../src/webhooks/delivery.js';
-import { actionIs, APP_ID, examplePayload } from './helpers.js';
+import type { WebhookDeps } from '../../src/webhooks/delivery.js';
+import { actionIs, APP_ID, examplePayload, deliverApproval, type ApprovalOutcome } from './helpers.js';
 
 const DELIVERY = '8f0b2a6c-7b3a-11ee-8c2d-5a1e9f3b7c42';
 /** The check run and installation of GitHub's example requested_action payload. */
@@ -28,28 +27,8 @@ function revokePress(edit: (payload: Record<string, unknown>, checkRun: CheckRun
   return payload;
 }
 
-interface Outcome {
-  queued: ApprovalJob[];
-  /** The `reason` of each line logged. */
-  reasons: unknown[];
-}
-
-async function deliver(payload: unknown, options: { id?: string; deps?: Partial<WebhookDeps> } = {}): Promise<Outcome> {
-  const outcome: Outcome = { queued: [], reasons: [] };
-  const log = createLogger({ level: 'info', destination: { write: (line: string) => void outcome.reasons.push((JSON.parse(line) as { reason?: unknown }).reason) } });
-  const id = options.id ?? DELIVERY;
-  const delivery: WebhookDelivery = { id, event: 'check_run.requested_action', payload, log: deliveryLogger(log, { id, event: 'check_run.requested_action' }) };
-  const deps: WebhookDeps = {
-    enqueue: () => Promise.reject(new Error('a requested action never queues a scan')),
-    enqueueApproval: (job) => {
-      outcome.queued.push(job);
-      return Promise.resolve(`approve-${job.deliveryId}`);
-    },
-    appId: APP_ID,
-    ...options.deps,
-  };
-  await onCheckRunRequestedAction(delivery, deps);
-  return outcome;
+function deliver(payload: unknown, options: { id?: string; deps?: Partial<WebhookDeps> } = {}): Promise<ApprovalOutcome> {
+  return deliverApproval(onCheckRunRequestedAction, 'check_run.requested_action', payload, { id: options.id ?? DELIVERY, ...(options.deps === undefined ? {} : { deps: options.deps }) });
 }
 
 describe('"Revoke now" on the check run', () => {

@@ -6,7 +6,9 @@ import { createRequire } from 'node:module';
 import { Probot } from 'probot';
 import type { Redis } from 'ioredis';
 import { leakstopApp } from '../../src/app.js';
-import { createLogger, type Logger } from '../../src/log.js';
+import { createLogger, deliveryLogger, type Logger } from '../../src/log.js';
+import type { ApprovalJob } from '../../src/queue/response-jobs.js';
+import type { WebhookDelivery, WebhookDeps } from '../../src/webhooks/delivery.js';
 import { createQueues, enqueueScanJobs, type ScanQueues } from '../../src/queue/queues.js';
 import { createWebServer, listen, WEBHOOK_PATH } from '../../src/webhooks/web-server.js';
 
@@ -123,4 +125,37 @@ export async function startTestWebServer(options: {
       await queues.close();
     },
   };
+}
+
+/** What an approval handler did with one delivery: the jobs it queued and why it logged what it did. */
+export interface ApprovalOutcome {
+  queued: ApprovalJob[];
+  /** The `reason` of each line logged. */
+  reasons: unknown[];
+}
+
+/**
+ * Hands `payload` to an approval handler (`/leakstop revoke`, "Revoke now") as the app would, with
+ * a queue that records approvals and refuses scans; `deps` overrides parts of it.
+ */
+export async function deliverApproval(
+  handler: (delivery: WebhookDelivery, deps: WebhookDeps) => Promise<void>,
+  event: string,
+  payload: unknown,
+  options: { id: string; deps?: Partial<WebhookDeps> },
+): Promise<ApprovalOutcome> {
+  const outcome: ApprovalOutcome = { queued: [], reasons: [] };
+  const log = createLogger({ level: 'info', destination: { write: (line: string) => void outcome.reasons.push((JSON.parse(line) as { reason?: unknown }).reason) } });
+  const delivery: WebhookDelivery = { id: options.id, event, payload, log: deliveryLogger(log, { id: options.id, event }) };
+  const deps: WebhookDeps = {
+    enqueue: () => Promise.reject(new Error(`${event} never queues a scan`)),
+    enqueueApproval: (job) => {
+      outcome.queued.push(job);
+      return Promise.resolve(`approve-${job.deliveryId}`);
+    },
+    appId: APP_ID,
+    ...options.deps,
+  };
+  await handler(delivery, deps);
+  return outcome;
 }

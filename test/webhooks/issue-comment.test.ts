@@ -1,13 +1,12 @@
 // `/leakstop revoke` on an incident issue: which comments queue an approval (exactly which job),
 // which are ignored and why, and the statuses a delivery fails with (400 malformed, 503 no response).
 import { describe, expect, it } from 'vitest';
-import { createLogger, deliveryLogger } from '../../src/log.js';
 import { EnqueueError } from '../../src/queue/queues.js';
-import { approvalJobSchema, type ApprovalJob } from '../../src/queue/response-jobs.js';
+import { approvalJobSchema } from '../../src/queue/response-jobs.js';
 import { INCIDENT_LABEL } from '../../src/report/incident-issue.js';
-import type { WebhookDelivery, WebhookDeps } from '../../src/webhooks/delivery.js';
+import type { WebhookDeps } from '../../src/webhooks/delivery.js';
 import { isRevokeCommand, onIssueCommentCreated } from '../../src/webhooks/issue-comment.js';
-import { actionIs, APP_ID, examplePayload, INSTALLATION_ID } from './helpers.js';
+import { actionIs, APP_ID, examplePayload, INSTALLATION_ID, deliverApproval, type ApprovalOutcome } from './helpers.js';
 
 const DELIVERY = '3d5e1c40-7b3a-11ee-9b4f-2f8c1a6e0d11';
 
@@ -32,28 +31,8 @@ function revokeComment(edit: (comment: Comment, issue: Issue) => void = () => {}
   return payload;
 }
 
-interface Outcome {
-  queued: ApprovalJob[];
-  /** The `reason` of each line logged. */
-  reasons: unknown[];
-}
-
-async function deliver(payload: unknown, options: { id?: string; deps?: Partial<WebhookDeps> } = {}): Promise<Outcome> {
-  const outcome: Outcome = { queued: [], reasons: [] };
-  const log = createLogger({ level: 'info', destination: { write: (line: string) => void outcome.reasons.push((JSON.parse(line) as { reason?: unknown }).reason) } });
-  const id = options.id ?? DELIVERY;
-  const delivery: WebhookDelivery = { id, event: 'issue_comment.created', payload, log: deliveryLogger(log, { id, event: 'issue_comment.created' }) };
-  const deps: WebhookDeps = {
-    enqueue: () => Promise.reject(new Error('a comment never queues a scan')),
-    enqueueApproval: (job) => {
-      outcome.queued.push(job);
-      return Promise.resolve(`approve-${job.deliveryId}`);
-    },
-    appId: APP_ID,
-    ...options.deps,
-  };
-  await onIssueCommentCreated(delivery, deps);
-  return outcome;
+function deliver(payload: unknown, options: { id?: string; deps?: Partial<WebhookDeps> } = {}): Promise<ApprovalOutcome> {
+  return deliverApproval(onIssueCommentCreated, 'issue_comment.created', payload, { id: options.id ?? DELIVERY, ...(options.deps === undefined ? {} : { deps: options.deps }) });
 }
 
 describe('/leakstop revoke comments', () => {
