@@ -2,13 +2,6 @@
 // imported: an import would put package.json outside the build's rootDir ('src'). The relative
 // path holds from both src/version.ts (tests) and dist/version.js (the installed CLI).
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-
-const packageJsonSchema = z.object({
-  name: z.string().min(1),
-  version: z.string().min(1),
-  homepage: z.url().optional(),
-});
 
 export interface ToolInfo {
   name: string;
@@ -31,10 +24,26 @@ export function toolVersion(): string {
 
 function readToolInfo(): ToolInfo {
   const url = new URL('../package.json', import.meta.url);
-  const pkg = packageJsonSchema.parse(JSON.parse(readFileSync(url, 'utf8')));
+  const pkg = readPackageJson(readFileSync(url, 'utf8'));
   return {
     name: pkg.name,
     version: pkg.version,
     informationUri: pkg.homepage ?? `https://www.npmjs.com/package/${pkg.name}`,
   };
+}
+
+/**
+ * Our own package.json, checked by hand rather than with zod: loading zod costs `leakstop scan`
+ * ~60 ms of start-up, paid by a pre-commit hook on every commit.
+ */
+function readPackageJson(text: string): { name: string; version: string; homepage?: string } {
+  const pkg: unknown = JSON.parse(text);
+  const field = (name: string): unknown => (typeof pkg === 'object' && pkg !== null ? (pkg as Record<string, unknown>)[name] : undefined);
+  const name = field('name');
+  const version = field('version');
+  const homepage = field('homepage');
+  if (typeof name !== 'string' || name === '' || typeof version !== 'string' || version === '') {
+    throw new Error("leakstop's package.json has no name or version: reinstall leakstop");
+  }
+  return { name, version, ...(typeof homepage === 'string' && /^https?:\/\//.test(homepage) ? { homepage } : {}) };
 }

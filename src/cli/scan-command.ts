@@ -4,12 +4,9 @@ import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { createEngine } from '../detect/engine.js';
-import { loadConfig, pathIgnorer } from '../config/repo-config.js';
-import { readBaseline, writeBaseline } from '../config/baseline.js';
+import { defaultRepoConfig, findConfigFile } from '../config/config-file.js';
+import type { RepoConfig } from '../config/repo-config.schema.js';
 import { readDirectory } from '../scan/directory.js';
-import { readGitRange } from '../scan/git.js';
-import { readStaged } from '../scan/staged.js';
-import { readStream } from '../scan/stdin.js';
 import { runScan, type ScanProgress } from '../scan/run-scan.js';
 import type { ScanUnit } from '../scan/scan-unit.js';
 import type { SkippedFile } from '../scan/result.js';
@@ -37,12 +34,12 @@ export interface ScanCommandOptions {
 
 export async function runScanCommand(options: ScanCommandOptions, io: CliIO): Promise<number> {
   const root = resolve(io.cwd, options.path);
-  const { config } = await loadConfig(options.source.kind === 'stdin' ? io.cwd : root, options.configFile && resolve(io.cwd, options.configFile));
+  const config = await repositoryConfig(options, root, io);
   const engine = createEngine({ disabledRules: new Set(config.rules.disable) });
-  const baseline = options.baselineFile ? await readBaseline(resolve(io.cwd, options.baselineFile)) : undefined;
-  const ignorePath = pathIgnorer(config);
+  const baseline = options.baselineFile ? await (await import('../config/baseline.js')).readBaseline(resolve(io.cwd, options.baselineFile)) : undefined;
+  const ignorePath = config.paths.ignore.length === 0 ? () => false : (await import('../config/repo-config.js')).pathIgnorer(config);
   const maxFileBytes = options.maxFileBytes ?? config.scan.maxFileBytes;
-  const { source, target } = openSource(options, root, io, { ignorePath, maxFileBytes });
+  const { source, target } = await openSource(options, root, io, { ignorePath, maxFileBytes });
 
   const progress = progressLine(io, options.format);
   const workers = { count: options.threads ?? availableParallelism(), disabledRules: config.rules.disable };
@@ -50,6 +47,7 @@ export async function runScanCommand(options: ScanCommandOptions, io: CliIO): Pr
   progress?.done();
 
   if (options.writeBaselineFile) {
+    const { writeBaseline } = await import('../config/baseline.js');
     const count = await writeBaseline(resolve(io.cwd, options.writeBaselineFile), result.findings);
     io.stderr.write(`leakstop: wrote ${count} fingerprint(s) to ${options.writeBaselineFile}\n`);
     return 0;
@@ -67,24 +65,41 @@ interface SourceSettings {
   maxFileBytes: number;
 }
 
-function openSource(
+/**
+ * The config file named by --config or found in the tree, or the defaults. The parser (zod, yaml)
+ * is loaded only when there is a file to parse.
+ */
+async function repositoryConfig(options: ScanCommandOptions, root: string, io: CliIO): Promise<RepoConfig> {
+  const file = options.configFile === undefined ? findConfigFile(options.source.kind === 'stdin' ? io.cwd : root) : resolve(io.cwd, options.configFile);
+  if (file === undefined) return defaultRepoConfig();
+  const { loadConfig } = await import('../config/repo-config.js');
+  return (await loadConfig(root, file)).config;
+}
+
+/** The source to scan; readers other than the directory walk are loaded only when asked for. */
+async function openSource(
   options: ScanCommandOptions,
   root: string,
   io: CliIO,
   settings: SourceSettings,
-): { source: AsyncIterable<ScanUnit | SkippedFile>; target: string } {
+): Promise<{ source: AsyncIterable<ScanUnit | SkippedFile>; target: string }> {
   const { source } = options;
   switch (source.kind) {
     case 'directory':
       return { source: readDirectory(root, settings), target: root };
     case 'git': {
+      const { readGitRange } = await import('../scan/git.js');
       const target = source.range ? `git ${source.range}` : source.since ? `git ${source.since}..HEAD` : source.all ? 'git history (all refs)' : 'git history of HEAD';
       return { source: readGitRange(root, { ...source, ...settings }), target: `${target} in ${root}` };
     }
-    case 'staged':
+    case 'staged': {
+      const { readStaged } = await import('../scan/staged.js');
       return { source: readStaged(root, settings), target: `staged changes in ${root}` };
-    case 'stdin':
+    }
+    case 'stdin': {
+      const { readStream } = await import('../scan/stdin.js');
       return { source: readStream(io.stdin, 'stdin'), target: 'stdin' };
+    }
   }
 }
 

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { allProviders } from '../providers/index.js';
 
-export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+import { DEFAULT_MAX_FILE_BYTES } from './config-file.js';
+
+export { DEFAULT_MAX_FILE_BYTES };
 
 /** GitHub's own rules: a login is 1-39 alphanumerics or single hyphens; a repository name 1-100 of [A-Za-z0-9._-]. */
 const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;

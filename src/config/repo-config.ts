@@ -6,7 +6,9 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { repoConfigSchema, type RepoConfig } from './repo-config.schema.js';
 
-export const CONFIG_FILE_NAMES = ['.leakstop.yml', '.leakstop.yaml', '.github/leakstop.yml'] as const;
+import { CONFIG_FILE_NAMES } from './config-file.js';
+
+export { CONFIG_FILE_NAMES };
 
 export class ConfigError extends Error {
   constructor(

@@ -3,7 +3,9 @@
 // but never renamed, removed or retyped; anything else bumps `version`.
 import { z } from 'zod';
 
-export const JSON_REPORT_VERSION = 1;
+import { JSON_REPORT_VERSION } from './json-version.js';
+
+export { JSON_REPORT_VERSION };
 
 const count = z.int().nonnegative();
 const position = z.int().positive();

@@ -5,7 +5,8 @@
 import type { LocatedFinding } from '../detect/finding.js';
 import type { ScanResult, SkippedFile } from '../scan/result.js';
 import { toolInfo } from '../version.js';
-import { JSON_REPORT_VERSION, type JsonFinding, type JsonReport, type JsonSkippedFile } from './json.schema.js';
+import { JSON_REPORT_VERSION } from './json-version.js';
+import type { JsonFinding, JsonReport, JsonSkippedFile } from './json.schema.js';
 import { relativePosixPath } from './labels.js';
 import { orderFindings, orderSkipped, summarize } from './summary.js';
 

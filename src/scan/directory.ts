@@ -1,10 +1,10 @@
 // The files of a directory tree (or one file), as they are on disk now. Everything not scanned is
 // reported with its reason, so a report can prove that nothing was left out silently; an ignored
 // directory is reported once, not file by file.
-import type { Dirent, Stats } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, type Dirent, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES } from '../config/repo-config.schema.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../config/config-file.js';
 import { findRepositoryTop, GitignoreRules } from './gitignore.js';
 import { runGit } from './git-process.js';
 import { readFiles, readWithStats } from './read-text-file.js';
@@ -65,7 +65,9 @@ async function* walk(root: string, options: DirectoryOptions): AsyncGenerator<Wa
   for (let dir = stack.pop(); dir; dir = stack.pop()) {
     let entries: Dirent[];
     try {
-      entries = await readdir(dir.absolute, { withFileTypes: true });
+      // Synchronous, like the file reads (read-text-file.ts): an async readdir per directory waits
+      // a thread-pool round trip each, which left the scan idle 15% of the time on 6,000 files.
+      entries = readdirSync(dir.absolute, { withFileTypes: true });
     } catch {
       yield { path: `${dir.absolute}/`, reason: 'unreadable' };
       continue;

@@ -1,6 +1,6 @@
 // The lines added by every commit of a git range (not the net diff of the range): a secret added in
 // one commit and removed in the next is still in the history, so it is still a leak.
-import { DEFAULT_MAX_FILE_BYTES } from '../config/repo-config.schema.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../config/config-file.js';
 import { COMMIT_FORMAT, DiffParser } from './diff-parser.js';
 import { firstLine, GitCommandError, runGit, streamGitLines, type GitEnvironment } from './git-process.js';
 import type { CommitCounter, SourceItem } from './scan-unit.js';

@@ -3,12 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, loadConfig, parseConfig, pathIgnorer } from '../../src/config/repo-config.js';
+import { defaultRepoConfig } from '../../src/config/config-file.js';
 import { repoConfigSchemaForOwner } from '../../src/config/repo-config.schema.js';
 
 describe('parseConfig', () => {
   it('fills defaults for an empty file', () => {
     expect(parseConfig('', '.leakstop.yml')).toEqual(defaultConfig());
     expect(defaultConfig().scan.maxFileBytes).toBe(10 * 1024 * 1024);
+    // The CLI's defaults without loading the parser are the schema's defaults.
+    expect(defaultRepoConfig()).toEqual(defaultConfig());
   });
 
   it('reads path ignores and rule toggles', () => {
