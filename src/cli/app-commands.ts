@@ -20,7 +20,7 @@ import { createAwsAdapter, parseAwsSettings } from '../providers/aws-adapter.js'
 import { createGithubAdapter } from '../providers/github-adapter.js';
 import type { ProviderAdapter } from '../respond/adapter.js';
 import { adapterFor } from '../respond/adapters.js';
-import { parseResponseEnv } from '../respond/response-env.js';
+import { parseResponseEnv, responseEnabled } from '../respond/response-env.js';
 import { createRotationSink } from '../respond/sinks/create-rotation-sink.js';
 import { startWorkerThread, workerThreadAvailable } from '../queue/worker-thread.js';
 import { createWebServer, listen, WEBHOOK_PATH } from '../webhooks/web-server.js';
@@ -121,7 +121,7 @@ async function startWeb(running: AppProcess, context: StartContext): Promise<voi
   context.closers.push(() => queues.close());
   await queues.ready();
   // Approvals ("Revoke now", `/leakstop revoke`) go to the response queue, unless the response is off.
-  const responseOn = parseResponseEnv(context.env).enabled;
+  const responseOn = responseEnabled(context.env);
   const responseQueue = responseOn ? new ResponseQueue(producer, settings.queuePrefix) : undefined;
   if (responseQueue !== undefined) context.closers.push(() => responseQueue.close());
   const app = leakstopApp({

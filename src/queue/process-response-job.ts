@@ -157,7 +157,12 @@ function unsealCredential(job: CredentialJob, sealKey: SealKey): Credential {
 
 async function runReport(job: ReportJob, deps: ResponseJobDeps, lastAttempt: boolean, jobId: string | undefined): Promise<ResponseJobOutcome> {
   const log = deps.log.child({ jobId, repo: `${job.source.owner}/${job.source.repo}`, step: 'report' });
-  const incidents = await Promise.all(job.credentials.map(async (credential) => ({ credential, key: incidentKey(`${job.source.owner}/${job.source.repo}`, credential.fingerprint), issueNumber: credential.issueNumber ?? (await deps.incidents.get(incidentKey(`${job.source.owner}/${job.source.repo}`, credential.fingerprint))) })));
+  const incidents = await Promise.all(
+    job.credentials.map(async (credential) => {
+      const key = incidentKey(`${job.source.owner}/${job.source.repo}`, credential.fingerprint);
+      return { credential, key, issueNumber: credential.issueNumber ?? (await deps.incidents.get(key)) };
+    }),
+  );
   const missing = incidents.filter((incident) => incident.issueNumber === undefined).map((incident) => incident.credential.fingerprint);
   // The scan job completes its check run and opens the issues just after queueing this run.
   if (missing.length > 0 && !lastAttempt) throw new IncidentNotReadyError(`${missing.length} incident issue(s) not opened yet: trying again shortly`);

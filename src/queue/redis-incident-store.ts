@@ -2,7 +2,7 @@
 // per-secret lock so that two jobs finding the same secret at once open one issue, not two.
 import type { IncidentStore } from '../report/incident-issue.js';
 import type { RedisClient } from './redis-connection.js';
-import { withRedisLock } from './redis-lock.js';
+import { lockOptions, withRedisLock, type RedisLockOptions } from './redis-lock.js';
 
 export { LockTimeoutError } from './redis-lock.js';
 
@@ -21,12 +21,12 @@ export interface RedisIncidentStoreOptions {
 export class RedisIncidentStore implements IncidentStore {
   readonly #redis: RedisClient;
   readonly #prefix: string;
-  readonly #lock: { ttlMs: number; waitMs: number };
+  readonly #lock: RedisLockOptions;
 
   constructor(redis: RedisClient, options: RedisIncidentStoreOptions) {
     this.#redis = redis;
     this.#prefix = options.prefix;
-    this.#lock = { ttlMs: options.lockTtlMs ?? 60_000, waitMs: options.lockWaitMs ?? 120_000 };
+    this.#lock = lockOptions(options);
   }
 
   async get(key: string): Promise<number | undefined> {

@@ -20,6 +20,14 @@ export interface RedisLockOptions {
   waitMs: number;
 }
 
+/**
+ * The lock's settings from a store's options: a lock outlives a dead holder by a minute, and a
+ * waiter gives up after two (its job is then retried).
+ */
+export function lockOptions(options: { lockTtlMs?: number; lockWaitMs?: number }): RedisLockOptions {
+  return { ttlMs: options.lockTtlMs ?? 60_000, waitMs: options.lockWaitMs ?? 120_000 };
+}
+
 export class LockTimeoutError extends Error {
   override name = 'LockTimeoutError';
 }

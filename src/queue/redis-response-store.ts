@@ -3,7 +3,7 @@
 import { stepRecordSchema, type ResponseRecords, type StepRecord } from '../respond/response-record.js';
 import { parseRecords, type ResponseStore } from '../respond/response-store.js';
 import type { RedisClient } from './redis-connection.js';
-import { withRedisLock } from './redis-lock.js';
+import { lockOptions, withRedisLock, type RedisLockOptions } from './redis-lock.js';
 
 /** Records outlive any redelivery or later push of the same credential by far; then they go. */
 const RECORD_TTL_SECONDS = 180 * 24 * 60 * 60;
@@ -18,12 +18,12 @@ export interface RedisResponseStoreOptions {
 export class RedisResponseStore implements ResponseStore {
   readonly #redis: RedisClient;
   readonly #prefix: string;
-  readonly #lock: { ttlMs: number; waitMs: number };
+  readonly #lock: RedisLockOptions;
 
   constructor(redis: RedisClient, options: RedisResponseStoreOptions) {
     this.#redis = redis;
     this.#prefix = options.prefix;
-    this.#lock = { ttlMs: options.lockTtlMs ?? 60_000, waitMs: options.lockWaitMs ?? 120_000 };
+    this.#lock = lockOptions(options);
   }
 
   async records(fingerprint: string): Promise<ResponseRecords> {

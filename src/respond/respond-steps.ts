@@ -222,10 +222,10 @@ function rotationHeldBack(work: Work): StepRecord | undefined {
  * Creates the replacement (unless an earlier attempt did and kept it) and writes it to the sink. The
  * replacement is kept sealed until the sink has it, so a failed write never creates a second one.
  */
-async function rotateAndStore(work: Work): Promise<Rotation | undefined> {
-  if (isSettled(work.records.rotate)) return undefined;
+async function rotateAndStore(work: Work): Promise<void> {
+  if (isSettled(work.records.rotate)) return;
   const sink = work.sink;
-  if (sink === undefined) return undefined;
+  if (sink === undefined) return;
   const { fingerprint } = work.credential;
   const context = `${fingerprint}:replacement`;
   const kept = await work.store.kept(fingerprint, REPLACEMENT_SLOT);
@@ -237,7 +237,7 @@ async function rotateAndStore(work: Work): Promise<Rotation | undefined> {
     throwIfRetryable(work, outcome);
     if (outcome.status !== 'done') {
       await save(work, recordOf('rotate', outcome, work.provider.now(), work.source));
-      return undefined;
+      return;
     }
     rotation = outcome.data;
     await work.store.keep(fingerprint, REPLACEMENT_SLOT, work.seal(rotation.replacement, context), REPLACEMENT_TTL_SECONDS);
@@ -251,12 +251,11 @@ async function rotateAndStore(work: Work): Promise<Rotation | undefined> {
     // A sink's error text could quote what it was sent: never let the replacement through.
     const said = scrub(written.summary, [rotation.replacement]);
     await save(work, { step: 'rotate', status: 'failed', summary: `a replacement was issued but the ${sink.kind} sink refused it (${said}); fix the sink and re-run this check, or revoke the replacement and issue one by hand`, at: now(work) });
-    return rotation;
+    return;
   }
   await work.store.forget(fingerprint, REPLACEMENT_SLOT);
   const hint = rotation.consumerHint === undefined ? '' : ` (${rotation.consumerHint})`;
   await save(work, { step: 'rotate', status: 'done', summary: `issued a replacement${hint} and wrote it to ${written.data.location}`, at: now(work) });
-  return rotation;
 }
 
 async function saveRevokedByRotation(work: Work): Promise<void> {

@@ -16,10 +16,14 @@ export class ResponseEnvError extends Error {
   override name = 'ResponseEnvError';
 }
 
+/** LEAKSTOP_RESPONSE alone: what the web process needs to know (it queues approvals or answers 503). */
+export function responseEnabled(env: NodeJS.ProcessEnv): boolean {
+  return flag(env, 'LEAKSTOP_RESPONSE', { on: true, off: false }, true);
+}
+
 /** The response's settings, or `{ enabled: false }` when LEAKSTOP_RESPONSE=off. */
 export function parseResponseEnv(env: NodeJS.ProcessEnv, readFile?: ReadSecretFile): ResponseEnv | { enabled: false } {
-  const enabled = flag(env, 'LEAKSTOP_RESPONSE', { on: true, off: false }, true);
-  if (!enabled) return { enabled: false };
+  if (!responseEnabled(env)) return { enabled: false };
   const dryRun = flag(env, 'LEAKSTOP_RESPONSE_DRY_RUN', { true: true, false: false }, false);
   const sink = parseRotationSinkSettings(env);
   return {

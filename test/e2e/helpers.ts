@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import nock from 'nock';
 import { createLogger, type Logger } from '../../src/log.js';
-import { examplePayload, INSTALLATION_ID } from '../webhooks/helpers.js';
+import { redisUrl } from '../queue/redis.js';
+import { APP_ID, examplePayload, INSTALLATION_ID, testPrivateKey, WEBHOOK_SECRET } from '../webhooks/helpers.js';
 
 export const OWNER = 'Codertocat';
 export const REPO = 'Hello-World';
@@ -118,5 +119,19 @@ export function guardNetwork(): { unmatched: string[]; start(): void; stop(): st
       nock.enableNetConnect();
       return unmatched.splice(0);
     },
+  };
+}
+
+/** The environment of `leakstop start` in an end-to-end test: the test app, the test Redis, `prefix`, and `extra`. */
+export function testAppEnv(prefix: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    APP_ID: String(APP_ID),
+    PRIVATE_KEY: testPrivateKey(),
+    WEBHOOK_SECRET,
+    PORT: '0',
+    REDIS_URL: redisUrl(),
+    QUEUE_PREFIX: prefix,
+    WORKER_CONCURRENCY: '2',
+    ...extra,
   };
 }

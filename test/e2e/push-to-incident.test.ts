@@ -10,9 +10,9 @@ import { startAppProcess, type AppProcess } from '../../src/cli/app-commands.js'
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { fingerprint } from '../../src/detect/secret.js';
 import { requestBodyProblems } from '../openapi.js';
-import { deleteKeysWithPrefix, describeWithRedis, everythingStored, redisUrl, testRedis, uniquePrefix } from '../queue/redis.js';
-import { APP_ID, deliver, testPrivateKey, WEBHOOK_SECRET } from '../webhooks/helpers.js';
-import { API, captureLog, guardNetwork, commitWithToken, installationTokenResponse, OWNER, pushOf, randomSha, recordRequests, REPO, waitFor, type CapturedLog, type RecordedRequest } from './helpers.js';
+import { deleteKeysWithPrefix, describeWithRedis, everythingStored, testRedis, uniquePrefix } from '../queue/redis.js';
+import { deliver, WEBHOOK_SECRET } from '../webhooks/helpers.js';
+import { API, captureLog, guardNetwork, testAppEnv, commitWithToken, installationTokenResponse, OWNER, pushOf, randomSha, recordRequests, REPO, waitFor, type CapturedLog, type RecordedRequest } from './helpers.js';
 
 const CHECK_RUN_ID = 4242;
 const ISSUE_NUMBER = 17;
@@ -35,17 +35,10 @@ describeWithRedis('a push that leaks a GitHub token, end to end', () => {
     requests = recordRequests(github);
     running = await startAppProcess(
       'start',
-      {
-        APP_ID: String(APP_ID),
-        PRIVATE_KEY: testPrivateKey(),
-        WEBHOOK_SECRET,
-        PORT: '0',
-        REDIS_URL: redisUrl(),
-        QUEUE_PREFIX: prefix,
-        WORKER_CONCURRENCY: '2',
+      testAppEnv(prefix, {
         // Reporting alone: the leak response has its own end-to-end test (push-to-revocation).
         LEAKSTOP_RESPONSE: 'off',
-      },
+      }),
       { log: captured.log, host: '127.0.0.1', worker: { retry: { baseDelayMs: 50, maxDelayMs: 200 } } },
     );
   });

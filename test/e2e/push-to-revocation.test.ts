@@ -13,9 +13,10 @@ import { startAppProcess, type AppProcess } from '../../src/cli/app-commands.js'
 import { generateGithubStyleToken, generateGitlabRoutableToken } from '../../src/detect/checksum.js';
 import { fingerprint } from '../../src/detect/secret.js';
 import { requestBodyProblems } from '../openapi.js';
-import { deleteKeysWithPrefix, describeWithRedis, everythingStored, redisUrl, testRedis, uniquePrefix } from '../queue/redis.js';
-import { actionIs, APP_ID, deliver, examplePayload, INSTALLATION_ID, testPrivateKey, WEBHOOK_SECRET } from '../webhooks/helpers.js';
-import { API, captureLog, guardNetwork, commitWithLines, installationTokenResponse, OWNER, pushOf, randomSha, recordRequests, REPO, waitFor, type CapturedLog, type RecordedRequest } from './helpers.js';
+import { deleteKeysWithPrefix, describeWithRedis, everythingStored, testRedis, uniquePrefix } from '../queue/redis.js';
+import { actionIs, APP_ID, deliver, examplePayload, INSTALLATION_ID } from '../webhooks/helpers.js';
+import { API, captureLog, guardNetwork, testAppEnv, commitWithLines, installationTokenResponse, OWNER, pushOf, randomSha, recordRequests, REPO, waitFor, type CapturedLog, type RecordedRequest } from './helpers.js';
+import { GITLAB_TOKEN_SELF } from '../providers/gitlab-fixtures.js';
 
 const GITLAB = 'https://gitlab.acme.test';
 const VAULT = 'https://vault.acme.test:8200';
@@ -23,18 +24,7 @@ const VAULT_TOKEN = `hvs.${randomBytes(18).toString('base64url')}`;
 const CHECK_RUN_ID = 5151;
 const ISSUES = { github: 21, gitlab: 22 };
 
-const GITLAB_SELF = {
-  id: 4242,
-  name: 'deploy-bot',
-  revoked: false,
-  created_at: '2026-10-01T08:00:00.000Z',
-  description: null,
-  scopes: ['api', 'read_repository'],
-  user_id: 77,
-  last_used_at: '2026-11-23T11:50:12.000Z',
-  active: true,
-  expires_at: '2027-01-31',
-};
+const GITLAB_SELF = GITLAB_TOKEN_SELF;
 
 interface Issue {
   number: number;
@@ -55,18 +45,11 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
     captured = captureLog();
     running = await startAppProcess(
       'start',
-      {
-        APP_ID: String(APP_ID),
-        PRIVATE_KEY: testPrivateKey(),
-        WEBHOOK_SECRET,
-        PORT: '0',
-        REDIS_URL: redisUrl(),
-        QUEUE_PREFIX: prefix,
-        WORKER_CONCURRENCY: '2',
+      testAppEnv(prefix, {
         LEAKSTOP_GITLAB_URL: GITLAB,
         LEAKSTOP_ROTATION_SINK: JSON.stringify({ kind: 'vault-kv2', address: VAULT, token: { env: 'E2E_VAULT_TOKEN' }, mount: 'secret' }),
         E2E_VAULT_TOKEN: VAULT_TOKEN,
-      },
+      }),
       { log: captured.log, host: '127.0.0.1', worker: { retry: { baseDelayMs: 50, maxDelayMs: 200 } }, response: { baseDelayMs: 100 } },
     );
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateGitlabRoutableToken } from '../../src/detect/checksum.js';
 import { gitlabAdapter } from '../../src/providers/gitlab-adapter.js';
 import { credential, expectContained, expectDone, RETRYABLE_RATE_LIMIT, RETRYABLE_SERVER_ERROR, useAdapterHarness } from './adapter-kit.js';
+import { GITLAB_TOKEN_SELF } from './gitlab-fixtures.js';
 
 const GITLAB = 'https://gitlab.acme.test';
 const harness = useAdapterHarness({ LEAKSTOP_GITLAB_URL: `${GITLAB}/` });
@@ -12,18 +13,7 @@ function pat(): { raw: string; cred: ReturnType<typeof credential> } {
   return { raw, cred: credential('gitlab-pat-routable', raw) };
 }
 
-const SELF = {
-  id: 4242,
-  name: 'deploy-bot',
-  revoked: false,
-  created_at: '2026-10-01T08:00:00.000Z',
-  description: null,
-  scopes: ['api', 'read_repository'],
-  user_id: 77,
-  last_used_at: '2026-11-23T11:50:12.000Z',
-  active: true,
-  expires_at: '2027-01-31',
-};
+const SELF = GITLAB_TOKEN_SELF;
 
 describe('gitlab adapter', () => {
   it('verifies, describes and reports the last use of a live token from GET /personal_access_tokens/self', async () => {

@@ -541,22 +541,11 @@ describe('processing a response job', () => {
       expect(posted[0]).toContain('nothing for leakstop to revoke here');
     });
 
-    it("by comment on an issue of another repository than the credential's incident: revokes nothing", async () => {
-      credential = patCredential(raw, 'approve', SOURCE);
-      issueBody = incidentIssueBody(credential.fingerprint);
-      await keepForApproval(credential);
-      const posted: string[] = [];
-      permissionIs('write');
-      issueIsRead(1);
-      commentsAreRead(posted);
-      commentIsPosted(posted);
-
-      expect(await processResponseJob(queued('approve', commentApproval), deps)).toEqual({ approved: 0, nothingToDo: 1 });
-      expect(added).toEqual([]);
-    });
-
-    it('by comment in another installation than the waiting credential: revokes nothing', async () => {
-      credential = { ...patCredential(raw, 'approve'), installationId: 43 };
+    it.each([
+      ["on an issue of another repository than the credential's incident", () => patCredential(raw, 'approve', SOURCE)],
+      ['in another installation than the waiting credential', () => ({ ...patCredential(raw, 'approve'), installationId: 43 })],
+    ])('by comment %s: revokes nothing', async (_case, waiting) => {
+      credential = waiting();
       issueBody = incidentIssueBody(credential.fingerprint);
       await keepForApproval(credential);
       const posted: string[] = [];
