@@ -8,8 +8,7 @@ import { defaultRepoConfig, findConfigFile } from '../config/config-file.js';
 import type { RepoConfig } from '../config/repo-config.schema.js';
 import { readDirectory } from '../scan/directory.js';
 import { runScan, type ScanProgress } from '../scan/run-scan.js';
-import type { ScanUnit } from '../scan/scan-unit.js';
-import type { SkippedFile } from '../scan/result.js';
+import type { SourceItem } from '../scan/scan-unit.js';
 import { formatResult } from '../report/index.js';
 import type { CliIO } from './main.js';
 
@@ -82,7 +81,7 @@ async function openSource(
   root: string,
   io: CliIO,
   settings: SourceSettings,
-): Promise<{ source: AsyncIterable<ScanUnit | SkippedFile>; target: string }> {
+): Promise<{ source: AsyncIterable<SourceItem>; target: string }> {
   const { source } = options;
   switch (source.kind) {
     case 'directory':

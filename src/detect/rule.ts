@@ -2,6 +2,13 @@
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
+/**
+ * ASCII whitespace, for negated classes in patterns ([^${ASCII_SPACE}@]) where \s would also stop at
+ * U+00A0: in a file scanned as bytes (Engine.scanUtf8) that is a UTF-8 continuation byte, as in
+ * 'à', so \s there would cut a match that the decoded text keeps whole.
+ */
+export const ASCII_SPACE = String.raw`\t\n\v\f\r `;
+
 export const SEVERITY_ORDER: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 
 /** How sure we are that a finding is a real credential, strongest first. */

@@ -4,7 +4,7 @@
 // https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string and
 // https://learn.microsoft.com/rest/api/storageservices/create-account-sas
 import { decodeBase64 } from '../detect/checksum.js';
-import type { Candidate, ProviderDefinition, Rule, Validation } from '../detect/rule.js';
+import { ASCII_SPACE, type Candidate, type ProviderDefinition, type Rule, type Validation } from '../detect/rule.js';
 
 const ACCOUNT_KEY_BYTES = 64;
 const SAS_SIGNATURE_BYTES = 32;
@@ -81,7 +81,7 @@ const sasToken: Rule = {
   anchor: 'keyword',
   // From sv= to the signature, across the other parameters in any order; sig= ends the match.
   pattern:
-    /(?<![A-Za-z0-9_])sv=20[0-9]{2}-[0-9]{2}-[0-9]{2}&[^\s"'<>#]{0,400}?(?<=[?&;])sig=(?<secret>(?:[A-Za-z0-9+/]|%2[BbFf]){40,60}(?:=|%3[Dd]))/,
+    new RegExp(String.raw`(?<![A-Za-z0-9_])sv=20[0-9]{2}-[0-9]{2}-[0-9]{2}&[^${ASCII_SPACE}"'<>#]{0,400}?(?<=[?&;])sig=(?<secret>(?:[A-Za-z0-9+/]|%2[BbFf]){40,60}(?:=|%3[Dd]))`),
   validate: checkSas,
   remediation:
     'A SAS cannot be revoked by itself: if it was issued under a stored access policy, delete or change the policy; otherwise rotate the storage account key that signed it (storage account → Access keys), or for a user delegation SAS revoke the user delegation keys.',

@@ -1,7 +1,7 @@
 // Passwords in database and broker connection URLs: scheme://user:password@host. The secret is the
 // password. Templates, placeholders and local development defaults (postgres:postgres@localhost)
 // are not findings: a connection string is only worth reporting when its password is real.
-import type { Candidate, ProviderDefinition, Rule, Validation } from '../detect/rule.js';
+import { ASCII_SPACE, type Candidate, type ProviderDefinition, type Rule, type Validation } from '../detect/rule.js';
 
 /** Passwords that stand for "put yours here" rather than being one. Compared lower-cased. */
 const PLACEHOLDER_PASSWORDS = new Set([
@@ -111,7 +111,7 @@ const connectionString: Rule = {
     String.raw`(?<![A-Za-z0-9+.-])(?<scheme>postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver)` +
       // SQLAlchemy-style driver suffix: postgresql+psycopg2://, mysql+pymysql://
       String.raw`(?:\+[a-z0-9]{1,20})?://` +
-      String.raw`(?<user>[^\s:@/?#'"\x60]{0,128}):(?<secret>[^\s@/?#'"\x60]{1,256})@` +
+      String.raw`(?<user>[^${ASCII_SPACE}:@/?#'"\x60]{0,128}):(?<secret>[^${ASCII_SPACE}@/?#'"\x60]{1,256})@` +
       String.raw`(?<host>\[[0-9A-Fa-f:.]{2,45}\]|[A-Za-z0-9._-]{1,253})`,
     'i',
   ),

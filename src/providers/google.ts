@@ -4,7 +4,7 @@
 // details. Key files are multi-line and their fields may come in any order (tools that sort keys
 // put "type" last), so the rule looks for the private_key field anywhere near "service_account".
 import { decodeBase64, isDerSequence } from '../detect/checksum.js';
-import type { Candidate, ProviderDefinition, Rule, Validation } from '../detect/rule.js';
+import { ASCII_SPACE, type Candidate, type ProviderDefinition, type Rule, type Validation } from '../detect/rule.js';
 
 const apiKey: Rule = {
   id: 'google-api-key',
@@ -46,7 +46,7 @@ const PEM_IN_JSON = String.raw`${BEGIN}[A-Za-z0-9+/=\\]{64,8192}${END}`;
 const KEY_ID_FIELD = String.raw`(?:${Q}private_key_id${Q}${COLON}${Q}(?<keyId>[0-9a-f]{40})${Q}${COMMA})?`;
 const KEY_FIELD = String.raw`${Q}private_key${Q}${COLON}${Q}(?<secret>${PEM_IN_JSON})(?:\\{1,2}n)?${Q}`;
 /** What follows the key: client_email in Google's field order, private_key_id in sorted order. */
-const FOLLOWING_FIELD = String.raw`(?:${COMMA}${Q}(?:client_email${Q}${COLON}${Q}(?<clientEmail>[^"'\\\s]{1,200})|private_key_id${Q}${COLON}${Q}(?<keyIdAfter>[0-9a-f]{40}))${Q})?`;
+const FOLLOWING_FIELD = String.raw`(?:${COMMA}${Q}(?:client_email${Q}${COLON}${Q}(?<clientEmail>[^"'\\${ASCII_SPACE}]{1,200})|private_key_id${Q}${COLON}${Q}(?<keyIdAfter>[0-9a-f]{40}))${Q})?`;
 
 const SERVICE_ACCOUNT_EMAIL = /@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com$/;
 

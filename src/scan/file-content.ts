@@ -35,6 +35,13 @@ function hasUtf16Bom(bytes: Buffer): boolean {
   return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }
 
+/** The bytes to scan as UTF-8 (without a UTF-8 BOM), or undefined for UTF-16 text, which must be decoded. */
+export function utf8Content(bytes: Buffer): Buffer | undefined {
+  if (hasUtf16Bom(bytes)) return undefined;
+  const hasUtf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return hasUtf8Bom ? bytes.subarray(3) : bytes;
+}
+
 /**
  * Bytes to text: UTF-8 (its BOM dropped, so columns on line 1 are right), or UTF-16 with a BOM,
  * which Windows tools write for .ps1, .reg and exported config files.

@@ -2,7 +2,7 @@
 // checked before reading anything. The sync variant is for worker threads, where blocking is fine.
 import { closeSync, constants, fstatSync, openSync, readFile, readSync, type Stats } from 'node:fs';
 import { promisify } from 'node:util';
-import { decodeText, hasBinaryExtension, looksBinary } from './file-content.js';
+import { decodeText, hasBinaryExtension, looksBinary, utf8Content } from './file-content.js';
 import { isFileToRead, type SourceItem, type WalkItem } from './scan-unit.js';
 
 /** The callback API: fs/promises' readFile reads in small chunks and was 2x slower on many small files. */
@@ -83,7 +83,9 @@ function skipBeforeReading(absolute: string, stats: Stats, maxFileBytes: number)
   return undefined;
 }
 
+/** Binary, UTF-16 text (decoded), or UTF-8 bytes left undecoded for Engine.scanUtf8. */
 function textOrBinary(absolute: string, bytes: Buffer): SourceItem {
   if (looksBinary(bytes)) return { path: absolute, reason: 'binary', bytes: bytes.length };
-  return { path: absolute, text: decodeText(bytes) };
+  const utf8 = utf8Content(bytes);
+  return utf8 ? { path: absolute, utf8 } : { path: absolute, text: decodeText(bytes) };
 }

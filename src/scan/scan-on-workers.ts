@@ -12,7 +12,7 @@ import type { Engine } from '../detect/engine.js';
 import { readFiles } from './read-text-file.js';
 import { fromWire, ScanPool, type FileResult } from './scan-pool.js';
 import type { ScanTally } from './scan-tally.js';
-import { isFileToRead, isSkipped, type FileWalk } from './scan-unit.js';
+import { isFileBytes, isFileToRead, isSkipped, type FileWalk } from './scan-unit.js';
 
 export interface WorkerOptions {
   /** Worker threads to use; fewer than 2 means the main thread scans. */
@@ -50,7 +50,7 @@ export async function scanWalkOnWorkers(walk: FileWalk, engine: Engine, workers:
   try {
     for await (const item of readFiles(items, walk.maxFileBytes, handOff)) {
       tally.add(item, engine);
-      if (!isSkipped(item)) scannedHere += item.text.length;
+      if (!isSkipped(item)) scannedHere += isFileBytes(item) ? item.utf8.length : item.text.length;
     }
     for (let next = await items.next(); !next.done; next = await items.next()) {
       await dispatch.whenReady();

@@ -4,7 +4,7 @@ import { basename, isAbsolute, relative, sep } from 'node:path';
 import type { Engine, TextScan } from '../detect/engine.js';
 import type { Finding, LocatedFinding } from '../detect/finding.js';
 import type { ScanResult, ScanStats, SkippedFile } from './result.js';
-import { countsCommits, isSkipped, type ScanUnit, type SourceItem } from './scan-unit.js';
+import { countsCommits, isSkipped, scanItem, type ScanUnit, type SourceItem } from './scan-unit.js';
 
 export interface ScanProgress {
   filesScanned: number;
@@ -43,9 +43,13 @@ export class ScanTally {
   }
 
   /** Scans a unit on this thread, or records a skipped file. */
-  add(item: SourceItem, engine: Pick<Engine, 'scanText'>): void {
-    if (isSkipped(item)) this.skip(item);
-    else this.scanned(item, Buffer.byteLength(item.text, 'utf8'), engine.scanText(item.text));
+  add(item: SourceItem, engine: Pick<Engine, 'scanText' | 'scanUtf8'>): void {
+    if (isSkipped(item)) {
+      this.skip(item);
+      return;
+    }
+    const { bytes, scan } = scanItem(item, engine);
+    this.scanned(item, bytes, scan);
   }
 
   skip(item: SkippedFile): void {
@@ -53,7 +57,7 @@ export class ScanTally {
   }
 
   /** What the engine found in a unit, wherever it ran. */
-  scanned(unit: Omit<ScanUnit, 'text'>, bytes: number, scan: TextScan): void {
+  scanned(unit: Pick<ScanUnit, 'path' | 'lineNumbers' | 'commit'>, bytes: number, scan: TextScan): void {
     this.#stats.filesScanned++;
     this.#stats.bytesScanned += bytes;
     this.#stats.allowedInline += scan.allowedInline;

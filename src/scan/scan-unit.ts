@@ -1,5 +1,6 @@
 // One piece of text to scan, as every source (directory, git history, staged changes, stdin) hands
 // it to runScan: the text, where it came from, and for diffs where each of its lines sits in the file.
+import type { Engine, TextScan } from '../detect/engine.js';
 import type { SkippedFile } from './result.js';
 
 /** The commit a git unit's lines were added in. */
@@ -23,7 +24,17 @@ export interface ScanUnit {
   commit?: CommitInfo;
 }
 
-export type SourceItem = ScanUnit | SkippedFile;
+/**
+ * A file read from disk whose bytes are UTF-8 (its BOM removed): the engine scans the bytes without
+ * decoding them (Engine.scanUtf8), which is most of what reading a large tree costs.
+ */
+export interface FileBytes {
+  /** Absolute (runScan makes it relative to the root). */
+  path: string;
+  utf8: Uint8Array;
+}
+
+export type SourceItem = ScanUnit | FileBytes | SkippedFile;
 
 /** A source that can say how many commits it read, including those that added no line. */
 export interface CommitCounter {
@@ -32,6 +43,16 @@ export interface CommitCounter {
 
 export function isSkipped(item: SourceItem): item is SkippedFile {
   return 'reason' in item;
+}
+
+export function isFileBytes(item: SourceItem): item is FileBytes {
+  return 'utf8' in item;
+}
+
+/** What the engine finds in a unit, and the unit's size in UTF-8 bytes. */
+export function scanItem(item: ScanUnit | FileBytes, engine: Pick<Engine, 'scanText' | 'scanUtf8'>): { bytes: number; scan: TextScan } {
+  if (isFileBytes(item)) return { bytes: item.utf8.length, scan: engine.scanUtf8(item.utf8) };
+  return { bytes: Buffer.byteLength(item.text, 'utf8'), scan: engine.scanText(item.text) };
 }
 
 export function countsCommits(source: object): source is CommitCounter {

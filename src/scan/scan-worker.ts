@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine } from '../detect/engine.js';
 import { readWalkedFileSync } from './read-text-file.js';
-import { isSkipped } from './scan-unit.js';
+import { isSkipped, scanItem } from './scan-unit.js';
 import { toWire, type FileResult, type WorkerMessage, type WorkerSettings } from './scan-pool.js';
 
 if (!parentPort) throw new Error('scan-worker.js runs only as a worker thread started by the scan pool.');
@@ -14,8 +14,8 @@ const engine = createEngine({ disabledRules: new Set(settings.disabledRules) });
 function scanFile(path: string): FileResult {
   const item = readWalkedFileSync(path, settings.maxFileBytes);
   if (isSkipped(item)) return { skipped: item };
-  const scan = engine.scanText(item.text);
-  return { path, bytes: Buffer.byteLength(item.text, 'utf8'), allowedInline: scan.allowedInline, findings: scan.findings.map(toWire) };
+  const { bytes, scan } = scanItem(item, engine);
+  return { path, bytes, allowedInline: scan.allowedInline, findings: scan.findings.map(toWire) };
 }
 
 port.on('message', (paths: string[]) => {

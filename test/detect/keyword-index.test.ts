@@ -38,8 +38,19 @@ describe('buildKeywordIndex().find', () => {
     expect(overlapping.find('aaaaa').map((h) => h.offset)).toEqual([0, 1, 2]);
   });
 
-  it('rejects keywords too short for the rolling key', () => {
+  it('rejects keywords too short for the rolling key, or not ASCII', () => {
     expect(() => buildKeywordIndex([{ text: 'ab', ignoreCase: false }])).toThrow(/shorter than 3/);
+    expect(() => buildKeywordIndex([{ text: 'clé_', ignoreCase: false }])).toThrow(/not ASCII/);
+  });
+
+  it('finds keywords in UTF-8 bytes at byte offsets, past multi-byte characters', () => {
+    const utf8 = Buffer.from('é ghp_ 日本 password 🔑AKIA', 'utf8');
+    expect(index.findInBytes(utf8)).toEqual([
+      { offset: utf8.indexOf('ghp_'), keyword: 0 },
+      { offset: utf8.indexOf('password'), keyword: 1 },
+      { offset: utf8.indexOf('AKIA'), keyword: 2 },
+    ]);
+    expect(index.findInBytes(Buffer.from('gh'))).toEqual([]);
   });
 
   it('finds the same with two-byte reads as byte by byte, on text of every length and alignment', () => {
@@ -60,7 +71,15 @@ describe('buildKeywordIndex().find', () => {
         seed = (seed * 1103515245 + 12345) % 2147483648;
         text += pieces[seed % pieces.length];
       }
-      expect(words.find(text)).toEqual(bytes.find(text));
+      const expected = bytes.find(text);
+      expect(words.find(text)).toEqual(expected);
+      // On bytes, offsets count bytes: the same as string offsets while the text is ASCII.
+      if (!text.includes('é')) {
+        const utf8 = Buffer.from(text, 'utf8');
+        expect(words.findInBytes(utf8)).toEqual(expected);
+        expect(bytes.findInBytes(utf8)).toEqual(expected);
+        expect(words.findInBytes(Buffer.concat([Buffer.from('.'), utf8]).subarray(1))).toEqual(expected);
+      }
     }
     expect(words.find('..ghp_')).toEqual([{ offset: 2, keyword: 0 }]);
     expect(words.find('.ghp_')).toEqual([{ offset: 1, keyword: 0 }]);

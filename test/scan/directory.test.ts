@@ -30,7 +30,7 @@ async function walk(root: string, options: Parameters<typeof readDirectory>[1] =
 }
 
 function scannedPaths(items: readonly SourceItem[], root: string): string[] {
-  return items.flatMap((item) => ('text' in item ? [item.path.slice(root.length + 1)] : []));
+  return items.flatMap((item) => ('reason' in item ? [] : [item.path.slice(root.length + 1)]));
 }
 
 beforeAll(() => isolateGit());

@@ -74,8 +74,11 @@ export class TestRepo {
 /** Finds every `SECRET_` followed by 4-40 capitals/digits, like a rule whose keyword is `SECRET_`. */
 const MARKER = /SECRET_[A-Z0-9]{4,40}/g;
 
-export const markerEngine: Pick<Engine, 'rules' | 'scanText'> = {
+export const markerEngine: Engine = {
   rules: [],
+  scanUtf8(bytes) {
+    return markerEngine.scanText(Buffer.from(bytes).toString('utf8'));
+  },
   scanText(text) {
     const lines = new LineIndex(text);
     const findings: Finding[] = [];
