@@ -5,11 +5,14 @@
 #         as separate containers to scale them apart)
 # CLI:    docker run --rm -v "$PWD:/src:ro" leakstop scan /src
 FROM node:22-bookworm-slim AS build
+# python3, make and g++: node-gyp builds the native keyword prefilter (binding.gyp) at npm ci.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json binding.gyp ./
 COPY src ./src
 COPY bin ./bin
-RUN npm ci --no-audit --no-fund && npm prune --omit=dev
+RUN npm ci --no-audit --no-fund && test -f build/Release/leakstop_prefilter.node && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production
@@ -21,6 +24,7 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/bin ./bin
+COPY --from=build /app/build/Release/leakstop_prefilter.node ./build/Release/
 COPY app.yml ./
 RUN git config --system --add safe.directory '*'
 USER node

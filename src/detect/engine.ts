@@ -10,7 +10,7 @@
 // ASCII (a database password with an accent) is decoded from its bytes before any check sees it,
 // and columns are counted in decoded characters.
 import type { Finding } from './finding.js';
-import { buildKeywordIndex, type KeywordHit, type KeywordSpec } from './keyword-index.js';
+import { buildKeywordIndex, type KeywordHits, type KeywordSpec } from './keyword-index.js';
 import { placeholderReason } from './placeholder.js';
 import { shannonEntropy } from './entropy.js';
 import { fingerprint, Secret } from './secret.js';
@@ -91,7 +91,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return scanView({ text, bytes }, hits);
   }
 
-  function scanView(view: View, hits: readonly KeywordHit[]): TextScan {
+  function scanView(view: View, hits: KeywordHits): TextScan {
     const hitsByRule = groupHitsByRule(hits, rulesByKeyword);
     const perProvider = new Map<ProviderDefinition, RawFinding[]>();
     const rejected: Span[] = [];
@@ -151,16 +151,24 @@ function collectKeywords(compiled: readonly CompiledRule[]): { keywords: Keyword
 }
 
 /** Keyword offsets per rule, ascending. */
-function groupHitsByRule(hits: readonly KeywordHit[], rulesByKeyword: readonly number[][]): Map<number, number[]> {
+function groupHitsByRule(hits: KeywordHits, rulesByKeyword: readonly number[][]): Map<number, number[]> {
   const byRule = new Map<number, number[]>();
-  for (const hit of hits) {
-    for (const ruleIndex of rulesByKeyword[hit.keyword]!) {
+  for (let i = 0; i + 1 < hits.length; i += 2) {
+    const offset = hits[i]!;
+    for (const ruleIndex of rulesByKeyword[hits[i + 1]!]!) {
       const offsets = byRule.get(ruleIndex);
-      if (offsets) offsets.push(hit.offset);
-      else byRule.set(ruleIndex, [hit.offset]);
+      if (offsets) offsets.push(offset);
+      else byRule.set(ruleIndex, [offset]);
     }
   }
+  for (const offsets of byRule.values()) if (!isAscending(offsets)) offsets.sort((a, b) => a - b);
   return byRule;
+}
+
+/** Hits come in scan order, which keywords anchored at different depths can leave unsorted. */
+function isAscending(offsets: readonly number[]): boolean {
+  for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) return false;
+  return true;
 }
 
 /**

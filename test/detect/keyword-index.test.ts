@@ -1,16 +1,32 @@
+import { isAscii } from 'node:buffer';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildKeywordIndex } from '../../src/detect/keyword-index.js';
+import { buildKeywordIndex, hitList, nativePrefilter, type KeywordIndexOptions, type KeywordSpec } from '../../src/detect/keyword-index.js';
+import { allProviders } from '../../src/providers/index.js';
 
-describe('buildKeywordIndex().find', () => {
-  const index = buildKeywordIndex([
-    { text: 'ghp_', ignoreCase: false },
-    { text: 'password', ignoreCase: true },
-    { text: 'AKIA', ignoreCase: false },
-  ]);
+/** The loops that must agree: the C addon (when built), JavaScript by words, JavaScript by bytes. */
+const LOOPS: { name: string; options: KeywordIndexOptions }[] = [
+  ...(nativePrefilter() ? [{ name: 'native', options: { native: true } }] : []),
+  { name: 'javascript, 16-bit reads', options: { native: false, wordReads: true } },
+  { name: 'javascript, byte reads', options: { native: false, wordReads: false } },
+];
+
+const SPECS: KeywordSpec[] = [
+  { text: 'ghp_', ignoreCase: false },
+  { text: 'password', ignoreCase: true },
+  { text: 'AKIA', ignoreCase: false },
+];
+
+const ALL_RULE_KEYWORDS: KeywordSpec[] = allProviders.flatMap((p) => p.rules.flatMap((r) => r.keywords.map((text) => ({ text, ignoreCase: r.keywordsIgnoreCase ?? false }))));
+
+describe.each(LOOPS)('buildKeywordIndex ($name)', ({ options }) => {
+  const index = buildKeywordIndex(SPECS, options);
+  const find = (text: string) => hitList(index.find(text));
+  const findInBytes = (bytes: Uint8Array) => hitList(index.findInBytes(bytes));
 
   it('finds every occurrence of every keyword with its offset', () => {
-    const hits = index.find('x ghp_a PASSWORD=1 ghp_ AKIA akia');
-    expect(hits).toEqual([
+    expect(find('x ghp_a PASSWORD=1 ghp_ AKIA akia')).toEqual([
       { offset: 2, keyword: 0 },
       { offset: 8, keyword: 1 },
       { offset: 19, keyword: 0 },
@@ -19,69 +35,101 @@ describe('buildKeywordIndex().find', () => {
   });
 
   it('respects case for case-sensitive keywords only', () => {
-    expect(index.find('GHP_ Password pAsSwOrD').map((h) => h.keyword)).toEqual([1, 1]);
+    expect(find('GHP_ Password pAsSwOrD').map((h) => h.keyword)).toEqual([1, 1]);
   });
 
   it('finds keywords at the very start and end of the text', () => {
-    expect(index.find('ghp_')).toEqual([{ offset: 0, keyword: 0 }]);
-    expect(index.find('..AKIA')).toEqual([{ offset: 2, keyword: 2 }]);
-    expect(index.find('gh')).toEqual([]);
+    expect(find('ghp_')).toEqual([{ offset: 0, keyword: 0 }]);
+    expect(find('..AKIA')).toEqual([{ offset: 2, keyword: 2 }]);
+    expect(find('.AKIA')).toEqual([{ offset: 1, keyword: 2 }]);
+    expect(find('gh')).toEqual([]);
+    expect(find('')).toEqual([]);
   });
 
   it('is not fooled by non-Latin characters that share a low byte with a keyword', () => {
-    // U+0167 has low byte 0x67 ('g'): the rolling key collides, the full comparison must not.
-    expect(index.find('\u0167hp_ ghp_')).toEqual([{ offset: 5, keyword: 0 }]);
+    // U+0167 has low byte 0x67 ('g'): the latin1 copy collides, the full comparison must not.
+    expect(find('\u0167hp_ ghp_')).toEqual([{ offset: 5, keyword: 0 }]);
   });
 
-  it('overlapping occurrences are all found', () => {
-    const overlapping = buildKeywordIndex([{ text: 'aaa', ignoreCase: false }]);
-    expect(overlapping.find('aaaaa').map((h) => h.offset)).toEqual([0, 1, 2]);
-  });
-
-  it('rejects keywords too short for the rolling key, or not ASCII', () => {
-    expect(() => buildKeywordIndex([{ text: 'ab', ignoreCase: false }])).toThrow(/shorter than 3/);
-    expect(() => buildKeywordIndex([{ text: 'clé_', ignoreCase: false }])).toThrow(/not ASCII/);
+  it('finds overlapping occurrences', () => {
+    const overlapping = buildKeywordIndex([{ text: 'aaa', ignoreCase: false }], options);
+    expect(hitList(overlapping.find('aaaaa')).map((h) => h.offset)).toEqual([0, 1, 2]);
   });
 
   it('finds keywords in UTF-8 bytes at byte offsets, past multi-byte characters', () => {
     const utf8 = Buffer.from('é ghp_ 日本 password 🔑AKIA', 'utf8');
-    expect(index.findInBytes(utf8)).toEqual([
+    expect(findInBytes(utf8)).toEqual([
       { offset: utf8.indexOf('ghp_'), keyword: 0 },
       { offset: utf8.indexOf('password'), keyword: 1 },
       { offset: utf8.indexOf('AKIA'), keyword: 2 },
     ]);
-    expect(index.findInBytes(Buffer.from('gh'))).toEqual([]);
+    expect(findInBytes(Buffer.from('gh'))).toEqual([]);
+    expect(findInBytes(new Uint8Array(0))).toEqual([]);
   });
+});
 
-  it('finds the same with two-byte reads as byte by byte, on text of every length and alignment', () => {
-    const specs = [
-      { text: 'ghp_', ignoreCase: false },
-      { text: 'password', ignoreCase: true },
-      { text: 'SG.', ignoreCase: false },
-      { text: 'secret', ignoreCase: true },
-    ];
-    const words = buildKeywordIndex(specs, { wordReads: true });
-    const bytes = buildKeywordIndex(specs, { wordReads: false });
-    const pieces = ['ghp_', 'PASSWORD', 'SG.', 'secret', 'x', 'é', ' ', 'SG', 'gh', 'passwor'];
+describe('buildKeywordIndex: every loop finds the same', () => {
+  const indexes = LOOPS.map(({ name, options }) => ({ name, index: buildKeywordIndex(ALL_RULE_KEYWORDS, options) }));
+  const [reference, ...others] = indexes;
+
+  it('on random text of every length and alignment built from keywords and their fragments', () => {
+    const pieces = [...new Set(ALL_RULE_KEYWORDS.flatMap(({ text }) => [text, text.toUpperCase(), text.slice(0, 2), text.slice(1)]))];
+    pieces.push('x', 'é', ' ', '\n', '日本', '🔑');
     let seed = 7;
-    for (let round = 0; round < 300; round++) {
+    for (let round = 0; round < 2000; round++) {
       let text = '';
-      const count = round % 12;
-      for (let i = 0; i < count; i++) {
+      for (let i = 0; i < round % 17; i++) {
         seed = (seed * 1103515245 + 12345) % 2147483648;
         text += pieces[seed % pieces.length];
       }
-      const expected = bytes.find(text);
-      expect(words.find(text)).toEqual(expected);
-      // On bytes, offsets count bytes: the same as string offsets while the text is ASCII.
-      if (!text.includes('é')) {
-        const utf8 = Buffer.from(text, 'utf8');
-        expect(words.findInBytes(utf8)).toEqual(expected);
-        expect(bytes.findInBytes(utf8)).toEqual(expected);
-        expect(words.findInBytes(Buffer.concat([Buffer.from('.'), utf8]).subarray(1))).toEqual(expected);
+      const utf8 = Buffer.from(text, 'utf8');
+      const odd = Buffer.concat([Buffer.from('.'), utf8]).subarray(1);
+      const expectedText = hitList(reference!.index.find(text));
+      const expectedBytes = hitList(reference!.index.findInBytes(utf8));
+      for (const { name, index } of others) {
+        expect(hitList(index.find(text)), `${name}: ${JSON.stringify(text)}`).toEqual(expectedText);
+        expect(hitList(index.findInBytes(utf8)), `${name}: ${JSON.stringify(text)}`).toEqual(expectedBytes);
       }
+      expect(hitList(reference!.index.findInBytes(odd))).toEqual(expectedBytes);
+      // On ASCII, byte offsets are string offsets.
+      if (isAscii(utf8)) expect(expectedBytes).toEqual(expectedText);
     }
-    expect(words.find('..ghp_')).toEqual([{ offset: 2, keyword: 0 }]);
-    expect(words.find('.ghp_')).toEqual([{ offset: 1, keyword: 0 }]);
+  });
+
+  it('on the fixture files', () => {
+    const dir = resolve(import.meta.dirname, '../../fixtures');
+    let hits = 0;
+    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile()) continue;
+      const bytes = readFileSync(resolve(entry.parentPath, entry.name));
+      const expected = hitList(reference!.index.findInBytes(bytes));
+      hits += expected.length;
+      for (const { name, index } of others) expect(hitList(index.findInBytes(bytes)), `${name}: ${entry.name}`).toEqual(expected);
+    }
+    expect(hits).toBeGreaterThan(100);
+  });
+});
+
+describe('buildKeywordIndex: input checks', () => {
+  it('rejects keywords too short for a trigram anchor, or not ASCII', () => {
+    expect(() => buildKeywordIndex([{ text: 'ab', ignoreCase: false }])).toThrow(/shorter than 3/);
+    expect(() => buildKeywordIndex([{ text: 'clé_', ignoreCase: false }])).toThrow(/not ASCII/);
+  });
+
+  it('runs the native loop in CI, where npm ci builds it, so that both loops are tested', () => {
+    if (process.env['CI'] && process.env['LEAKSTOP_NATIVE'] !== '0') expect(nativePrefilter(), 'the addon did not build: see the npm ci log').toBeDefined();
+  });
+});
+
+describe('native prefilter addon', () => {
+  const addon = nativePrefilter();
+  it.runIf(addon !== undefined)('refuses malformed arguments with a TypeError instead of crashing', () => {
+    expect(() => addon!.compile([])).toThrow(TypeError);
+    expect(() => addon!.compile([{ codes: new Uint8Array([97, 98]), anchor: 0, ignoreCase: false }])).toThrow(TypeError);
+    expect(() => addon!.compile([{ codes: new Uint8Array([97, 98, 99]), anchor: 1, ignoreCase: false }])).toThrow(TypeError);
+    const compiled = addon!.compile([{ codes: new Uint8Array([97, 98, 99]), anchor: 0, ignoreCase: false }]);
+    expect(() => addon!.find(compiled, 'abc' as unknown as Uint8Array)).toThrow(TypeError);
+    expect(() => addon!.find({}, new Uint8Array(3))).toThrow(TypeError);
+    expect(Array.from(addon!.find(compiled, Buffer.from('xabcabc')))).toEqual([1, 0, 4, 0]);
   });
 });
