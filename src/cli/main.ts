@@ -32,7 +32,7 @@ Options:
   --baseline FILE            ignore findings whose fingerprint is in FILE
   --write-baseline FILE      write the findings' fingerprints to FILE (and exit 0)
   --max-file-size BYTES      skip larger files (default 10 MiB; skipped files are reported)
-  --threads N                worker threads for directory scans (default: one per core)
+  --threads N                threads scanning a directory, this one included (default: one per core)
   --verbose                  list skipped paths
   --no-color                 no ANSI colours (also NO_COLOR=1)
   --version, --help

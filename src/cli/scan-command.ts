@@ -27,7 +27,7 @@ export interface ScanCommandOptions {
   maxFileBytes: number | undefined;
   verbose: boolean;
   noColor: boolean;
-  /** Worker threads for directory scans; default: one per core. */
+  /** Threads scanning a directory, the main thread included; default: one per core. */
   threads: number | undefined;
 }
 

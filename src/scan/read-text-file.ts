@@ -11,12 +11,10 @@ const readFileBytes = promisify(readFile);
 /**
  * Reads the walk's files in order, synchronously. Measured on 6,266 installed npm files (78 MB):
  * open/fstat/read/close in a loop took 0.12-0.14 s; fs callbacks with 16 reads in flight took
- * 0.28-0.50 s, since each async call costs a thread-pool round trip that outweighs the read. With
- * `stopWhen`, it stops taking items from the walk once that returns true and leaves the rest of
- * the walk to the caller.
+ * 0.28-0.50 s, since each async call costs a thread-pool round trip that outweighs the read.
  */
-export async function* readFiles(walk: AsyncIterator<WalkItem>, maxFileBytes: number, stopWhen: () => boolean = () => false): AsyncGenerator<SourceItem> {
-  while (!stopWhen()) {
+export async function* readFiles(walk: AsyncIterator<WalkItem>, maxFileBytes: number): AsyncGenerator<SourceItem> {
+  for (;;) {
     const next = await walk.next();
     if (next.done) break;
     const item = next.value;
@@ -25,10 +23,26 @@ export async function* readFiles(walk: AsyncIterator<WalkItem>, maxFileBytes: nu
 }
 
 /**
+ * One buffer that every file is read into in turn, for a scan that is done with each file before
+ * it reads the next: a fresh buffer per file cost ~30 ms more on 6,276 files (105 against 75 ms),
+ * in page faults and garbage collection.
+ */
+export class ReadBuffer {
+  #buffer = Buffer.allocUnsafeSlow(1 << 16);
+
+  /** A buffer of `size` bytes, valid until the next call. */
+  reserve(size: number): Buffer {
+    if (this.#buffer.length < size) this.#buffer = Buffer.allocUnsafeSlow(Math.max(size, this.#buffer.length * 2));
+    return this.#buffer.subarray(0, size);
+  }
+}
+
+/**
  * One file by descriptor: open without following links (and without blocking on a FIFO), then
  * fstat the descriptor, so type and size come from the file actually read, in 4 system calls.
+ * With `into`, the bytes are read into that shared buffer: the item is valid only until its next use.
  */
-export function readWalkedFileSync(absolute: string, maxFileBytes: number): SourceItem {
+export function readWalkedFileSync(absolute: string, maxFileBytes: number, into?: ReadBuffer): SourceItem {
   let fd: number;
   try {
     fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -39,7 +53,7 @@ export function readWalkedFileSync(absolute: string, maxFileBytes: number): Sour
     const stats = fstatSync(fd);
     const early = skipBeforeReading(absolute, stats, maxFileBytes);
     if (early) return early;
-    return textOrBinary(absolute, readWhole(fd, stats.size));
+    return textOrBinary(absolute, readWhole(fd, into ? into.reserve(stats.size) : Buffer.allocUnsafe(stats.size)));
   } catch {
     return { path: absolute, reason: 'unreadable' };
   } finally {
@@ -47,8 +61,8 @@ export function readWalkedFileSync(absolute: string, maxFileBytes: number): Sour
   }
 }
 
-function readWhole(fd: number, size: number): Buffer {
-  const bytes = Buffer.allocUnsafe(size);
+function readWhole(fd: number, bytes: Buffer): Buffer {
+  const size = bytes.length;
   let offset = 0;
   while (offset < size) {
     const read = readSync(fd, bytes, offset, size - offset, offset);

@@ -1,17 +1,17 @@
 // Feeds a source's units to the engine and turns what it finds into a ScanResult: findings placed in
 // their file and commit, baselined ones dropped (and counted), skipped files collected, all timed.
-// A directory walk of a large tree is read and scanned by worker threads instead (scan-on-workers.ts).
+// A directory walk is read file by file into one buffer, and on worker threads too (scan-walk.ts).
 import { performance } from 'node:perf_hooks';
 import type { Engine } from '../detect/engine.js';
 import type { ScanResult } from './result.js';
 import { scanPoolAvailable } from './scan-pool.js';
-import { scanWalkOnWorkers, type WorkerOptions } from './scan-on-workers.js';
+import { scanWalk, type WorkerOptions } from './scan-walk.js';
 import { ScanTally, type TallyOptions } from './scan-tally.js';
 import { walksFiles, type SourceItem } from './scan-unit.js';
 
 export type { ScanProgress } from './scan-tally.js';
 export { displayPath, locate } from './scan-tally.js';
-export type { WorkerOptions } from './scan-on-workers.js';
+export type { WorkerOptions } from './scan-walk.js';
 
 export interface RunScanOptions extends TallyOptions {
   engine: Engine;
@@ -26,9 +26,10 @@ export interface RunScanOptions extends TallyOptions {
 export async function runScan(source: AsyncIterable<SourceItem>, options: RunScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const tally = new ScanTally(options, source);
-  const { workers } = options;
-  if (workers && workers.count >= 2 && walksFiles(source) && scanPoolAvailable()) {
-    await scanWalkOnWorkers(source, options.engine, workers, tally);
+  if (walksFiles(source)) {
+    // A file walk is read here file by file into one buffer, and with workers also on their threads.
+    const workers = options.workers && options.workers.count >= 2 && scanPoolAvailable() ? options.workers : { count: 1 };
+    await scanWalk(source, options.engine, workers, tally);
   } else {
     for await (const item of source) tally.add(item, options.engine);
   }

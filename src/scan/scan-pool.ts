@@ -2,7 +2,7 @@
 // own engine (an engine cannot cross threads) and sends back findings as plain data: the Secret
 // class does not survive structured cloning, so the raw value (and any related secret) crosses the
 // thread boundary, inside this process only, and is wrapped in a Secret again on arrival. When to
-// use it: scan-on-workers.ts.
+// use it: scan-walk.ts.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';

@@ -2,7 +2,7 @@
 // batches of files it is sent, answering each batch with plain data, in order.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine } from '../detect/engine.js';
-import { readWalkedFileSync } from './read-text-file.js';
+import { ReadBuffer, readWalkedFileSync } from './read-text-file.js';
 import { isSkipped, scanItem } from './scan-unit.js';
 import { toWire, type FileResult, type WorkerMessage, type WorkerSettings } from './scan-pool.js';
 
@@ -11,8 +11,11 @@ const port = parentPort;
 const settings = workerData as WorkerSettings;
 const engine = createEngine({ disabledRules: new Set(settings.disabledRules) });
 
+/** Each file is scanned before the next is read, so one buffer serves them all. */
+const readBuffer = new ReadBuffer();
+
 function scanFile(path: string): FileResult {
-  const item = readWalkedFileSync(path, settings.maxFileBytes);
+  const item = readWalkedFileSync(path, settings.maxFileBytes, readBuffer);
   if (isSkipped(item)) return { skipped: item };
   const { bytes, scan } = scanItem(item, engine);
   return { path, bytes, allowedInline: scan.allowedInline, findings: scan.findings.map(toWire) };
