@@ -1,6 +1,6 @@
 // Runs the built `leakstop` CLI in this process and prints its peak memory (maxRSS) on stderr as a
 // last JSON line, so the benchmark can read throughput and memory from one run.
-import { main } from '../dist/cli/main.js';
+import { main } from '../dist/leakstop.js';
 
 const code = await main(process.argv.slice(2));
 const { maxRSS } = process.resourceUsage();

@@ -1,7 +1,7 @@
 // The tool's own name and version, for reports. Read from package.json at runtime rather than
-// imported: an import would put package.json outside the build's rootDir ('src'). The relative
-// path holds from both src/version.ts (tests) and dist/version.js (the installed CLI).
+// imported: an import would put package.json outside the build's rootDir ('src').
 import { readFileSync } from 'node:fs';
+import { packageFile } from './package-root.js';
 
 export interface ToolInfo {
   name: string;
@@ -23,8 +23,7 @@ export function toolVersion(): string {
 }
 
 function readToolInfo(): ToolInfo {
-  const url = new URL('../package.json', import.meta.url);
-  const pkg = readPackageJson(readFileSync(url, 'utf8'));
+  const pkg = readPackageJson(readFileSync(packageFile('package.json'), 'utf8'));
   return {
     name: pkg.name,
     version: pkg.version,

@@ -15,6 +15,7 @@
 import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-root.js';
 
 export interface KeywordHit {
   /** Offset of the keyword's first character in the text (of its first byte, for findInBytes). */
@@ -66,8 +67,8 @@ interface NativePrefilter {
   find(index: unknown, bytes: Uint8Array): Int32Array;
 }
 
-/** Where node-gyp puts the addon: the package root's build/, from src/detect and dist/detect alike. */
-const NATIVE_ADDON = new URL('../../build/Release/leakstop_prefilter.node', import.meta.url);
+/** Where node-gyp puts the addon. */
+const NATIVE_ADDON = packageFile('build/Release/leakstop_prefilter.node');
 
 let native: NativePrefilter | null | undefined;
 

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { z } from 'zod';
+import { packageFile } from '../package-root.js';
 import type { ScanWorkerSettings } from './worker.js';
 
 /** What the main thread hands over: the operator environment and the worker timings. */
@@ -30,7 +31,8 @@ export interface WorkerThread {
   failed: Promise<Error>;
 }
 
-const ENTRY = new URL(import.meta.url);
+/** tsc's output of this module, also when the CLI runs from the bundle (dist/leakstop.js). */
+const ENTRY = packageFile('dist/queue/worker-thread.js');
 
 /** Only in the compiled build: under the test runner the TypeScript sources cannot start a thread. */
 export function workerThreadAvailable(): boolean {

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { packageFile } from '../package-root.js';
 import type { Finding } from '../detect/finding.js';
 import { Secret } from '../detect/secret.js';
 import type { SkippedFile } from './result.js';
@@ -26,7 +27,7 @@ export type FileResult =
 
 export type WorkerMessage = { type: 'ready'; ruleIds: string[] } | { type: 'scanned'; results: FileResult[] };
 
-const WORKER_FILE = new URL('./scan-worker.js', import.meta.url);
+const WORKER_FILE = packageFile('dist/scan/scan-worker.js');
 
 /**
  * Workers run the compiled JavaScript (dist/scan/scan-worker.js). Loaded from TypeScript sources
