@@ -3,12 +3,12 @@
 // allow comments. Pure: text (or a file's UTF-8 bytes) in, findings out; no I/O.
 //
 // A file's bytes are scanned without decoding them as UTF-8 (scanUtf8): the prefilter runs on the
-// bytes, a file without a keyword is done, and a file with one is read as latin1 (one char per
-// byte, a copy rather than a decode) so that string offsets are byte offsets. Every pattern and
-// keyword is ASCII, and a multi-byte UTF-8 character is bytes >= 0x80, none of which an ASCII class
-// matches, so the regexes find what they find in the decoded text. What a match contains beyond
-// ASCII (a database password with an accent) is decoded from its bytes before any check sees it,
-// and columns are counted in decoded characters.
+// bytes, a file without a keyword is done, and in a file with one the rules read windows of the
+// bytes as latin1 (one char per byte, a copy rather than a decode; text-view.ts), so that string
+// offsets are byte offsets. Every pattern and keyword is ASCII, and a multi-byte UTF-8 character is
+// bytes >= 0x80, none of which an ASCII class matches, so the regexes find what they find in the
+// decoded text. What a match contains beyond ASCII (a database password with an accent) is decoded
+// from its bytes before any check sees it, and columns are counted in decoded characters.
 import type { Finding } from './finding.js';
 import { buildKeywordIndex, type KeywordHits, type KeywordSpec } from './keyword-index.js';
 import { placeholderReason } from './placeholder.js';
@@ -16,6 +16,7 @@ import { shannonEntropy } from './entropy.js';
 import { fingerprint, Secret } from './secret.js';
 import type { ProviderDefinition, RawFinding, Rule } from './rule.js';
 import { LineIndex, type Position } from './line-index.js';
+import { bytesView, decodeLatin1, stringView, type TextView } from './text-view.js';
 import { allProviders } from '../providers/index.js';
 
 export const INLINE_ALLOW_MARKER = 'leakstop:allow';
@@ -42,14 +43,7 @@ export interface Engine {
   scanUtf8(bytes: Uint8Array): TextScan;
 }
 
-/**
- * The text the rules read, and for scanUtf8 the bytes it was copied from as latin1: then offsets
- * are byte offsets, and strings taken from the text are decoded from their bytes before use.
- */
-interface View {
-  text: string;
-  bytes?: Uint8Array;
-}
+
 
 interface CompiledRule {
   rule: Rule;
@@ -81,17 +75,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   function scanText(text: string): TextScan {
     if (text.length === 0) return nothingFound();
-    return scanView({ text }, keywordIndex.find(text));
+    return scanView(stringView(text), keywordIndex.find(text));
   }
 
   function scanUtf8(bytes: Uint8Array): TextScan {
     const hits = keywordIndex.findInBytes(bytes);
     if (hits.length === 0) return nothingFound();
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-    return scanView({ text, bytes }, hits);
+    return scanView(bytesView(bytes, hits.length / 2), hits);
   }
 
-  function scanView(view: View, hits: KeywordHits): TextScan {
+  function scanView(view: TextView, hits: KeywordHits): TextScan {
     const hitsByRule = groupHitsByRule(hits, rulesByKeyword);
     const perProvider = new Map<ProviderDefinition, RawFinding[]>();
     const rejected: Span[] = [];
@@ -109,7 +102,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (provider.combine) {
         // What a specific rule matched still blocks the generic rule after pairing consumed it.
         for (const f of found) if (f.confidence !== 'entropy') rejected.push(f);
-        raw.push(...provider.combine(found, view.text));
+        raw.push(...provider.combine(found, view));
       } else raw.push(...found);
     }
     if (raw.length === 0) return nothingFound();
@@ -175,9 +168,8 @@ function isAscending(offsets: readonly number[]): boolean {
  * Runs the rule's regex over the merged windows around its keyword offsets. Windows that overlap
  * are merged, so adversarial input (a keyword repeated a million times) costs one linear pass.
  */
-function matchRule(entry: CompiledRule, view: View, offsets: readonly number[], rejected: Span[]): RawFinding[] {
+function matchRule(entry: CompiledRule, view: TextView, offsets: readonly number[], rejected: Span[]): RawFinding[] {
   if (entry.rule.anchor === 'keyword') return matchAtKeywords(entry, view, offsets, rejected);
-  const { text } = view;
   const { before, after } = entry.rule.window;
   const found: RawFinding[] = [];
   const seenStarts = new Set<number>();
@@ -190,7 +182,7 @@ function matchRule(entry: CompiledRule, view: View, offsets: readonly number[], 
       windowEnd = offsets[i]! + after;
     }
     i++;
-    windowEnd = Math.min(text.length, windowEnd + WINDOW_MARGIN);
+    windowEnd = Math.min(view.length, windowEnd + WINDOW_MARGIN);
     for (const candidate of matchWindow(entry, view, windowStart, windowEnd, rejected)) {
       if (seenStarts.has(candidate.start)) continue;
       seenStarts.add(candidate.start);
@@ -200,28 +192,42 @@ function matchRule(entry: CompiledRule, view: View, offsets: readonly number[], 
   return found;
 }
 
-/** Tries the sticky pattern once at each keyword offset: no searching, so no window to scan. */
-function matchAtKeywords(entry: CompiledRule, view: View, offsets: readonly number[], rejected: Span[]): RawFinding[] {
+/**
+ * Tries the sticky pattern once at each keyword offset: no searching. The pattern reads a window
+ * from a margin before the keyword (for lookbehinds) to the rule's reach after it plus a margin;
+ * windows that overlap are read as one.
+ */
+function matchAtKeywords(entry: CompiledRule, view: TextView, offsets: readonly number[], rejected: Span[]): RawFinding[] {
   const found: RawFinding[] = [];
+  const reach = entry.rule.window.after + WINDOW_MARGIN;
   let coveredUntil = -1;
-  for (const offset of offsets) {
-    // A keyword inside a secret already found (or a duplicate offset) cannot start another match.
-    if (offset < coveredUntil) continue;
-    entry.sticky.lastIndex = offset;
-    const m = entry.sticky.exec(view.text);
-    if (m === null) continue;
-    const candidate = toCandidate(entry.rule, m, 0, view, rejected);
-    if (!candidate) continue;
-    found.push(candidate);
-    coveredUntil = offset + m[0].length;
+  let i = 0;
+  while (i < offsets.length) {
+    const windowStart = Math.max(0, offsets[i]! - WINDOW_MARGIN);
+    let last = i;
+    while (last + 1 < offsets.length && offsets[last + 1]! - WINDOW_MARGIN <= offsets[last]! + reach) last++;
+    const windowEnd = Math.min(view.length, offsets[last]! + reach);
+    const window = view.slice(windowStart, windowEnd);
+    for (; i <= last; i++) {
+      const offset = offsets[i]!;
+      // A keyword inside a secret already found (or a duplicate offset) cannot start another match.
+      if (offset < coveredUntil) continue;
+      entry.sticky.lastIndex = offset - windowStart;
+      const m = entry.sticky.exec(window);
+      if (m === null) continue;
+      const candidate = toCandidate(entry.rule, m, windowStart, view, rejected);
+      if (!candidate) continue;
+      found.push(candidate);
+      coveredUntil = offset + m[0].length;
+    }
   }
   return found;
 }
 
 /** Matches in one window; spans a specific rule matched but rejected (a bad checksum) go to `rejected`. */
-function matchWindow(entry: CompiledRule, view: View, windowStart: number, windowEnd: number, rejected: Span[]): RawFinding[] {
+function matchWindow(entry: CompiledRule, view: TextView, windowStart: number, windowEnd: number, rejected: Span[]): RawFinding[] {
   const { rule, regex } = entry;
-  const window = view.text.slice(windowStart, windowEnd);
+  const window = view.slice(windowStart, windowEnd);
   const found: RawFinding[] = [];
   regex.lastIndex = 0;
   for (let m = regex.exec(window); m !== null; m = regex.exec(window)) {
@@ -239,13 +245,13 @@ function matchWindow(entry: CompiledRule, view: View, windowStart: number, windo
  * A regex match turned into a finding, or undefined (recorded in `rejected`) when its checks fail.
  * Offsets stay in the view's units; the strings the checks and the finding see are decoded.
  */
-function toCandidate(rule: Rule, m: RegExpExecArray, base: number, view: View, rejected: Span[]): RawFinding | undefined {
+function toCandidate(rule: Rule, m: RegExpExecArray, base: number, view: TextView, rejected: Span[]): RawFinding | undefined {
   const secretGroup = m.groups?.['secret'];
   const span = secretGroup !== undefined ? m.indices?.groups?.['secret'] : m.indices?.[0];
   if (!span || (secretGroup ?? m[0]).length === 0) return undefined;
   const start = base + span[0];
   const end = base + span[1];
-  const decode = view.bytes && NON_ASCII.test(m[0]) ? decodeLatin1View : undefined;
+  const decode = view.bytes && NON_ASCII.test(m[0]) ? decodeLatin1 : undefined;
   const groups = decode ? decodeGroups(m.groups ?? {}) : (m.groups ?? {});
   const secret = decode ? decode(secretGroup ?? m[0]) : (secretGroup ?? m[0]);
   const accepted = acceptCandidate(rule, secret, decode ? decode(m[0]) : m[0], groups);
@@ -259,13 +265,8 @@ function toCandidate(rule: Rule, m: RegExpExecArray, base: number, view: View, r
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** A string cut from a latin1 view, back to the characters its UTF-8 bytes encode. */
-function decodeLatin1View(latin1: string): string {
-  return Buffer.from(latin1, 'latin1').toString('utf8');
-}
-
 function decodeGroups(groups: Record<string, string | undefined>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(groups).map(([name, value]) => [name, value === undefined ? undefined : decodeLatin1View(value)]));
+  return Object.fromEntries(Object.entries(groups).map(([name, value]) => [name, value === undefined ? undefined : decodeLatin1(value)]));
 }
 
 function acceptCandidate(
@@ -333,8 +334,8 @@ function spanIndex(spans: readonly Span[]): { overlaps: (span: Span) => boolean 
 
 const CONFIDENCE_RANK = { checksum: 4, structure: 3, pattern: 2, entropy: 1 } as const;
 
-function toFindings(raw: readonly RawFinding[], view: View): TextScan {
-  const lines = new LineIndex(view.text);
+function toFindings(raw: readonly RawFinding[], view: TextView): TextScan {
+  const lines = new LineIndex(view);
   const position = (offset: number): Position => decodedPosition(lines.position(offset), offset, view);
   const findings: Finding[] = [];
   let allowedInline = 0;
@@ -368,12 +369,12 @@ function toFindings(raw: readonly RawFinding[], view: View): TextScan {
 }
 
 /** In a latin1 view a column counts bytes: count the characters the line's bytes before it decode to. */
-function decodedPosition(position: Position, offset: number, view: View): Position {
+function decodedPosition(position: Position, offset: number, view: TextView): Position {
   if (!view.bytes || position.column === 1) return position;
   const lineStart = offset - (position.column - 1);
-  const before = view.text.slice(lineStart, offset);
+  const before = view.slice(lineStart, offset);
   if (!NON_ASCII.test(before)) return position;
-  return { line: position.line, column: decodeLatin1View(before).length + 1 };
+  return { line: position.line, column: decodeLatin1(before).length + 1 };
 }
 
 /** Related secrets get the same protection as the finding's own: a Secret each. */

@@ -1,4 +1,5 @@
 // Offsets to 1-based line/column, built lazily: most texts have no finding and never pay for it.
+import { stringView, type TextView } from './text-view.js';
 
 export interface Position {
   line: number;
@@ -6,17 +7,17 @@ export interface Position {
 }
 
 export class LineIndex {
-  readonly #text: string;
+  readonly #view: Pick<TextView, 'length' | 'slice' | 'newlineFrom'>;
   #starts: number[] | undefined;
 
-  constructor(text: string) {
-    this.#text = text;
+  constructor(source: string | Pick<TextView, 'length' | 'slice' | 'newlineFrom'>) {
+    this.#view = typeof source === 'string' ? stringView(source) : source;
   }
 
   #lineStarts(): number[] {
     if (this.#starts) return this.#starts;
     const starts = [0];
-    for (let i = this.#text.indexOf('\n'); i !== -1; i = this.#text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (let i = this.#view.newlineFrom(0); i !== -1; i = this.#view.newlineFrom(i + 1)) starts.push(i + 1);
     this.#starts = starts;
     return starts;
   }
@@ -37,9 +38,10 @@ export class LineIndex {
   /** The text of a 1-based line, without its newline. */
   lineText(line: number): string {
     const starts = this.#lineStarts();
-    const start = starts[line - 1] ?? this.#text.length;
+    const length = this.#view.length;
+    const start = starts[line - 1] ?? length;
     const next = starts[line];
-    const end = next === undefined ? this.#text.length : next - 1;
-    return this.#text.slice(start, end);
+    const end = next === undefined ? length : next - 1;
+    return this.#view.slice(start, end);
   }
 }

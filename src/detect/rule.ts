@@ -1,5 +1,10 @@
 // What a detection rule is: the contract between a provider file and the engine.
 
+import type { TextView } from './text-view.js';
+
+/** The text findings came from, read by slices (offsets as in the findings). */
+export type ScannedText = Pick<TextView, 'slice'>;
+
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
 /**
@@ -123,5 +128,5 @@ export interface ProviderDefinition {
    * id with the secret access key a few lines below it. Gets the findings of this provider only, in
    * offset order, with the text they came from.
    */
-  combine?: (findings: RawFinding[], text: string) => RawFinding[];
+  combine?: (findings: RawFinding[], text: ScannedText) => RawFinding[];
 }

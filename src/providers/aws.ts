@@ -4,7 +4,7 @@
 // reports them as one critical finding. Prefixes: IAM unique ID prefixes in
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
 import { awsAccountIdFromKeyId } from '../detect/checksum.js';
-import type { Candidate, ProviderDefinition, RawFinding, Rule, Validation } from '../detect/rule.js';
+import type { Candidate, ProviderDefinition, RawFinding, Rule, ScannedText, Validation } from '../detect/rule.js';
 import { redact } from '../detect/secret.js';
 
 const KEY_ID_PREFIXES = ['AKIA', 'ASIA', 'ABIA', 'ACCA'] as const;
@@ -130,10 +130,12 @@ const PAIR_MAX_LINES = 5;
 /** A cheap bound checked before counting lines: 5 lines of config rarely exceed this. */
 const PAIR_MAX_CHARS = 1500;
 
-function linesBetween(text: string, a: RawFinding, b: RawFinding): number {
+/** Line breaks between two findings, which are at most PAIR_MAX_CHARS apart. */
+function linesBetween(text: ScannedText, a: RawFinding, b: RawFinding): number {
   const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+  const between = second.start > first.end ? text.slice(first.end, second.start) : '';
   let lines = 0;
-  for (let i = first.end; i < second.start; i++) if (text.charCodeAt(i) === 10) lines++;
+  for (let i = between.indexOf('\n'); i !== -1; i = between.indexOf('\n', i + 1)) lines++;
   return lines;
 }
 
@@ -158,7 +160,7 @@ function firstStartingAt(findings: readonly RawFinding[], offset: number): numbe
  * The closest unpaired secret within a few lines. Only secrets within PAIR_MAX_CHARS are looked at,
  * so a file with thousands of keys stays linear.
  */
-function nearestSecret(keyId: RawFinding, secrets: readonly RawFinding[], taken: ReadonlySet<RawFinding>, text: string): RawFinding | undefined {
+function nearestSecret(keyId: RawFinding, secrets: readonly RawFinding[], taken: ReadonlySet<RawFinding>, text: ScannedText): RawFinding | undefined {
   let best: RawFinding | undefined;
   for (let i = firstStartingAt(secrets, keyId.start - PAIR_MAX_CHARS); i < secrets.length; i++) {
     const secret = secrets[i]!;
@@ -196,7 +198,7 @@ function pairFinding(keyId: RawFinding, secret: RawFinding): RawFinding {
  * Pairs each key ID with the nearest unpaired secret within a few lines; the rest stay as found.
  * The engine passes findings in offset order, so both lists below are sorted by start.
  */
-function pairAccessKeys(findings: RawFinding[], text: string): RawFinding[] {
+function pairAccessKeys(findings: RawFinding[], text: ScannedText): RawFinding[] {
   const keyIds = findings.filter((f) => f.rule.id === accessKeyId.id);
   const secrets = findings.filter((f) => f.rule.id === secretAccessKey.id);
   const taken = new Set<RawFinding>();

@@ -49,6 +49,15 @@ describe('Engine.scanUtf8 against scanText', () => {
     expect(positives).toBeGreaterThan(150);
   });
 
+  it('agrees where a file is large beside its keywords, so that only their windows are read', () => {
+    // Under ~512 bytes per keyword a file is read whole; these are read window by window.
+    const filler = (prefix: string): string => `${prefix}${'// lorem ipsum dolor sit amet, 日本 café\n'.repeat(80)}`;
+    for (const { id, sample } of samples) {
+      expectSameFindings(`${filler('')}${sample}\n${filler('')}`, `${id} between filler`);
+      expectSameFindings(`${filler('')}🔑 ${sample} ${filler('é')}`, `${id} after non-ASCII filler`);
+    }
+  });
+
   it('agrees on the realistic and labelled fixture files', () => {
     const dirs = ['../../fixtures/realistic', '../../fixtures/labelled/files'].map((d) => resolve(import.meta.dirname, d));
     let files = 0;
