@@ -14,7 +14,7 @@ import { buildKeywordIndex, type KeywordHits, type KeywordSpec } from './keyword
 import { placeholderReason } from './placeholder.js';
 import { shannonEntropy } from './entropy.js';
 import { fingerprint, Secret } from './secret.js';
-import type { ProviderDefinition, RawFinding, Rule } from './rule.js';
+import { CONTEXT_BEFORE, type Candidate, type ProviderDefinition, type RawFinding, type Rule } from './rule.js';
 import { LineIndex, type Position } from './line-index.js';
 import { bytesView, decodeLatin1, stringView, type TextView } from './text-view.js';
 import { allProviders } from '../providers/index.js';
@@ -254,7 +254,8 @@ function toCandidate(rule: Rule, m: RegExpExecArray, base: number, view: TextVie
   const decode = view.bytes && NON_ASCII.test(m[0]) ? decodeLatin1 : undefined;
   const groups = decode ? decodeGroups(m.groups ?? {}) : (m.groups ?? {});
   const secret = decode ? decode(secretGroup ?? m[0]) : (secretGroup ?? m[0]);
-  const accepted = acceptCandidate(rule, secret, decode ? decode(m[0]) : m[0], groups);
+  const before = contextBefore(m, view);
+  const accepted = acceptCandidate(rule, { secret, match: decode ? decode(m[0]) : m[0], groups, before });
   if (!accepted) {
     if ((rule.confidence ?? 'pattern') !== 'entropy') rejected.push({ start, end });
     return undefined;
@@ -265,21 +266,23 @@ function toCandidate(rule: Rule, m: RegExpExecArray, base: number, view: TextVie
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** The text just before a match in the string it was found in (see Candidate.before). */
+function contextBefore(m: RegExpExecArray, view: TextView): string {
+  const before = m.input.slice(Math.max(0, m.index - CONTEXT_BEFORE), m.index);
+  return view.bytes && NON_ASCII.test(before) ? decodeLatin1(before) : before;
+}
+
 function decodeGroups(groups: Record<string, string | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(groups).map(([name, value]) => [name, value === undefined ? undefined : decodeLatin1(value)]));
 }
 
-function acceptCandidate(
-  rule: Rule,
-  secret: string,
-  match: string,
-  groups: Record<string, string | undefined>,
-): { confidence: RawFinding['confidence']; details: Record<string, string> } | undefined {
+function acceptCandidate(rule: Rule, candidate: Candidate): { confidence: RawFinding['confidence']; details: Record<string, string> } | undefined {
+  const { secret } = candidate;
   if (!rule.skipPlaceholderCheck && placeholderReason(secret) !== undefined) return undefined;
   if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return undefined;
   const confidence = rule.confidence ?? 'pattern';
   if (!rule.validate) return { confidence, details: {} };
-  const verdict = rule.validate({ secret, match, groups });
+  const verdict = rule.validate(candidate);
   if (!verdict.valid) return undefined;
   return { confidence: verdict.confidence ?? confidence, details: verdict.details ?? {} };
 }

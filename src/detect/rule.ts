@@ -27,7 +27,15 @@ export interface Candidate {
   match: string;
   /** Named groups of the match. */
   groups: Readonly<Record<string, string | undefined>>;
+  /**
+   * Up to CONTEXT_BEFORE (64) characters of text just before the match, fewer at the start of a
+   * text or of the window searched: what a lookbehind would read, without its cost on every try.
+   */
+  before: string;
 }
+
+/** How much text before a match a validator sees (Candidate.before). */
+export const CONTEXT_BEFORE = 64;
 
 /** What an offline validator says about a candidate. */
 export type Validation =

@@ -5,13 +5,18 @@
 //
 // Its keywords are among the most common words in code, so the pattern starts at the keyword and
 // consumes the name suffix and the value atomically (lookahead + backreference): at each keyword
-// it either matches right there or gives up after a few steps.
+// it either matches right there or gives up after a few steps. The part of the name before the
+// keyword is read in validate, from the text before the match: as a lookbehind in the pattern it
+// cost a third of every try, and on a keyword-dense tree there are millions of tries.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../detect/rule.js';
 
 const KEYWORD = String.raw`(?:api[_-]?key|secret|token|passw(?:or)?d|passwort|pwd|private[_-]?key|access[_-]?key)`;
 
 /** Characters of an identifier around the keyword: AWS_SECRET_ACCESS_KEY, config.apiToken, --api-key. */
 const NAME_CHAR = '[A-Za-z0-9_.-]';
+const IS_NAME_CHAR = new RegExp(`^${NAME_CHAR}$`);
+/** The longest name read: the keyword with what comes before it (within Candidate.before's 64). */
+const MAX_NAME = 60;
 
 /** Characters a credential value is made of: base64, base64url, hex and password punctuation. */
 const VALUE_CHAR = String.raw`[A-Za-z0-9+/=_.~!@#$%^&*?|-]`;
@@ -32,8 +37,6 @@ const SEPARATOR = [
 
 const PATTERN = new RegExp(
   String.raw`(?<keyword>${KEYWORD})` +
-    // The whole identifier up to the keyword's end, read backwards.
-    String.raw`(?<=(?<name>${NAME_CHAR}{1,60}))` +
     // The rest of the identifier, taken atomically so that a failed match does not backtrack.
     String.raw`(?=(?<suffix>${NAME_CHAR}{0,30}))\k<suffix>` +
     String.raw`(?<keyQuote>["'\x60]?)(?<separator>${SEPARATOR})(?<valueQuote>["'\x60]?)` +
@@ -116,9 +119,19 @@ function keywordStandsAlone(before: string, keyword: string, suffix: string): bo
   return COMPOUND_PREFIXES.test(before);
 }
 
-function isSecretName(groups: Candidate['groups']): boolean {
+/**
+ * The identifier up to the keyword's end: the name characters just before the keyword (from the
+ * text before the match), then the keyword, MAX_NAME characters at most.
+ */
+function nameUpToKeyword(keyword: string, textBefore: string): string {
+  let start = textBefore.length;
+  const limit = Math.max(0, textBefore.length - (MAX_NAME - keyword.length));
+  while (start > limit && IS_NAME_CHAR.test(textBefore[start - 1]!)) start--;
+  return textBefore.slice(start) + keyword;
+}
+
+function isSecretName(groups: Candidate['groups'], name: string): boolean {
   const keyword = groups['keyword'] ?? '';
-  const name = groups['name'] ?? '';
   const suffix = groups['suffix'] ?? '';
   const before = name.slice(0, name.length - keyword.length);
   if (!keywordStandsAlone(before, keyword, suffix)) return false;
@@ -129,14 +142,14 @@ function isSecretName(groups: Candidate['groups']): boolean {
 }
 
 /** The separator and quotes must form one of the assignment shapes the rule is meant for. */
-function isAssignment(groups: Candidate['groups']): boolean {
+function isAssignment(groups: Candidate['groups'], name: string): boolean {
   const separator = groups['separator'] ?? '';
   const valueQuote = groups['valueQuote'] ?? '';
   if ((groups['closeQuote'] ?? '') !== valueQuote) return false;
   if (separator === '>') return groups['closeTag'] !== undefined;
   if (/value/i.test(separator)) return (groups['keyQuote'] ?? '') !== '' && valueQuote !== '';
   // A bare space separates a value only after a command-line flag: --api-key VALUE.
-  if (separator.trim() === '') return (groups['name'] ?? '').startsWith('-');
+  if (separator.trim() === '') return name.startsWith('-');
   return true;
 }
 
@@ -259,9 +272,10 @@ function notASecret(value: string): string | undefined {
   return undefined;
 }
 
-function checkAssignment({ secret, groups }: Candidate): Validation {
-  if (!isAssignment(groups)) return { valid: false, reason: 'not an assignment' };
-  if (!isSecretName(groups)) return { valid: false, reason: 'name is not a credential name' };
+function checkAssignment({ secret, groups, before }: Candidate): Validation {
+  const name = nameUpToKeyword(groups['keyword'] ?? '', before);
+  if (!isAssignment(groups, name)) return { valid: false, reason: 'not an assignment' };
+  if (!isSecretName(groups, name)) return { valid: false, reason: 'name is not a credential name' };
   const reason = notASecret(secret);
   return reason ? { valid: false, reason } : { valid: true };
 }
@@ -274,7 +288,7 @@ const assignedSecret: Rule = {
   confidence: 'entropy',
   keywords: KEYWORDS,
   keywordsIgnoreCase: true,
-  // The match starts at the keyword (the name before it is read by lookbehind) and ends within
+  // The match starts at the keyword (validate reads the name before it) and ends within
   // name suffix (30) + separator (~12) + quotes + value (128).
   window: { before: 0, after: 200 },
   anchor: 'keyword',
