@@ -222,6 +222,8 @@ describe.skipIf(!HAVE_REDIS_SERVER)('the app on a 3-master Redis Cluster', () =>
       const job = pushJob('d-cluster');
       expect(await enqueueScanJobs(queues, [job])).toEqual([scanJobId(job)]);
       await waitFor('the job to complete', async () => ((await queues.scan.getJobCounts('completed')).completed === 1 ? true : undefined), 10_000);
+      // The check run is written by the report job the scan hands over to, a moment later.
+      await waitFor('the report job to write the check run', () => Promise.resolve(github.isDone() ? true : undefined), 10_000);
       expect(github.pendingMocks()).toEqual([]);
     } finally {
       await workers.close(1_000);
