@@ -28,19 +28,41 @@ export async function* readFiles(walk: AsyncIterator<WalkItem>, maxFileBytes: nu
  * in page faults and garbage collection.
  */
 export class ReadBuffer {
-  #buffer = Buffer.allocUnsafeSlow(1 << 16);
+  #buffer = Buffer.allocUnsafeSlow(1 << 20);
 
-  /** A buffer of `size` bytes, valid until the next call. */
-  reserve(size: number): Buffer {
-    if (this.#buffer.length < size) this.#buffer = Buffer.allocUnsafeSlow(Math.max(size, this.#buffer.length * 2));
-    return this.#buffer.subarray(0, size);
+  /**
+   * Reads a file from its start to its end, or to `limit` bytes if it is longer. The bytes are
+   * valid until the next read. Without fstat: the file's length is where a read returns nothing,
+   * and fstat's Stats object, with its four Dates, cost ~15 ms per 6,000 files.
+   */
+  readFrom(fd: number, limit: number): Buffer {
+    let length = 0;
+    for (;;) {
+      if (length === this.#buffer.length) {
+        if (length >= limit) break;
+        this.#grow();
+      }
+      const wanted = Math.min(this.#buffer.length, limit) - length;
+      if (wanted <= 0) break;
+      const read = readSync(fd, this.#buffer, length, wanted, length);
+      if (read === 0) break;
+      length += read;
+    }
+    return this.#buffer.subarray(0, length);
+  }
+
+  #grow(): void {
+    const larger = Buffer.allocUnsafeSlow(this.#buffer.length * 2);
+    this.#buffer.copy(larger);
+    this.#buffer = larger;
   }
 }
 
 /**
- * One file by descriptor: open without following links (and without blocking on a FIFO), then
- * fstat the descriptor, so type and size come from the file actually read, in 4 system calls.
- * With `into`, the bytes are read into that shared buffer: the item is valid only until its next use.
+ * One walked file (the walk saw a regular file): opened without following links and without
+ * blocking on a FIFO, then read to its end. A file over the limit is reported with its size, from
+ * fstat, without being kept. With `into`, the bytes are read into that shared buffer and the item
+ * is valid only until its next use; without, they are copied out.
  */
 export function readWalkedFileSync(absolute: string, maxFileBytes: number, into?: ReadBuffer): SourceItem {
   let fd: number;
@@ -50,26 +72,15 @@ export function readWalkedFileSync(absolute: string, maxFileBytes: number, into?
     return { path: absolute, reason: errorCode(error) === 'ELOOP' ? 'symlink' : 'unreadable' };
   }
   try {
-    const stats = fstatSync(fd);
-    const early = skipBeforeReading(absolute, stats, maxFileBytes);
-    if (early) return early;
-    return textOrBinary(absolute, readWhole(fd, into ? into.reserve(stats.size) : Buffer.allocUnsafe(stats.size)));
+    if (hasBinaryExtension(absolute)) return { path: absolute, reason: 'binary', bytes: fstatSync(fd).size };
+    const bytes = (into ?? new ReadBuffer()).readFrom(fd, maxFileBytes + 1);
+    if (bytes.length > maxFileBytes) return { path: absolute, reason: 'too-large', bytes: fstatSync(fd).size };
+    return textOrBinary(absolute, into ? bytes : Buffer.from(bytes));
   } catch {
     return { path: absolute, reason: 'unreadable' };
   } finally {
     closeSync(fd);
   }
-}
-
-function readWhole(fd: number, bytes: Buffer): Buffer {
-  const size = bytes.length;
-  let offset = 0;
-  while (offset < size) {
-    const read = readSync(fd, bytes, offset, size - offset, offset);
-    if (read === 0) break;
-    offset += read;
-  }
-  return offset === size ? bytes : bytes.subarray(0, offset);
 }
 
 function errorCode(error: unknown): string | undefined {
