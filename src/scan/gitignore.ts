@@ -3,7 +3,7 @@
 // subdirectory re-includes a file ignored above), plus .git/info/exclude at the lowest priority.
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 
 interface IgnoreLevel {
   ig: Ignore;
@@ -71,12 +71,16 @@ function level(ig: Ignore, pathFromBase: string, strip: number): IgnoreLevel {
 }
 
 async function readIgnoreFile(file: string): Promise<Ignore | undefined> {
+  let text: string;
   try {
-    return ignore().add(await readFile(file, 'utf8'));
+    text = await readFile(file, 'utf8');
   } catch {
     // Absent (the usual case) or unreadable: no rules from it, as git does.
     return undefined;
   }
+  // Loaded with the first .gitignore: a tree without one (or a scan without a checkout) skips it.
+  const { default: ignore } = await import('ignore');
+  return ignore().add(text);
 }
 
 /** The nearest directory at or above `start` that holds a .git entry (a directory, or a worktree's file). */

@@ -36,8 +36,8 @@ describe('LineIndex', () => {
     const text = `first line\n${'filler\n'.repeat(10_000)}`;
     const index = new LineIndex({
       length: text.length,
-      slice: (start, end) => text.slice(start, end),
-      newlineFrom: (from) => {
+      slice: (start: number, end: number) => text.slice(start, end),
+      newlineFrom: (from: number) => {
         read++;
         return text.indexOf('\n', from);
       },
