@@ -10,6 +10,8 @@ const PLACEHOLDER_WORDS =
 
 const REPEATED_RUN = /(.)\1{5}/;
 const SEQUENTIAL_RUNS = ['0123456789', 'abcdefghij', 'ABCDEFGHIJ', '1234567890'];
+/** Every 6-character piece of the runs, cut once rather than on every candidate. */
+const SEQUENTIAL_PIECES = [...new Set(SEQUENTIAL_RUNS.flatMap((run) => Array.from({ length: run.length - 5 }, (_, i) => run.slice(i, i + 6))))];
 
 /** Below this, a value of 16+ characters is a pattern (aaaa, abab), not a random key. */
 const MIN_ENTROPY_LONG_VALUE = 2.5;
@@ -28,10 +30,5 @@ export function placeholderReason(value: string): string | undefined {
 }
 
 function hasSequentialRun(value: string): boolean {
-  for (const run of SEQUENTIAL_RUNS) {
-    for (let i = 0; i + 6 <= run.length; i++) {
-      if (value.includes(run.slice(i, i + 6))) return true;
-    }
-  }
-  return false;
+  return SEQUENTIAL_PIECES.some((piece) => value.includes(piece));
 }
