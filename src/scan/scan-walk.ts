@@ -4,10 +4,10 @@
 // scanning, so workers that only scanned text read here gained nothing). The workers start after
 // the first 200 ms, and this thread scans whatever they have no room for, so no core waits.
 //
-// Measured on 2 cores (README): the generated 130 MB tree went from 0.83-0.94 s on one thread to
-// 0.66-0.70 s on two. Installed npm packages (78 MB) gain nothing on two cores: one thread already
-// keeps 1.35 cores busy (V8's garbage collector and compiler threads, the kernel reading files).
-// Before, two workers and a main thread that only dispatched were slower than one thread.
+// Measured on 2 cores (README, medians of 3): the generated 130 MB tree takes 0.74-0.89 s on one
+// thread and 0.67-0.76 s on two. Installed npm packages (78 MB) gain nothing on two cores: one
+// thread already keeps 1.4 cores busy (V8's collector and compiler threads, the kernel reading
+// files). Before, two workers and a main thread that only dispatched were slower than one thread.
 import type { Engine } from '../detect/engine.js';
 import { ReadBuffer, readWalkedFileSync } from './read-text-file.js';
 import { fromWire, ScanPool, type FileResult } from './scan-pool.js';
