@@ -97,7 +97,6 @@ function runLeakstop(dir, threads) {
 
 function runSecretlint(dir, mb) {
   const bin = join(repo, 'node_modules', 'secretlint', 'bin', 'secretlint.js');
-  if (!existsSync(bin)) return undefined;
   const rc = join(out, 'secretlintrc.json');
   writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
   const started = process.hrtime.bigint();

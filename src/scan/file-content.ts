@@ -52,6 +52,5 @@ export function decodeText(bytes: Buffer): string {
     const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
     return swapped.swap16().toString('utf16le');
   }
-  const hasUtf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return (hasUtf8Bom ? bytes.subarray(3) : bytes).toString('utf8');
+  return (utf8Content(bytes) ?? bytes).toString('utf8');
 }

@@ -58,6 +58,14 @@ export class ReadBuffer {
   }
 }
 
+let forCopies: ReadBuffer | undefined;
+
+/** The buffer behind reads whose bytes are copied out at once: one, rather than 1 MiB per file. */
+function copyingReads(): ReadBuffer {
+  forCopies ??= new ReadBuffer();
+  return forCopies;
+}
+
 /**
  * One walked file (the walk saw a regular file): opened without following links and without
  * blocking on a FIFO, then read to its end. A file over the limit is reported with its size, from
@@ -73,7 +81,7 @@ export function readWalkedFileSync(absolute: string, maxFileBytes: number, into?
   }
   try {
     if (hasBinaryExtension(absolute)) return { path: absolute, reason: 'binary', bytes: fstatSync(fd).size };
-    const bytes = (into ?? new ReadBuffer()).readFrom(fd, maxFileBytes + 1);
+    const bytes = (into ?? copyingReads()).readFrom(fd, maxFileBytes + 1);
     if (bytes.length > maxFileBytes) return { path: absolute, reason: 'too-large', bytes: fstatSync(fd).size };
     return textOrBinary(absolute, into ? bytes : Buffer.from(bytes));
   } catch {

@@ -31,6 +31,24 @@ interface Issue {
   body: string;
 }
 
+/**
+ * The leaked GitHub token's own calls: GET /user (verify and describe share it) answered with
+ * `scopes`, then its revocation, whose request body is kept in `revokeBody`.
+ */
+function mockLeakedGithubToken(githubToken: string, scopes: string): { githubProvider: nock.Scope; revocation: nock.Scope; revokeBody: { credentials?: string[] } } {
+  const githubProvider = nock(API, { reqheaders: { authorization: `Bearer ${githubToken}` } })
+    .get('/user')
+    .reply(200, { login: 'octocat', id: 1, type: 'User' }, { 'x-oauth-scopes': scopes });
+  const revokeBody: { credentials?: string[] } = {};
+  const revocation = nock(API)
+    .post('/credentials/revoke', (body: { credentials?: string[] }) => {
+      Object.assign(revokeBody, body);
+      return true;
+    })
+    .reply(202, {});
+  return { githubProvider, revocation, revokeBody };
+}
+
 describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, record', () => {
   let prefix: string;
   let inspector: Redis;
@@ -96,17 +114,7 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
     const { state, created, rewrites } = fakeReports(commit, githubRequests);
     const { issues, checkRunPatches } = state;
 
-    // The leaked GitHub token's own calls: GET /user (verify and describe share it), then its revocation.
-    const githubProvider = nock(API, { reqheaders: { authorization: `Bearer ${githubToken}` } })
-      .get('/user')
-      .reply(200, { login: 'octocat', id: 1, type: 'User' }, { 'x-oauth-scopes': 'repo, workflow' });
-    let revokeBody: { credentials?: string[] } = {};
-    const revocation = nock(API)
-      .post('/credentials/revoke', (body: { credentials?: string[] }) => {
-        revokeBody = body;
-        return true;
-      })
-      .reply(202, {});
+    const { githubProvider, revocation, revokeBody } = mockLeakedGithubToken(githubToken, 'repo, workflow');
 
     // GitLab: GET self while live (verify, describe, activity), then self-rotation, which revokes it.
     const gitlab = nock(GITLAB, { reqheaders: { 'private-token': gitlabToken } })
@@ -219,16 +227,7 @@ describeWithRedis('a push that leaks live credentials: verify, revoke, rotate, r
         comments.push((body as { body: string }).body);
         return { id: comments.length, body: (body as { body: string }).body };
       });
-    const githubProvider = nock(API, { reqheaders: { authorization: `Bearer ${githubToken}` } })
-      .get('/user')
-      .reply(200, { login: 'octocat', id: 1, type: 'User' }, { 'x-oauth-scopes': 'repo' });
-    let revokeBody: { credentials?: string[] } = {};
-    const revocation = nock(API)
-      .post('/credentials/revoke', (body: { credentials?: string[] }) => {
-        revokeBody = body;
-        return true;
-      })
-      .reply(202, {});
+    const { githubProvider, revocation, revokeBody } = mockLeakedGithubToken(githubToken, 'repo');
 
     const base = `http://127.0.0.1:${running?.port ?? 0}`;
     expect((await deliver(base, { event: 'push', payload: pushOf(commit, before), id: randomUUID() })).status).toBe(200);

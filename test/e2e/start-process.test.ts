@@ -8,9 +8,9 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { startFakeGitHub, type FakeGitHub } from '../queue/fake-github.js';
-import { deleteKeysWithPrefix, describeWithRedis, everythingStored, redisUrl, testRedis, uniquePrefix } from '../queue/redis.js';
-import { APP_ID, deliver, testPrivateKey, WEBHOOK_SECRET } from '../webhooks/helpers.js';
-import { commitWithToken, pushOf, randomSha, waitFor } from './helpers.js';
+import { deleteKeysWithPrefix, describeWithRedis, everythingStored, testRedis, uniquePrefix } from '../queue/redis.js';
+import { deliver } from '../webhooks/helpers.js';
+import { commitWithToken, pushOf, randomSha, testAppEnv, waitFor } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -32,18 +32,7 @@ describeWithRedis('`leakstop start` as a process', () => {
   it('scans a push on its worker thread and drains on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', './test/queue/register-ts.mjs', 'test/e2e/start-process.ts'], {
       cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        APP_ID: String(APP_ID),
-        PRIVATE_KEY: testPrivateKey(),
-        WEBHOOK_SECRET,
-        PORT: '0',
-        REDIS_URL: redisUrl(),
-        QUEUE_PREFIX: prefix,
-        GHE_HOST: github.host,
-        GHE_PROTOCOL: 'http',
-        LOG_LEVEL: 'info',
-      },
+      env: { PATH: process.env.PATH, ...testAppEnv(prefix, { GHE_HOST: github.host, GHE_PROTOCOL: 'http', LOG_LEVEL: 'info' }) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output: string[] = [];

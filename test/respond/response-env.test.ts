@@ -5,6 +5,7 @@ import { OperatorSettingsError } from '../../src/respond/adapter.js';
 import { parseResponseEnv, ResponseEnvError, type ResponseEnv } from '../../src/respond/response-env.js';
 import { SealKeyError, sealKeyFromBytes } from '../../src/respond/seal.js';
 import { RotationSinkSettingsError } from '../../src/respond/sinks/rotation-sink.js';
+import { thrown } from './thrown.js';
 
 const KEY_BYTES = Buffer.from('6n1yJq0mXv7Lw3sKp9Rt2Ub5Hc8Df4Ga', 'utf8');
 const SEAL = { LEAKSTOP_SEAL_KEY: KEY_BYTES.toString('base64') };
@@ -19,17 +20,6 @@ function enabled(env: NodeJS.ProcessEnv, readFile?: (path: string) => string): R
   const parsed = parseResponseEnv(env, readFile);
   if (!('sealKey' in parsed)) return expect.fail('expected the response to be on');
   return parsed;
-}
-
-/** The error `run` throws, checked to be of `type`. */
-function thrown<E extends Error>(run: () => unknown, type: new (...args: never[]) => E): E {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(type);
-    return error as E;
-  }
-  return expect.fail('expected an error, none was thrown');
 }
 
 describe('LEAKSTOP_RESPONSE', () => {

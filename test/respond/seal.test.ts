@@ -13,6 +13,7 @@ import {
   sealedSecretSchema,
   unsealSecret,
 } from '../../src/respond/seal.js';
+import { thrown } from './thrown.js';
 
 const RAW = 'ghp_' + 'Zq8XvN3kLw2Rt6Yb9Hc4Jd7Mf1Gp5Sx0Ua3E';
 const FINGERPRINT = '0123456789abcdef0123456789abcdef';
@@ -30,17 +31,6 @@ const files =
   (contents: Record<string, string>) =>
   (path: string): string =>
     contents[path] ?? noFiles(path);
-
-/** The error `run` throws, checked to be of `type`. */
-function thrown<E extends Error>(run: () => unknown, type: new (...args: never[]) => E): E {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(type);
-    return error as E;
-  }
-  throw new Error('expected an error, none was thrown');
-}
 
 /** A SealError whose message shows neither the secret nor the sealed text nor any of its parts. */
 function expectSafeSealError(run: () => unknown, sealed: string): SealError {
