@@ -3,7 +3,9 @@
 // samples, on the realistic and labelled fixtures, and around non-ASCII text of every UTF-8 length.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { createEngine, type TextScan } from '../../src/detect/engine.js';
 import { allProviders } from '../../src/providers/index.js';
 
@@ -78,6 +80,16 @@ describe('Engine.scanUtf8 against scanText', () => {
     expect(finding?.secret.reveal()).toBe('Pàsswörd-Été-9xQ2vLr7');
     expect([finding?.column, finding?.endColumn]).toEqual([text.indexOf('Pàss') + 1, text.indexOf('@db') + 1]);
     expectSameFindings(text, 'accented password');
+  });
+
+  it('wraps what it finds in bytes like any finding: no form of the finding shows the secret', () => {
+    const token = generateGithubStyleToken('ghp_');
+    const password = 'Pàsswörd-Été-9xQ2vLr7';
+    const text = `// 🔑 café\nconst token = "${token}";\nDATABASE_URL=postgres://app:${password}@db.internal.acme-corp.net/app\n`;
+    const { findings } = engine.scanUtf8(Buffer.from(text, 'utf8'));
+    expect(findings.map((f) => f.secret.reveal()).sort()).toEqual([password, token].sort());
+    const shown = [JSON.stringify(findings), String(findings.map((f) => f.secret)), inspect(findings, { depth: 5 })].join('\n');
+    for (const secret of [token, password]) expect(shown).not.toContain(secret);
   });
 
   it('counts columns in characters after multi-byte text, as editors and GitHub annotations do', () => {
