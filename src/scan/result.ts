@@ -17,6 +17,8 @@ export interface SkippedFile {
   bytes?: number;
   /** Commit the file was changed in, for git sources. */
   commit?: string;
+  /** A short why, for people (an errno code, a missing object's id); never file content. */
+  detail?: string;
 }
 
 export interface ScanStats {
@@ -30,6 +32,8 @@ export interface ScanStats {
   allowedInline: number;
   skipped: SkippedFile[];
   durationMs: number;
+  /** Git sources: the repository is a shallow clone, so history before its boundary was not read. */
+  shallow?: boolean;
 }
 
 export interface ScanResult {
@@ -39,4 +43,17 @@ export interface ScanResult {
   root: string;
   findings: LocatedFinding[];
   stats: ScanStats;
+  /**
+   * Which repository config the scan used, for people: `.leakstop.yml at main (the range's base)`,
+   * `--config ci/leakstop.yml`, `defaults`.
+   */
+  config?: string;
+}
+
+/**
+ * Something was left unread (a file, a name, a directory or a git object that could not be read):
+ * a clean result would then be a claim the scan cannot make.
+ */
+export function isIncomplete(result: Pick<ScanResult, 'stats'>): boolean {
+  return result.stats.skipped.some((skipped) => skipped.reason === 'unreadable');
 }
