@@ -14,15 +14,22 @@ export interface ReportOptions {
   verbose?: boolean;
   /** SARIF only: the engine's rules, for rule metadata (titles, severities, remediation). */
   rules?: readonly Rule[];
+  /**
+   * SARIF only: what goes before a finding's path to make it relative to the repository root, e.g.
+   * 'src/' for `leakstop scan src` (see repositoryPathPrefix in src/cli). Default ''.
+   */
+  pathPrefix?: string;
+  /** Text only: the scan was a pre-commit check (`protect --staged`), so findings block the commit. */
+  blockedCommit?: boolean;
 }
 
 export function formatResult(result: ScanResult, format: ReportFormat, options: ReportOptions = {}): string {
   switch (format) {
     case 'text':
-      return formatText(result, { color: options.color ?? false, verbose: options.verbose ?? false });
+      return formatText(result, { color: options.color ?? false, verbose: options.verbose ?? false, blockedCommit: options.blockedCommit ?? false });
     case 'json':
       return formatJson(result);
     case 'sarif':
-      return formatSarif(result, options.rules ?? []);
+      return formatSarif(result, options.rules ?? [], { pathPrefix: options.pathPrefix ?? '' });
   }
 }

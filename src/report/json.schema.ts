@@ -1,6 +1,7 @@
 // The `leakstop scan --format json` document, version 1: what formatJson promises, checked by its
 // tests and described field by field in docs/json-format.md. Within a version, fields may be added
-// but never renamed, removed or retyped; anything else bumps `version`.
+// but never renamed, removed or retyped; anything else bumps `version`. (summary.incomplete,
+// summary.shallow, summary.config and skipped[].detail were added to version 1: additions only.)
 import { z } from 'zod';
 
 import { JSON_REPORT_VERSION } from './json-version.js';
@@ -52,6 +53,12 @@ export const jsonSummarySchema = z.strictObject({
   skipped: count,
   skippedByReason: z.partialRecord(skipReasonSchema, count),
   durationMs: z.number().nonnegative(),
+  /** Something could not be read (a skipped item with reason 'unreadable'): no findings is not clean. */
+  incomplete: z.boolean(),
+  /** Git sources only: the repository is a shallow clone, so commits before its boundary were not read. */
+  shallow: z.boolean().optional(),
+  /** Which repository config the scan used, for people: `.leakstop.yml at main (the range's base)`, `defaults`. */
+  config: z.string().optional(),
 });
 
 export const jsonSkippedFileSchema = z.strictObject({
@@ -59,6 +66,8 @@ export const jsonSkippedFileSchema = z.strictObject({
   reason: skipReasonSchema,
   bytes: count.optional(),
   commit: z.string().min(1).optional(),
+  /** A short why, for people: an errno code, a missing object's id. Never file content. */
+  detail: z.string().optional(),
 });
 
 export const jsonReportSchema = z.strictObject({

@@ -66,5 +66,6 @@ function jsonSkippedFile(file: SkippedFile, root: string): JsonSkippedFile {
   const json: JsonSkippedFile = { path: relativePosixPath(root, file.path), reason: file.reason };
   if (file.bytes !== undefined) json.bytes = file.bytes;
   if (file.commit !== undefined) json.commit = file.commit;
+  if (file.detail !== undefined) json.detail = file.detail;
   return json;
 }

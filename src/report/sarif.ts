@@ -1,22 +1,33 @@
 // `leakstop scan --format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it (upload-sarif or the
 // code-scanning API). One run; one rule descriptor per rule that produced a finding; one result per
-// finding, located relative to %SRCROOT% so alerts match the repository tree. Only the redacted
-// value of a secret ever appears.
+// finding, located relative to %SRCROOT%, the repository root, so alerts match the repository tree
+// (GitHub reads relative URIs as relative to the root of the repository analysed). No local
+// absolute path is written: %SRCROOT% is described, not given a file:// URI. Only the redacted value
+// of a secret ever appears.
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { LocatedFinding } from '../detect/finding.js';
 import type { Confidence, Rule, Severity } from '../detect/rule.js';
-import type { ScanResult } from '../scan/result.js';
+import type { ScanResult, SkippedFile } from '../scan/result.js';
 import { toolInfo } from '../version.js';
 import { detailLabel, relativePosixPath, skipReasonLabel } from './labels.js';
-import { orderFindings, summarize } from './summary.js';
+import { orderFindings, summarize, unreadItems } from './summary.js';
 
 /** The $schema GitHub's documentation uses. */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Key of our fingerprint in result.partialFingerprints; bump the suffix if fingerprint() changes. */
 export const SARIF_FINGERPRINT_KEY = 'leakstop/v1';
 const SOURCE_ROOT = '%SRCROOT%';
+const SOURCE_ROOT_DESCRIPTION = 'The root of the git work tree scanned, or the directory scanned when it is not in one.';
+
+export interface SarifOptions {
+  /** Put before each finding's path to make it relative to the repository root, e.g. 'src/'. */
+  pathPrefix?: string;
+}
+
+/** Unreadable items listed one by one as notifications, at most: the invocation's counts have them all. */
+const MAX_UNREAD_NOTIFICATIONS = 100;
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
   critical: 'error',
@@ -31,6 +42,9 @@ const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.
 /** How often a rule's matches are real, in GitHub's words (it sorts alerts by level, then precision). */
 const PRECISION: Record<Confidence, string> = { checksum: 'very-high', structure: 'high', pattern: 'medium', entropy: 'low' };
 
+/** Weakest last, as the engine ranks them. */
+const CONFIDENCE_STRENGTH: Record<Confidence, number> = { checksum: 4, structure: 3, pattern: 2, entropy: 1 };
+
 const CONFIDENCE_SENTENCE: Record<Confidence, string> = {
   checksum: "A match is confirmed offline by the token's built-in checksum.",
   structure: 'A match is confirmed offline by decoding its structure.',
@@ -38,7 +52,11 @@ const CONFIDENCE_SENTENCE: Record<Confidence, string> = {
   entropy: 'A match is found by its randomness (entropy) near a keyword; expect some false positives.',
 };
 
-/** What a rule descriptor says, from the engine's rule or, for a combined finding (e.g. an AWS key pair), from the finding. */
+/**
+ * What a rule descriptor says, from the engine's rule or, for a combined finding (e.g. an AWS key
+ * pair), from the finding. `confidence` always comes from the findings: a rule's own confidence is
+ * what a match alone is worth, before its validator confirms a checksum or a structure.
+ */
 interface RuleMetadata {
   id: string;
   provider: string;
@@ -48,11 +66,12 @@ interface RuleMetadata {
   remediation: string;
 }
 
-export function formatSarif(result: ScanResult, rules: readonly Rule[]): string {
-  return `${JSON.stringify(buildSarifLog(result, rules), null, 2)}\n`;
+export function formatSarif(result: ScanResult, rules: readonly Rule[], options: SarifOptions = {}): string {
+  return `${JSON.stringify(buildSarifLog(result, rules, options), null, 2)}\n`;
 }
 
-export function buildSarifLog(result: ScanResult, rules: readonly Rule[]): Sarif.Log {
+export function buildSarifLog(result: ScanResult, rules: readonly Rule[], options: SarifOptions = {}): Sarif.Log {
+  const locate = artifactLocator(result.root, options.pathPrefix ?? '');
   const tool = toolInfo();
   const findings = orderFindings(result.findings);
   const descriptors = ruleMetadata(findings, rules).map(reportingDescriptor);
@@ -71,35 +90,44 @@ export function buildSarifLog(result: ScanResult, rules: readonly Rule[]): Sarif
             rules: descriptors,
           },
         },
-        invocations: [invocation(result)],
-        originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(result.root) } },
+        invocations: [invocation(result, locate)],
+        originalUriBaseIds: { [SOURCE_ROOT]: { description: { text: SOURCE_ROOT_DESCRIPTION } } },
         // Columns are JavaScript string offsets: UTF-16 code units, not code points.
         columnKind: 'utf16CodeUnits',
-        results: findings.map((f) => sarifResult(f, ruleIndex.get(f.ruleId) ?? -1, result.root)),
+        results: findings.map((f) => sarifResult(f, ruleIndex.get(f.ruleId) ?? -1, locate)),
       },
     ],
   };
 }
 
-/** One entry per rule id among the findings, sorted by id so the file diffs cleanly between runs. */
+/**
+ * One entry per rule id among the findings, sorted by id so the file diffs cleanly between runs. Its
+ * precision is that of the weakest of its findings, so that the descriptor never claims more than
+ * a result it describes (github-pat-classic matches as a pattern, and its checksum makes every
+ * finding 'checksum').
+ */
 function ruleMetadata(findings: readonly LocatedFinding[], rules: readonly Rule[]): RuleMetadata[] {
   const rulesById = new Map(rules.map((rule) => [rule.id, rule]));
   const byId = new Map<string, RuleMetadata>();
   for (const finding of findings) {
-    if (byId.has(finding.ruleId)) continue;
+    const known = byId.get(finding.ruleId);
+    if (known) {
+      if (CONFIDENCE_STRENGTH[finding.confidence] < CONFIDENCE_STRENGTH[known.confidence]) known.confidence = finding.confidence;
+      continue;
+    }
     const rule = rulesById.get(finding.ruleId);
-    byId.set(finding.ruleId, rule ? metadataFromRule(rule) : metadataFromFinding(finding));
+    byId.set(finding.ruleId, rule ? metadataFromRule(rule, finding.confidence) : metadataFromFinding(finding));
   }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function metadataFromRule(rule: Rule): RuleMetadata {
+function metadataFromRule(rule: Rule, confidence: Confidence): RuleMetadata {
   return {
     id: rule.id,
     provider: rule.provider,
     title: rule.title,
     severity: rule.severity,
-    confidence: rule.confidence ?? 'pattern',
+    confidence,
     remediation: rule.remediation,
   };
 }
@@ -144,7 +172,7 @@ function pascalCase(id: string): string {
     .join('');
 }
 
-function sarifResult(finding: LocatedFinding, ruleIndex: number, root: string): Sarif.Result {
+function sarifResult(finding: LocatedFinding, ruleIndex: number, locate: ArtifactLocator): Sarif.Result {
   return {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -153,7 +181,7 @@ function sarifResult(finding: LocatedFinding, ruleIndex: number, root: string): 
     locations: [
       {
         physicalLocation: {
-          artifactLocation: artifactLocation(root, finding.path),
+          artifactLocation: locate(finding.path),
           region: {
             startLine: finding.line,
             startColumn: finding.column,
@@ -178,37 +206,50 @@ function resultMessage(finding: LocatedFinding): string {
   return `${finding.title} found: ${finding.secret.redacted}.${facts}${where}`;
 }
 
+/** The finding's own confidence and the precision it gives, in the rule descriptor's terms. */
 function resultProperties(finding: LocatedFinding): Sarif.PropertyBag {
-  const properties: Sarif.PropertyBag = { severity: finding.severity, confidence: finding.confidence };
+  const properties: Sarif.PropertyBag = { severity: finding.severity, confidence: finding.confidence, precision: PRECISION[finding.confidence] };
   if (finding.commit !== undefined) properties['commit'] = finding.commit;
   if (finding.author !== undefined) properties['author'] = finding.author;
   if (finding.date !== undefined) properties['date'] = finding.date;
   return properties;
 }
 
+type ArtifactLocator = (path: string) => Sarif.ArtifactLocation;
+
 /**
- * Relative to %SRCROOT%, '/'-separated and percent-encoded (a SARIF uri is a URI reference, so a
- * space or '#' in a file name must be escaped). A path outside the root gets an absolute file URI.
+ * Relative to %SRCROOT% (the repository root): the prefix places a path of a scanned subdirectory
+ * or single file in the tree, '/'-separated and percent-encoded (a SARIF uri is a URI reference, so
+ * a space or '#' in a file name must be escaped). A path outside the scan root gets an absolute
+ * file URI, the only honest location left.
  */
-function artifactLocation(root: string, path: string): Sarif.ArtifactLocation {
-  const rel = relativePosixPath(root, path);
-  if (rel === '..' || rel.startsWith('../') || isAbsolute(rel)) return { uri: pathToFileURL(resolve(root, path)).href };
-  return { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
+function artifactLocator(root: string, pathPrefix: string): ArtifactLocator {
+  return (path) => {
+    const rel = relativePosixPath(root, path);
+    if (rel === '..' || rel.startsWith('../') || isAbsolute(rel)) return { uri: pathToFileURL(resolve(root, path)).href };
+    return { uri: (pathPrefix + rel).split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
+  };
 }
 
-/** A base URI must end with '/' or the last segment is replaced when resolving against it. */
-function directoryUri(directory: string): string {
-  const href = pathToFileURL(directory).href;
-  return href.endsWith('/') ? href : `${href}/`;
-}
-
-/** The run's counts, and one note per skip reason so a SARIF viewer also sees what was not scanned. */
-function invocation(result: ScanResult): Sarif.Invocation {
+/**
+ * The run's counts, whether it is complete, which config it used, one note per skip reason, and a
+ * warning per item left unread (its detail, never content) and for a shallow history, so a SARIF
+ * viewer also sees what was not scanned. The run itself succeeded: its results are all valid.
+ */
+function invocation(result: ScanResult, locate: ArtifactLocator): Sarif.Invocation {
   const summary = summarize(result);
-  const notifications: Sarif.Notification[] = Object.entries(summary.skippedByReason).map(([reason, count]) => ({
+  const notes: Sarif.Notification[] = Object.entries(summary.skippedByReason).map(([reason, count]) => ({
     level: 'note',
     message: { text: `Skipped ${count} file${count === 1 ? '' : 's'}: ${skipReasonLabel(reason)}.` },
   }));
+  const unread = unreadItems(result.stats.skipped);
+  const warnings = unread.slice(0, MAX_UNREAD_NOTIFICATIONS).map((item) => unreadNotification(item, locate));
+  if (unread.length > MAX_UNREAD_NOTIFICATIONS) {
+    warnings.push({ level: 'warning', message: { text: `${unread.length - MAX_UNREAD_NOTIFICATIONS} more items could not be read; the JSON report lists them all.` } });
+  }
+  if (summary.shallow === true) {
+    warnings.push({ level: 'warning', message: { text: "The repository is a shallow clone: commits before its boundary were not scanned. Fetch the full history (actions/checkout fetch-depth: 0)." } });
+  }
   const commits = summary.commitsScanned === undefined ? {} : { commitsScanned: summary.commitsScanned };
   const properties: Sarif.PropertyBag = {
     filesScanned: summary.filesScanned,
@@ -218,6 +259,19 @@ function invocation(result: ScanResult): Sarif.Invocation {
     allowedInline: summary.allowedInline,
     skipped: summary.skipped,
     durationMs: summary.durationMs,
+    incomplete: summary.incomplete,
+    ...(summary.shallow === undefined ? {} : { shallow: summary.shallow }),
+    ...(summary.config === undefined ? {} : { config: summary.config }),
   };
-  return { executionSuccessful: true, toolExecutionNotifications: notifications, properties };
+  return { executionSuccessful: true, toolExecutionNotifications: [...warnings, ...notes], properties };
+}
+
+function unreadNotification(item: SkippedFile, locate: ArtifactLocator): Sarif.Notification {
+  const commit = item.commit ? ` in commit ${item.commit.slice(0, 7)}` : '';
+  const detail = item.detail ? ` (${item.detail})` : '';
+  return {
+    level: 'warning',
+    message: { text: `Could not read ${item.path}${commit}${detail}: not scanned, so the scan is incomplete.` },
+    locations: [{ physicalLocation: { artifactLocation: locate(item.path) } }],
+  };
 }

@@ -2,7 +2,7 @@
 // that text, JSON and SARIF can never disagree about the numbers.
 import type { LocatedFinding } from '../detect/finding.js';
 import type { Severity } from '../detect/rule.js';
-import type { ScanResult, SkippedFile, SkipReason } from '../scan/result.js';
+import { isIncomplete, type ScanResult, type SkippedFile, type SkipReason } from '../scan/result.js';
 
 /** Strongest first: the order in which severities are listed everywhere. */
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
@@ -21,6 +21,12 @@ export interface ScanSummary {
   /** Only the reasons that occurred; most files first, then by reason. */
   skippedByReason: Partial<Record<SkipReason, number>>;
   durationMs: number;
+  /** Something was left unread (see isIncomplete): no findings does not mean clean. */
+  incomplete: boolean;
+  /** Git sources only: the clone is shallow, so history before its boundary was not read. */
+  shallow?: boolean;
+  /** Which repository config the scan used, for people (ScanResult.config), when known. */
+  config?: string;
 }
 
 export function summarize(result: ScanResult): ScanSummary {
@@ -39,7 +45,16 @@ export function summarize(result: ScanResult): ScanSummary {
     skipped: stats.skipped.length,
     skippedByReason: countsByKey(stats.skipped.map((s) => s.reason)),
     durationMs: stats.durationMs,
+    incomplete: isIncomplete(result),
+    // Only when the source says: a directory scan has no history to be shallow.
+    ...(stats.shallow === undefined ? {} : { shallow: stats.shallow }),
+    ...(result.config === undefined ? {} : { config: result.config }),
   };
+}
+
+/** The items left unread, in report order: they are listed whatever the verbosity, since they matter. */
+export function unreadItems(skipped: readonly SkippedFile[]): SkippedFile[] {
+  return orderSkipped(skipped.filter((s) => s.reason === 'unreadable'));
 }
 
 function countBySeverity(findings: readonly LocatedFinding[]): Record<Severity, number> {

@@ -4,13 +4,15 @@ import type { LocatedFinding } from '../detect/finding.js';
 import type { ScanResult, SkippedFile } from '../scan/result.js';
 import { painter, type Painter } from './ansi.js';
 import { detailLabel, printable, skipReasonLabel } from './labels.js';
-import { orderFindings, orderSkipped, SEVERITIES, summarize, type ScanSummary } from './summary.js';
+import { orderFindings, orderSkipped, SEVERITIES, summarize, unreadItems, type ScanSummary } from './summary.js';
 
 export interface TextOptions {
   /** ANSI colour: the CLI passes true only when stdout is a TTY and NO_COLOR is unset. */
   color: boolean;
   /** List every skipped file, not only the counts. */
   verbose?: boolean;
+  /** A pre-commit check (`protect --staged`): findings block the commit, and the report says what to do. */
+  blockedCommit?: boolean;
 }
 
 /** Enough of a fingerprint to tell findings apart and grep a baseline; JSON and SARIF carry it whole. */
@@ -20,12 +22,54 @@ const SHORT_COMMIT = 7;
 export function formatText(result: ScanResult, options: TextOptions): string {
   const paint = painter(options.color);
   const summary = summarize(result);
+  const unread = unreadItems(result.stats.skipped);
   const lines =
     summary.findings === 0
-      ? [cleanLine(result.target, summary, paint)]
+      ? [unread.length > 0 ? incompleteLine(result.target, summary, unread.length, paint) : cleanLine(result.target, summary, paint)]
       : [...orderFindings(result.findings).flatMap((f) => [...findingLines(f, paint), '']), ...summaryLines(summary, paint)];
+  if (summary.findings > 0 && unread.length > 0) lines.push(`${paint.yellow(incompleteWords(unread.length))}.`);
+  lines.push(...unread.map((s) => `  ${paint.dim(s.reason)}  ${skippedFileLabel(s)}`));
+  if (summary.shallow === true) lines.push(paint.yellow("History is shallow: commits before the clone's boundary were not scanned."));
+  if (summary.config !== undefined) lines.push(`Config: ${printable(summary.config)}.`);
   lines.push(...skippedLines(result.stats.skipped, summary, options.verbose === true, paint));
+  if (options.blockedCommit === true && summary.findings > 0) lines.push('', ...blockedCommitLines(result.findings, paint));
   return `${lines.join('\n')}\n`;
+}
+
+/** Said instead of "No leaks found" when something was left unread: that claim cannot be made. */
+function incompleteWords(unread: number): string {
+  return `Scan incomplete: ${plural(unread, 'item')} could not be read`;
+}
+
+function incompleteLine(target: string, summary: ScanSummary, unread: number, paint: Painter): string {
+  return `${paint.yellow(incompleteWords(unread))} in ${printable(target)}, no leaks in the rest: scanned ${scannedCounts(summary)}${suppressedNote(summary)}.`;
+}
+
+/** At most this many paths in the unstage command: the findings above list every one. */
+const UNSTAGE_EXAMPLES = 3;
+
+/**
+ * What a pre-commit hook says when it stops a commit: that it did, how to unstage, how to mark a
+ * false positive, and that a real credential must be revoked although it never reached a commit.
+ */
+function blockedCommitLines(findings: readonly LocatedFinding[], paint: Painter): string[] {
+  const paths = [...new Set(orderFindings(findings).map((f) => f.path))];
+  const shown = paths.slice(0, UNSTAGE_EXAMPLES).map((p) => shellWord(printable(p))).join(' ');
+  const more = paths.length > UNSTAGE_EXAMPLES ? ' …' : '';
+  return [
+    paint.severity('critical', `leakstop: commit blocked: ${plural(findings.length, 'leaked credential')} in the staged changes.`),
+    `  To unstage:       git restore --staged ${shown}${more}   (git before 2.23: git reset HEAD ${shown}${more})`,
+    '  Not a secret?     add a `leakstop:allow` comment on its line, or accept it in a baseline file',
+    '                    (--write-baseline FILE accepts every finding shown above; then pass --baseline FILE in the hook).',
+    '  A real secret must be revoked now, although the commit did not happen: it was on disk, and may',
+    "  be in an editor's history or backups, a shell history, a clipboard or a screen share.",
+  ];
+}
+
+/** A path as one shell word: quoted unless made only of characters no shell treats specially, never an option. */
+function shellWord(path: string): string {
+  const word = path.startsWith('-') ? `./${path}` : path;
+  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }
 
 function findingLines(finding: LocatedFinding, paint: Painter): string[] {
@@ -72,12 +116,15 @@ function summaryLines(summary: ScanSummary, paint: Painter): string[] {
 
 /** The whole report of a clean scan: one line, with the counts that show what was covered. */
 function cleanLine(target: string, summary: ScanSummary, paint: Painter): string {
+  return `${paint.green('No leaks found')} in ${printable(target)}: scanned ${scannedCounts(summary)}${suppressedNote(summary)}.`;
+}
+
+function suppressedNote(summary: ScanSummary): string {
   const suppressed = [
     summary.baselined > 0 ? `${summary.baselined} baselined` : undefined,
     summary.allowedInline > 0 ? `${summary.allowedInline} allowed inline` : undefined,
   ].filter(Boolean);
-  const note = suppressed.length > 0 ? ` (not reported: ${suppressed.join(', ')})` : '';
-  return `${paint.green('No leaks found')} in ${printable(target)}: scanned ${scannedCounts(summary)}${note}.`;
+  return suppressed.length > 0 ? ` (not reported: ${suppressed.join(', ')})` : '';
 }
 
 /** `120 files (1.2 MB), 14 commits in 0.8 s (1.5 MB/s)` */
@@ -95,8 +142,10 @@ function skippedLines(skipped: readonly SkippedFile[], summary: ScanSummary, ver
   if (skipped.length === 0) return [];
   const reasons = Object.entries(summary.skippedByReason).map(([reason, count]) => `${count} ${skipReasonLabel(reason)}`);
   const head = `${paint.yellow(`Skipped ${plural(skipped.length, 'file')}`)}: ${reasons.join(', ')}.`;
+  // Unreadable items are listed above in any case.
+  const ordered = orderSkipped(skipped).filter((s) => s.reason !== 'unreadable');
+  if (ordered.length === 0) return [head];
   if (!verbose) return [`${head} Run with --verbose to list them.`];
-  const ordered = orderSkipped(skipped);
   const width = Math.max(...ordered.map((s) => s.reason.length));
   return [head, ...ordered.map((s) => `  ${paint.dim(s.reason.padEnd(width))}  ${skippedFileLabel(s)}`)];
 }
@@ -104,7 +153,8 @@ function skippedLines(skipped: readonly SkippedFile[], summary: ScanSummary, ver
 function skippedFileLabel(file: SkippedFile): string {
   const size = file.bytes === undefined ? '' : ` (${formatBytes(file.bytes)})`;
   const commit = file.commit ? ` in commit ${printable(file.commit.slice(0, SHORT_COMMIT))}` : '';
-  return `${printable(file.path)}${size}${commit}`;
+  const detail = file.detail ? `: ${printable(file.detail)}` : '';
+  return `${printable(file.path)}${size}${commit}${detail}`;
 }
 
 function plural(count: number, noun: string): string {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../src/report/json.js';
 import { jsonReportSchema } from '../../src/report/json.schema.js';
 import { toolInfo, toolVersion } from '../../src/version.js';
-import { awsFinding, cleanResult, expectNoRawSecret, githubFinding, sampleResult } from './sample-result.js';
+import { awsFinding, cleanResult, expectNoRawSecret, githubFinding, incompleteResult, sampleResult } from './sample-result.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string; homepage?: string };
 
@@ -67,6 +67,7 @@ describe('formatJson', () => {
       skipped: 3,
       skippedByReason: { binary: 2, 'too-large': 1 },
       durationMs: 800,
+      incomplete: false,
     });
     expect(report.skipped).toContainEqual({ path: 'dump.sql', reason: 'too-large', bytes: 25_000_000, commit: 'fedcba9876543210fedcba9876543210fedcba98' });
   });
@@ -83,6 +84,28 @@ describe('formatJson', () => {
     expect(clean.skipped).toEqual([]);
     expect(clean.summary.findings).toBe(0);
     expect('commitsScanned' in clean.summary).toBe(false);
+    expect(clean.summary.incomplete).toBe(false);
+    expect('shallow' in clean.summary || 'config' in clean.summary).toBe(false);
+  });
+
+  it('says a scan that left something unread is incomplete, with each item and its detail', () => {
+    const incomplete = jsonReportSchema.parse(JSON.parse(formatJson(incompleteResult())));
+    expect(incomplete.summary).toMatchObject({ findings: 0, incomplete: true, skippedByReason: { unreadable: 2, binary: 1 } });
+    expect(incomplete.skipped).toContainEqual({ path: 'secrets/', reason: 'unreadable', detail: 'EACCES' });
+    expect(incomplete.skipped).toContainEqual({
+      path: 'deploy/app.env',
+      reason: 'unreadable',
+      commit: 'fedcba9876543210fedcba9876543210fedcba98',
+      detail: 'missing object 0123456789abcdef0123456789abcdef01234567',
+    });
+  });
+
+  it('says whether a git history was shallow and which config the scan used, when the scan knows', () => {
+    const incomplete = jsonReportSchema.parse(JSON.parse(formatJson(incompleteResult())));
+    expect(incomplete.summary).toMatchObject({ shallow: true, config: ".leakstop.yml at main (the range's base)" });
+    const deep = incompleteResult();
+    deep.stats.shallow = false;
+    expect(jsonReportSchema.parse(JSON.parse(formatJson(deep))).summary.shallow).toBe(false);
   });
 
   it('is rejected by the schema if a finding gains an undocumented field', () => {

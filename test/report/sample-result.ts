@@ -162,3 +162,20 @@ export function expectNoRawSecret(output: string): void {
     for (let i = 0; i + 8 <= raw.length; i++) expect(output, `slice ${i} of a secret leaked`).not.toContain(raw.slice(i, i + 8));
   }
 }
+
+/**
+ * A scan with no findings that left two items unread (a directory without permission and a missing
+ * git object), one binary file skipped, a shallow history and a config named: no claim of clean.
+ */
+export function incompleteResult(): ScanResult {
+  const result = cleanResult();
+  result.config = ".leakstop.yml at main (the range's base)";
+  result.stats.shallow = true;
+  result.stats.commitsScanned = 1;
+  result.stats.skipped = [
+    { path: 'secrets/', reason: 'unreadable', detail: 'EACCES' },
+    { path: 'assets/logo.png', reason: 'binary', bytes: 12_345 },
+    { path: 'deploy/app.env', reason: 'unreadable', commit: 'fedcba9876543210fedcba9876543210fedcba98', detail: 'missing object 0123456789abcdef0123456789abcdef01234567' },
+  ];
+  return result;
+}

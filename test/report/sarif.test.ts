@@ -3,7 +3,7 @@ import { Ajv, type AnySchemaObject } from 'ajv';
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { formatSarif, SARIF_FINGERPRINT_KEY } from '../../src/report/sarif.js';
-import { awsFinding, cleanResult, expectNoRawSecret, githubFinding, RULES, sampleResult } from './sample-result.js';
+import { awsFinding, cleanResult, expectNoRawSecret, githubFinding, githubRule, incompleteResult, RULES, sampleResult } from './sample-result.js';
 
 /**
  * The official OASIS schema (oasis-tcs/sarif-spec, Schemata/sarif-schema-2.1.0.json), kept verbatim
@@ -122,8 +122,21 @@ describe('formatSarif', () => {
     expect(github.properties).not.toHaveProperty('commit');
   });
 
-  it('declares the source root it made URIs relative to', () => {
-    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///work/repo/' } });
+  it('describes the source root it made URIs relative to, without the local absolute path', () => {
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { description: { text: expect.stringMatching(/root of the git work tree/) as unknown } } });
+    expect(output).not.toContain('file://');
+    expect(output).not.toContain('/work/repo/');
+  });
+
+  it('places paths in the repository with the prefix of the scanned directory or file', () => {
+    // `leakstop scan src/config.ts` from the repository root: the file's path is its name.
+    const single = sampleResult({ root: '/work/repo/src/config.ts', findings: [{ ...githubFinding, path: 'config.ts' }] });
+    const sarif = parse(formatSarif(single, RULES, { pathPrefix: 'src/' }));
+    expect(sarifErrors(sarif)).toBe('');
+    expect(sarif.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({ uri: 'src/config.ts', uriBaseId: '%SRCROOT%' });
+    const nested = parse(formatSarif(sampleResult(), RULES, { pathPrefix: 'apps/my api/' }));
+    const uris = (nested.runs[0]!.results ?? []).map((r) => r.locations?.[0]?.physicalLocation?.artifactLocation?.uri);
+    expect(uris).toEqual(['apps/my%20api/a/notes.txt', 'apps/my%20api/deploy/my%20settings.env', 'apps/my%20api/src/config.ts']);
   });
 
   it('makes absolute paths relative to the root, and gives paths outside it an absolute file URI', () => {
@@ -142,6 +155,42 @@ describe('formatSarif', () => {
   it('reports skipped files as notes of the invocation', () => {
     const notes = run.invocations?.[0]?.toolExecutionNotifications?.map((n) => n.message.text);
     expect(notes).toEqual(['Skipped 2 files: binary.', 'Skipped 1 file: too large.']);
+    expect(run.invocations?.[0]?.properties).toMatchObject({ incomplete: false });
+  });
+
+  it('gives the rule the precision of its findings, not of its pattern alone', () => {
+    // As in src/providers/github.ts: the pattern alone is worth 'pattern'; the checksum makes the finding 'checksum'.
+    const patternRule = { ...githubRule, confidence: 'pattern' as const };
+    const sarif = parse(formatSarif(sampleResult({ findings: [githubFinding] }), [patternRule]));
+    const rule = sarif.runs[0]!.tool.driver.rules![0]!;
+    const result = sarif.runs[0]!.results![0]!;
+    expect(result.properties).toMatchObject({ confidence: 'checksum', precision: 'very-high' });
+    expect(rule.properties?.['precision']).toBe('very-high');
+    expect(rule.fullDescription?.text).toContain('checksum');
+  });
+
+  it('gives a rule whose findings differ the precision of the weakest one', () => {
+    const weaker = { ...githubFinding, confidence: 'pattern' as const, path: 'b.txt' };
+    const sarif = parse(formatSarif(sampleResult({ findings: [githubFinding, weaker] }), RULES));
+    const rule = sarif.runs[0]!.tool.driver.rules![0]!;
+    expect(rule.properties?.['precision']).toBe('medium');
+    for (const result of sarif.runs[0]!.results ?? []) {
+      expect(['very-high', 'medium']).toContain(result.properties?.['precision']);
+    }
+  });
+
+  it('says the run is incomplete, warns of each unread item and of a shallow history, and names the config', () => {
+    const sarif = parse(formatSarif(incompleteResult(), RULES, { pathPrefix: 'app/' }));
+    expect(sarifErrors(sarif)).toBe('');
+    const invocation = sarif.runs[0]!.invocations![0]!;
+    expect(invocation.properties).toMatchObject({ incomplete: true, shallow: true, config: ".leakstop.yml at main (the range's base)" });
+    const warnings = (invocation.toolExecutionNotifications ?? []).filter((n) => n.level === 'warning');
+    expect(warnings.map((n) => n.message.text)).toEqual([
+      'Could not read deploy/app.env in commit fedcba9 (missing object 0123456789abcdef0123456789abcdef01234567): not scanned, so the scan is incomplete.',
+      'Could not read secrets/ (EACCES): not scanned, so the scan is incomplete.',
+      expect.stringMatching(/shallow clone: commits before its boundary were not scanned/) as unknown,
+    ]);
+    expect(warnings[1]!.locations?.[0]?.physicalLocation?.artifactLocation).toEqual({ uri: 'app/secrets/', uriBaseId: '%SRCROOT%' });
   });
 
   it('has an empty results array and no rules for a clean scan', () => {

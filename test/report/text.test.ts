@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatDuration, formatText } from '../../src/report/text.js';
-import { awsFinding, cleanResult, expectNoRawSecret, githubFinding, makeFinding, sampleResult } from './sample-result.js';
+import { awsFinding, cleanResult, expectNoRawSecret, githubFinding, incompleteResult, makeFinding, sampleResult } from './sample-result.js';
 
 describe('formatText', () => {
   const output = formatText(sampleResult(), { color: false });
@@ -95,6 +95,66 @@ describe('formatText', () => {
     expect(text).toContain('evil?[2Jname?txt.js:1:1  commit abc1234 (Mallory?]0;owned?, yesterday)');
     expect(text).toContain('bad?value');
     expect(text).toContain('x?y');
+  });
+});
+
+describe('formatText of an incomplete scan', () => {
+  const text = formatText(incompleteResult(), { color: false });
+
+  it('says incomplete, not "No leaks found", when something could not be read', () => {
+    expect(text).not.toMatch(/no leaks found/i);
+    expect(text).toContain('Scan incomplete: 2 items could not be read in /work/repo, no leaks in the rest: scanned 42 files (5.0 kB), 1 commit in 25 ms');
+  });
+
+  it('lists every unread item with its detail even without --verbose, and the other skips only by count', () => {
+    expect(text).toMatch(/unreadable\s+deploy\/app\.env in commit fedcba9: missing object 0123456789abcdef0123456789abcdef01234567\n/);
+    expect(text).toMatch(/unreadable\s+secrets\/: EACCES\n/);
+    expect(text).toContain('Skipped 3 files: 2 unreadable, 1 binary. Run with --verbose to list them.');
+    expect(text).not.toContain('assets/logo.png');
+  });
+
+  it('lists an unread item once when verbose', () => {
+    const verbose = formatText(incompleteResult(), { color: false, verbose: true });
+    expect(verbose.match(/secrets\//g)).toHaveLength(1);
+    expect(verbose).toMatch(/binary\s+assets\/logo\.png \(12\.3 kB\)\n/);
+  });
+
+  it('also says incomplete after the findings when there are some', () => {
+    const withFindings = formatText({ ...incompleteResult(), findings: [githubFinding] }, { color: false });
+    expect(withFindings).toContain('1 leak found: 1 critical');
+    expect(withFindings).toContain('Scan incomplete: 2 items could not be read.\n');
+  });
+
+  it('says the history is shallow and which config was used, in one line each', () => {
+    expect(text).toContain("History is shallow: commits before the clone's boundary were not scanned.\n");
+    expect(text).toContain("Config: .leakstop.yml at main (the range's base).\n");
+    expect(formatText(cleanResult(), { color: false })).not.toMatch(/shallow|Config:/);
+  });
+});
+
+describe('formatText of a pre-commit check that blocks a commit', () => {
+  const staged = { ...sampleResult(), target: 'staged changes in /work/repo', findings: [githubFinding, { ...githubFinding, path: "-it's here.env", line: 2 }] };
+  const text = formatText(staged, { color: false, blockedCommit: true });
+
+  it('says the commit is blocked and how many credentials', () => {
+    expect(text).toContain('leakstop: commit blocked: 2 leaked credentials in the staged changes.');
+  });
+
+  it('says how to unstage each file, quoted for the shell and never read as an option', () => {
+    expect(text).toContain(`git restore --staged './-it'\\''s here.env' src/config.ts`);
+    expect(text).toContain(`git reset HEAD './-it'\\''s here.env' src/config.ts`);
+  });
+
+  it('says how to mark a false positive and that a real secret must be revoked anyway', () => {
+    expect(text).toContain('`leakstop:allow`');
+    expect(text).toMatch(/--write-baseline FILE accepts every finding shown above; then pass --baseline FILE/);
+    expect(text).toContain('must be revoked now, although the commit did not happen: it was on disk');
+    expect(text).toMatch(/editor's history/);
+  });
+
+  it('says nothing of the kind for a scan, or for a pre-commit check that found nothing', () => {
+    expect(formatText(staged, { color: false })).not.toContain('commit blocked');
+    expect(formatText({ ...cleanResult(), target: 'staged changes in /work/repo' }, { color: false, blockedCommit: true })).not.toContain('blocked');
   });
 });
 
