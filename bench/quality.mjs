@@ -75,8 +75,9 @@ function runLeakstop() {
     ? ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(pathToFileURL(join(resolve(dist), 'cli', 'main.js')).href)}); process.exitCode = await main(process.argv.slice(1));`, ...args]
     : [join(repo, 'bin', 'leakstop.js'), ...args];
   const run = spawnSync(process.execPath, command, { cwd: repo, encoding: 'utf8', maxBuffer: MAX_OUTPUT });
-  // Exit 1 means findings, but a crash exits 1 too: only a report on stdout tells them apart.
-  if ((run.status !== 0 && run.status !== 1) || !run.stdout.startsWith('{')) throw new Error(`leakstop failed (exit ${run.status}): ${run.stderr}`);
+  // Exit 1 means findings, 3 an incomplete scan (its report lists what was unread); a crash could
+  // exit 1 too: only a report on stdout tells them apart.
+  if (![0, 1, 3].includes(run.status) || !run.stdout.startsWith('{')) throw new Error(`leakstop failed (exit ${run.status}): ${run.stderr}`);
   const report = JSON.parse(run.stdout);
   const root = report.root;
   return report.findings.map((f) => ({ file: relative(FILES_DIR, resolve(root, f.path)).split('\\').join('/'), line: f.line, rule: f.ruleId }));

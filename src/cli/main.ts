@@ -1,13 +1,15 @@
 // The `leakstop` command line: parses arguments and dispatches to a command. Exit codes: 0 clean,
-// 1 findings, 2 usage or runtime error (with a message on stderr that says what to do).
+// 1 findings, 2 usage or runtime error (with a message on stderr that says what to do), 3 incomplete
+// (no findings, but something could not be read: see exit-code.ts).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseByteSize } from './byte-size.js';
+import { EXIT_CLEAN, EXIT_ERROR } from './exit-code.js';
+import { guardStream, writeStdout } from './output.js';
 import { runScanCommand, type ScanCommandOptions } from './scan-command.js';
 import { listRules } from './rules-command.js';
 import { toolVersion } from '../version.js';
 
-export const EXIT_CLEAN = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_ERROR = 2;
+export { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE } from './exit-code.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -29,15 +31,19 @@ Options:
   --format text|json|sarif   output format (default text)
   --output FILE              write the report to FILE instead of stdout
   --config FILE              config file (default: .leakstop.yml in PATH)
-  --baseline FILE            ignore findings whose fingerprint is in FILE
-  --write-baseline FILE      write the findings' fingerprints to FILE (and exit 0)
-  --max-file-size BYTES      skip larger files (default 10 MiB; skipped files are reported)
+  --baseline FILE            ignore findings accepted in FILE (same secret, same file)
+  --write-baseline FILE      accept every current finding: write them to FILE (and exit 0)
+  --max-file-size SIZE       skip larger files (default 10MiB; skipped files are reported):
+                             bytes, or kB/MB/GB (powers of 1000) or KiB/MiB/GiB (powers of 1024), e.g. 1.5MiB
+  --allow-incomplete         exit 0, not 3, when nothing was found but something could not be read
+  --fail-on-shallow          exit 3 when a history scan reads a shallow clone (default: a warning)
   --threads N                threads scanning a directory, this one included (default: one per core)
   --verbose                  list skipped paths
   --no-color                 no ANSI colours (also NO_COLOR=1)
   --version, --help
 
-Exit codes: 0 no findings, 1 findings, 2 usage or runtime error.`;
+Exit codes: 0 no findings, 1 findings, 2 usage or runtime error, 3 incomplete: no findings, but
+something could not be read (listed in the report), or a shallow history under --fail-on-shallow.`;
 
 const OPTIONS = {
   git: { type: 'string' },
@@ -51,6 +57,8 @@ const OPTIONS = {
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
   'max-file-size': { type: 'string' },
+  'allow-incomplete': { type: 'boolean' },
+  'fail-on-shallow': { type: 'boolean' },
   verbose: { type: 'boolean' },
   threads: { type: 'string' },
   'no-color': { type: 'boolean' },
@@ -71,6 +79,8 @@ export interface CliIO {
 const processIO = (): CliIO => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env });
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  // A closed stderr must not turn a message into an uncaught 'error' event either.
+  guardStream(io.stderr);
   try {
     return await dispatch(argv, io);
   } catch (error) {
@@ -85,12 +95,12 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   const parsed = parse(argv);
   const { values, positionals } = parsed;
   if (values.version) {
-    io.stdout.write(`leakstop ${toolVersion()}\n`);
+    await writeStdout(io.stdout, `leakstop ${toolVersion()}\n`, 'the version');
     return EXIT_CLEAN;
   }
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === 'help') {
-    io.stdout.write(`${USAGE}\n`);
+    await writeStdout(io.stdout, `${USAGE}\n`, 'the usage');
     return command === undefined && !values.help ? EXIT_ERROR : EXIT_CLEAN;
   }
   switch (command) {
@@ -100,7 +110,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
       if (!values.staged) throw new UsageError('protect needs --staged (it scans what `git commit` would record)');
       return runScanCommand(scanOptions(values, rest, 'protect'), io);
     case 'rules':
-      io.stdout.write(listRules(values.format === 'json' ? 'json' : 'text'));
+      await writeStdout(io.stdout, listRules(values.format === 'json' ? 'json' : 'text'), 'the rule list');
       return EXIT_CLEAN;
     case 'web':
     case 'worker':
@@ -127,6 +137,8 @@ function scanOptions(values: Values, positionals: string[], command: 'scan' | 'p
   const modes = [values.git !== undefined, values.since !== undefined, values['all-history'] === true, values.stdin === true, values.staged === true].filter(Boolean).length;
   if (modes > 1) throw new UsageError('choose one of --git, --since, --all-history, --stdin, --staged');
   if (command === 'scan' && values.staged) throw new UsageError('use `leakstop protect --staged` to scan staged changes');
+  const history = values.git !== undefined || values.since !== undefined || values['all-history'] === true;
+  if (values['fail-on-shallow'] && !history) throw new UsageError('--fail-on-shallow applies to history scans (--git, --since, --all-history): only they read commits a shallow clone lacks');
   const source: ScanCommandOptions['source'] = values.git
     ? { kind: 'git', range: values.git }
     : values.since
@@ -147,6 +159,8 @@ function scanOptions(values: Values, positionals: string[], command: 'scan' | 'p
     baselineFile: values.baseline,
     writeBaselineFile: values['write-baseline'],
     maxFileBytes: parseSize(values['max-file-size']),
+    allowIncomplete: values['allow-incomplete'] ?? false,
+    failOnShallow: values['fail-on-shallow'] ?? false,
     verbose: values.verbose ?? false,
     noColor: values['no-color'] ?? false,
     threads: parseThreads(values.threads),
@@ -168,9 +182,9 @@ function parseThreads(value: string | undefined): number | undefined {
 
 function parseSize(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const match = /^(\d+)([kKmMgG]i?[bB]?)?$/.exec(value);
-  if (!match) throw new UsageError(`--max-file-size takes a number of bytes (e.g. 1048576 or 10MiB), not '${value}'`);
-  const unit = (match[2] ?? '').charAt(0).toLowerCase();
-  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
-  return Number(match[1]) * factor;
+  try {
+    return parseByteSize(value);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }

@@ -1,8 +1,9 @@
 // `leakstop scan` and `leakstop protect --staged`: load config and baseline, pick the source, run
 // the engine over it, print the report, and turn the result into an exit code.
-import { writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import type { AcceptedFindings } from '../config/baseline.js';
 import { createEngine } from '../detect/engine.js';
 import { defaultRepoConfig, findConfigFile } from '../config/config-file.js';
 import type { RepoConfig } from '../config/repo-config.schema.js';
@@ -10,7 +11,11 @@ import { readDirectory } from '../scan/directory.js';
 import { runScan, type ScanProgress } from '../scan/run-scan.js';
 import type { SourceItem } from '../scan/scan-unit.js';
 import { formatResult } from '../report/index.js';
+import { isIncomplete, type ScanResult } from '../scan/result.js';
+import { exitCodeFor, EXIT_CLEAN, EXIT_INCOMPLETE } from './exit-code.js';
 import type { CliIO } from './main.js';
+import { checkWritableFile, writeOutputFile, writeStdout } from './output.js';
+import { findWorkTreeRoot, repositoryPathPrefix } from './repository-path.js';
 
 export interface ScanCommandOptions {
   source:
@@ -25,6 +30,10 @@ export interface ScanCommandOptions {
   baselineFile: string | undefined;
   writeBaselineFile: string | undefined;
   maxFileBytes: number | undefined;
+  /** --allow-incomplete: exit 0 rather than 3 when nothing was found but something was left unread. */
+  allowIncomplete: boolean;
+  /** --fail-on-shallow: exit 3 when a history scan read a shallow clone. */
+  failOnShallow: boolean;
   verbose: boolean;
   noColor: boolean;
   /** Threads scanning a directory, the main thread included; default: one per core. */
@@ -33,9 +42,13 @@ export interface ScanCommandOptions {
 
 export async function runScanCommand(options: ScanCommandOptions, io: CliIO): Promise<number> {
   const root = resolve(io.cwd, options.path);
+  // Before the scan, not after it: a typo in a directory name must not cost a whole history scan.
+  if (options.output) await checkWritableFile(resolve(io.cwd, options.output), options.output, '--output');
+  if (options.writeBaselineFile) await checkWritableFile(resolve(io.cwd, options.writeBaselineFile), options.writeBaselineFile, '--write-baseline');
   const config = await repositoryConfig(options, root, io);
   const engine = createEngine({ disabledRules: new Set(config.rules.disable) });
-  const baseline = options.baselineFile ? await (await import('../config/baseline.js')).readBaseline(resolve(io.cwd, options.baselineFile)) : undefined;
+  const pathPrefix = await repositoryPathPrefixFor(options, root);
+  const baseline = options.baselineFile ? await acceptedBaseline(resolve(io.cwd, options.baselineFile), pathPrefix) : undefined;
   const ignorePath = config.paths.ignore.length === 0 ? () => false : (await import('../config/repo-config.js')).pathIgnorer(config);
   const maxFileBytes = options.maxFileBytes ?? config.scan.maxFileBytes;
   const { source, target } = await openSource(options, root, io, { ignorePath, maxFileBytes });
@@ -44,19 +57,75 @@ export async function runScanCommand(options: ScanCommandOptions, io: CliIO): Pr
   const workers = { count: options.threads ?? availableParallelism(), disabledRules: config.rules.disable };
   const result = await runScan(source, { engine, baseline, root, target, onProgress: progress?.update, workers });
   progress?.done();
+  warnIfShallow(result, options, io);
 
   if (options.writeBaselineFile) {
-    const { writeBaseline } = await import('../config/baseline.js');
-    const count = await writeBaseline(resolve(io.cwd, options.writeBaselineFile), result.findings);
-    io.stderr.write(`leakstop: wrote ${count} fingerprint(s) to ${options.writeBaselineFile}\n`);
-    return 0;
+    const { baselineText } = await import('../config/baseline.js');
+    await writeOutputFile(resolve(io.cwd, options.writeBaselineFile), options.writeBaselineFile, baselineText(result.findings, pathPrefix), 'the baseline');
+    io.stderr.write(`leakstop: wrote ${result.findings.length} finding(s) to ${options.writeBaselineFile}: scans with --baseline ${options.writeBaselineFile} no longer report them in the same files.\n`);
+    return EXIT_CLEAN;
   }
 
   const color = options.format === 'text' && !options.noColor && !options.output && io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  const report = formatResult(result, options.format, { color, verbose: options.verbose, rules: engine.rules });
-  if (options.output) await writeFile(resolve(io.cwd, options.output), report);
-  else io.stdout.write(report);
-  return result.findings.length > 0 ? 1 : 0;
+  const report = formatResult(result, options.format, {
+    color,
+    verbose: options.verbose,
+    rules: engine.rules,
+    pathPrefix,
+    blockedCommit: options.source.kind === 'staged',
+  });
+  const code = exitCodeFor(result, options);
+  // A JSON or SARIF report, or one written to a file, is not what a person reads: exit code 3
+  // gets a line on stderr (a shallow history has had its own above).
+  if (code === EXIT_INCOMPLETE && isIncomplete(result) && (options.format !== 'text' || options.output)) warnIncomplete(result, io);
+  if (options.output) await writeOutputFile(resolve(io.cwd, options.output), options.output, report);
+  else await writeStdout(io.stdout, report);
+  return code;
+}
+
+async function acceptedBaseline(file: string, pathPrefix: string): Promise<AcceptedFindings> {
+  const { acceptedFindings, readBaseline } = await import('../config/baseline.js');
+  return acceptedFindings(await readBaseline(file), pathPrefix);
+}
+
+/**
+ * What makes a finding's path relative to the repository root (for SARIF and baselines). Git
+ * sources already give repository paths; a directory or a file scanned by name is placed in the
+ * work tree found above it.
+ */
+async function repositoryPathPrefixFor(options: ScanCommandOptions, root: string): Promise<string> {
+  if (options.source.kind !== 'directory') return '';
+  const scanned = (await isFile(root)) ? dirname(root) : root;
+  return repositoryPathPrefix(scanned, findWorkTreeRoot(scanned));
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    // The source reports a missing root with what to do about it.
+    return false;
+  }
+}
+
+/** A shallow clone hides every commit before its boundary: say so, since the report cannot show what was not there. */
+function warnIfShallow(result: ScanResult, options: ScanCommandOptions, io: CliIO): void {
+  const warning = shallowWarning(result, options.failOnShallow);
+  if (warning) io.stderr.write(`leakstop: ${warning}\n`);
+}
+
+export function shallowWarning(result: Pick<ScanResult, 'stats'>, failOnShallow: boolean): string | undefined {
+  if (result.stats.shallow !== true) return undefined;
+  const commits = result.stats.commitsScanned ?? 0;
+  const advice = failOnShallow
+    ? 'fetch full history (actions/checkout fetch-depth: 0); --fail-on-shallow makes this exit 3'
+    : 'fetch full history (actions/checkout fetch-depth: 0) or pass --fail-on-shallow to fail';
+  return `history is shallow (${commits} commit${commits === 1 ? '' : 's'} read): commits before the clone's boundary were not scanned; ${advice}`;
+}
+
+function warnIncomplete(result: ScanResult, io: CliIO): void {
+  const unread = result.stats.skipped.filter((s) => s.reason === 'unreadable').length;
+  io.stderr.write(`leakstop: incomplete: ${unread} item${unread === 1 ? '' : 's'} could not be read (listed in the report); exit code 3, or 0 with --allow-incomplete\n`);
 }
 
 interface SourceSettings {

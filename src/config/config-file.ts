@@ -8,6 +8,13 @@ import type { RepoConfig } from './repo-config.schema.js';
 /** Files larger than this are skipped (and reported as skipped) unless the config says otherwise. */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+/**
+ * The largest `--max-file-size` (and `scan.maxFileBytes`) accepted. Defined here by the CLI branch
+ * of issue 9 until the branch that makes huge files scannable lands with its own value: the
+ * integrator keeps one definition.
+ */
+export const MAX_SCANNABLE_FILE_BYTES = 1024 ** 3;
+
 export const CONFIG_FILE_NAMES = ['.leakstop.yml', '.leakstop.yaml', '.github/leakstop.yml'] as const;
 
 /** The first config file in `root`, if any. */

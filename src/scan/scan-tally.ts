@@ -14,8 +14,11 @@ export interface ScanProgress {
 }
 
 export interface TallyOptions {
-  /** Fingerprints of accepted findings (from --baseline): not reported, only counted. */
-  baseline?: ReadonlySet<string> | undefined;
+  /**
+   * Accepted findings (from --baseline): not reported, only counted. Asked with the finding's
+   * fingerprint and its path as reports show it; a plain Set of fingerprints accepts them anywhere.
+   */
+  baseline?: { has(fingerprint: string, path: string): boolean } | undefined;
   /** Directory that absolute unit paths are made relative to. */
   root: string;
   target: string;
@@ -62,8 +65,9 @@ export class ScanTally {
     this.#stats.bytesScanned += bytes;
     this.#stats.allowedInline += scan.allowedInline;
     const commitOrder = this.#orderOf(unit.commit?.sha);
+    const { baseline, root } = this.#options;
     for (const finding of scan.findings) {
-      if (this.#options.baseline?.has(finding.fingerprint)) this.#stats.baselined++;
+      if (baseline?.has(finding.fingerprint, displayPath(unit.path, root))) this.#stats.baselined++;
       else this.#findings.push({ value: locate(finding, unit, this.#options.root), commitOrder });
     }
     this.#options.onProgress?.(this.#progress());

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type * as Sarif from 'sarif';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './helpers.js';
 
@@ -106,13 +107,174 @@ describe('leakstop scan --git and protect --staged', () => {
     expect(since.code).toBe(1);
   });
 
-  it('blocks a commit whose staged diff adds a secret', async () => {
+  it('blocks a commit whose staged diff adds a secret, and says so in words', async () => {
     git(dir, 'init', '-q', '-b', 'main');
     await writeFile(join(dir, 'app.env'), `KEY=${KEY}\n`);
     git(dir, 'add', 'app.env');
     const run = await runCli(['protect', '--staged'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('app.env:1:');
+    expect(run.stdout).toContain('leakstop: commit blocked: 1 leaked credential in the staged changes.');
+    expect(run.stdout).toContain('git restore --staged app.env');
+    expect(run.stdout).toContain('leakstop:allow');
+    expect(run.stdout).toMatch(/must be revoked now, although the commit did not happen/);
+    const json = await runCli(['protect', '--staged', '--format', 'json'], { cwd: dir });
+    expect(json.stdout).not.toContain('commit blocked');
+    expect((await runCli(['scan', '.'], { cwd: dir })).stdout).not.toContain('commit blocked');
+  });
+});
+
+/** Something the scan cannot read, as root too: a FIFO (reading it could block forever). */
+function unreadableFifo(path: string): void {
+  execFileSync('mkfifo', [path]);
+}
+
+describe('an incomplete scan', () => {
+  it('exits 3 and says incomplete, naming what could not be read, when nothing was found', async () => {
+    await writeFile(join(dir, 'app.js'), 'console.log("hello")\n');
+    unreadableFifo(join(dir, 'queue'));
+    const run = await runCli(['scan', '.'], { cwd: dir });
+    expect(run.code).toBe(3);
+    expect(run.stdout).not.toMatch(/no leaks found/i);
+    expect(run.stdout).toContain('Scan incomplete: 1 item could not be read');
+    expect(run.stdout).toMatch(/unreadable\s+queue\n/);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('exits 3 for a directory without read permission (not as root, who can read it)', async () => {
+    await mkdir(join(dir, 'locked'));
+    await writeFile(join(dir, 'locked', '.env'), `K=${KEY}\n`);
+    await chmod(join(dir, 'locked'), 0o000);
+    try {
+      const run = await runCli(['scan', '.'], { cwd: dir });
+      expect(run.code).toBe(3);
+      expect(run.stdout).toMatch(/unreadable\s+locked\//);
+    } finally {
+      await chmod(join(dir, 'locked'), 0o755);
+    }
+  });
+
+  it('exits 0 under --allow-incomplete, still saying incomplete', async () => {
+    unreadableFifo(join(dir, 'queue'));
+    const run = await runCli(['scan', '.', '--allow-incomplete'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Scan incomplete');
+  });
+
+  it('exits 1 when there are findings too: findings win', async () => {
+    unreadableFifo(join(dir, 'queue'));
+    await writeFile(join(dir, '.env'), `K=${KEY}\n`);
+    const run = await runCli(['scan', '.'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Scan incomplete: 1 item could not be read.');
+  });
+
+  it('marks the JSON summary incomplete and explains exit code 3 on stderr', async () => {
+    unreadableFifo(join(dir, 'queue'));
+    const run = await runCli(['scan', '.', '--format', 'json'], { cwd: dir });
+    expect(run.code).toBe(3);
+    expect((JSON.parse(run.stdout) as { summary: { incomplete: boolean } }).summary.incomplete).toBe(true);
+    expect(run.stderr).toBe('leakstop: incomplete: 1 item could not be read (listed in the report); exit code 3, or 0 with --allow-incomplete\n');
+  });
+});
+
+describe('--output and --write-baseline paths', () => {
+  it('fails before the scan when the directory does not exist', async () => {
+    // The PATH does not exist either: checked first, the output is the error, not the scan.
+    const run = await runCli(['scan', 'no-such-tree', '--output', 'reports/out.sarif'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`leakstop: --output reports/out.sarif: the directory ${join(dir, 'reports')} does not exist: create it first, or choose another path\n`);
+    const baseline = await runCli(['scan', 'no-such-tree', '--write-baseline', 'nope/baseline.json'], { cwd: dir });
+    expect(baseline.stderr).toMatch(/^leakstop: --write-baseline nope\/baseline\.json: the directory/);
+  });
+
+  it('names the file when it is a directory', async () => {
+    await mkdir(join(dir, 'reports'));
+    const run = await runCli(['scan', '.', '--output', 'reports'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^leakstop: --output reports is a directory/);
+  });
+});
+
+describe('--max-file-size', () => {
+  it('reads decimal and binary units exactly', async () => {
+    await writeFile(join(dir, 'big.txt'), 'x'.repeat(1001));
+    const decimal = await runCli(['scan', '.', '--max-file-size', '1kB', '--format', 'json'], { cwd: dir });
+    expect((JSON.parse(decimal.stdout) as { skipped: unknown[] }).skipped).toEqual([{ path: 'big.txt', reason: 'too-large', bytes: 1001 }]);
+    const binary = await runCli(['scan', '.', '--max-file-size', '1KiB', '--format', 'json'], { cwd: dir });
+    expect((JSON.parse(binary.stdout) as { skipped: unknown[] }).skipped).toEqual([]);
+    expect((await runCli(['scan', '.', '--max-file-size', '1.5MiB'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('refuses a size over what can be scanned, and an ambiguous unit', async () => {
+    const over = await runCli(['scan', '.', '--max-file-size', '5GB'], { cwd: dir });
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(/over the largest file leakstop scans/);
+    expect((await runCli(['scan', '.', '--max-file-size', '10M'], { cwd: dir })).stderr).toMatch(/KiB, MiB, GiB \(powers of 1024\)/);
+  });
+});
+
+describe('SARIF locations in a git repository', () => {
+  let repo: string;
+  beforeEach(async () => {
+    repo = join(dir, 'repo');
+    await mkdir(join(repo, 'src', 'api'), { recursive: true });
+    git(repo, 'init', '-q', '-b', 'main');
+    await writeFile(join(repo, 'src', 'api', 'config.yml'), `sendgrid: ${KEY}\n`);
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'add key');
+  });
+
+  /** The artifact URIs of a SARIF run, which GitHub resolves against the repository root. */
+  async function sarifUris(args: string[], cwd: string): Promise<string[]> {
+    const run = await runCli([...args, '--format', 'sarif'], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('file://');
+    const log = JSON.parse(run.stdout) as Sarif.Log;
+    return (log.runs[0]!.results ?? []).map((r) => r.locations![0]!.physicalLocation!.artifactLocation!.uri!);
+  }
+
+  it.each([
+    ['the repository', ['scan', '.'], ''],
+    ['a subdirectory by name', ['scan', 'src'], ''],
+    ['a single file by name', ['scan', 'src/api/config.yml'], ''],
+    ['a subdirectory as the working directory', ['scan', '.'], 'src'],
+    ['the whole history from a subdirectory', ['scan', '--all-history'], 'src/api'],
+  ])('are paths of the repository tree when scanning %s', async (_case, args, cwd) => {
+    const tracked = git(repo, 'ls-files').trim().split('\n');
+    expect(await sarifUris(args, join(repo, cwd))).toEqual(['src/api/config.yml']);
+    expect(tracked).toContain('src/api/config.yml');
+  });
+});
+
+describe('baselines', () => {
+  it('accept a secret only in the file it was accepted in, from any directory of the repository', async () => {
+    git(dir, 'init', '-q', '-b', 'main');
+    await mkdir(join(dir, 'src'));
+    await writeFile(join(dir, 'src', 'a.env'), `K=${KEY}\n`);
+    expect((await runCli(['scan', '.', '--write-baseline', 'baseline.json'], { cwd: dir })).code).toBe(0);
+    const written = JSON.parse(await readFile(join(dir, 'baseline.json'), 'utf8')) as { version: number; findings: { path: string }[] };
+    expect(written).toMatchObject({ version: 2, findings: [{ path: 'src/a.env' }] });
+
+    await writeFile(join(dir, 'src', 'copy.env'), `K=${KEY}\n`);
+    const again = await runCli(['scan', '.', '--baseline', 'baseline.json', '--format', 'json'], { cwd: dir });
+    expect(again.code).toBe(1);
+    const report = JSON.parse(again.stdout) as { findings: { path: string }[]; summary: { baselined: number } };
+    expect(report.findings.map((f) => f.path)).toEqual(['src/copy.env']);
+    expect(report.summary.baselined).toBe(1);
+
+    const fromSrc = await runCli(['scan', '.', '--baseline', '../baseline.json', '--format', 'json'], { cwd: join(dir, 'src') });
+    expect((JSON.parse(fromSrc.stdout) as { findings: { path: string }[] }).findings.map((f) => f.path)).toEqual(['copy.env']);
+  });
+
+  it('of version 1 still accept their fingerprints in any file', async () => {
+    await writeFile(join(dir, 'a.env'), `K=${KEY}\n`);
+    await writeFile(join(dir, 'b.env'), `K=${KEY}\n`);
+    const { findings } = JSON.parse((await runCli(['scan', '.', '--format', 'json'], { cwd: dir })).stdout) as { findings: { fingerprint: string; ruleId: string }[] };
+    const v1 = { version: 1, createdAt: '2024-01-01T00:00:00.000Z', findings: [{ fingerprint: findings[0]!.fingerprint, ruleId: findings[0]!.ruleId, path: 'elsewhere.env' }] };
+    await writeFile(join(dir, 'v1.json'), JSON.stringify(v1));
+    const run = await runCli(['scan', '.', '--baseline', 'v1.json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2 baselined');
   });
 });
 
@@ -123,6 +285,7 @@ describe('usage errors', () => {
     [['frobnicate']],
     [['protect']],
     [['scan', '--git', 'a..b', '--stdin']],
+    [['scan', '.', '--fail-on-shallow']],
   ])('exits 2 for %j with a message', async (args) => {
     const run = await runCli(args, { cwd: dir });
     expect(run.code).toBe(2);
