@@ -15,7 +15,7 @@ import { placeholderReason } from './placeholder.js';
 import { shannonEntropy } from './entropy.js';
 import { fingerprint, Secret } from './secret.js';
 import { CONTEXT_BEFORE, type Candidate, type ProviderDefinition, type RawFinding, type Rule } from './rule.js';
-import { LineIndex, type Position } from './line-index.js';
+import { createFindingPlacer } from './place-findings.js';
 import { bytesView, decodeLatin1, stringView, type TextView } from './text-view.js';
 import { allProviders } from '../providers/index.js';
 
@@ -338,17 +338,16 @@ function spanIndex(spans: readonly Span[]): { overlaps: (span: Span) => boolean 
 const CONFIDENCE_RANK = { checksum: 4, structure: 3, pattern: 2, entropy: 1 } as const;
 
 function toFindings(raw: readonly RawFinding[], view: TextView): TextScan {
-  const lines = new LineIndex(view);
-  const position = (offset: number): Position => decodedPosition(lines.position(offset), offset, view);
+  const placer = createFindingPlacer(view);
   const findings: Finding[] = [];
   let allowedInline = 0;
   for (const r of raw) {
-    const start = position(r.start);
-    if (lines.lineText(start.line).includes(INLINE_ALLOW_MARKER)) {
+    const start = placer.position(r.start, 'start');
+    if (placer.lineHas(start.line, INLINE_ALLOW_MARKER)) {
       allowedInline++;
       continue;
     }
-    const end = position(r.end);
+    const end = placer.position(r.end, 'end');
     const ruleId = r.ruleId ?? r.rule.id;
     const finding: Finding = {
       ruleId,
@@ -369,15 +368,6 @@ function toFindings(raw: readonly RawFinding[], view: TextView): TextScan {
     findings.push(finding);
   }
   return { findings, allowedInline };
-}
-
-/** In a latin1 view a column counts bytes: count the characters the line's bytes before it decode to. */
-function decodedPosition(position: Position, offset: number, view: TextView): Position {
-  if (!view.bytes || position.column === 1) return position;
-  const lineStart = offset - (position.column - 1);
-  const before = view.slice(lineStart, offset);
-  if (!NON_ASCII.test(before)) return position;
-  return { line: position.line, column: decodeLatin1(before).length + 1 };
 }
 
 /** Related secrets get the same protection as the finding's own: a Secret each. */
