@@ -26,7 +26,6 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/bin ./bin
 COPY --from=build /app/build/Release/leakstop_prefilter.node ./build/Release/
 COPY app.yml ./
-RUN git config --system --add safe.directory '*'
 USER node
 ENV PORT=3000
 EXPOSE 3000

@@ -2,7 +2,7 @@
 // the engine over it, print the report, and turn the result into an exit code.
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { AcceptedFindings } from '../config/baseline.js';
 import { createEngine } from '../detect/engine.js';
 import { defaultRepoConfig, findConfigFile } from '../config/config-file.js';
@@ -45,7 +45,7 @@ export async function runScanCommand(options: ScanCommandOptions, io: CliIO): Pr
   // Before the scan, not after it: a typo in a directory name must not cost a whole history scan.
   if (options.output) await checkWritableFile(resolve(io.cwd, options.output), options.output, '--output');
   if (options.writeBaselineFile) await checkWritableFile(resolve(io.cwd, options.writeBaselineFile), options.writeBaselineFile, '--write-baseline');
-  const config = await repositoryConfig(options, root, io);
+  const { config, description: configUsed } = await repositoryConfig(options, root, io);
   const engine = createEngine({ disabledRules: new Set(config.rules.disable) });
   const pathPrefix = await repositoryPathPrefixFor(options, root);
   const baseline = options.baselineFile ? await acceptedBaseline(resolve(io.cwd, options.baselineFile), pathPrefix) : undefined;
@@ -57,6 +57,7 @@ export async function runScanCommand(options: ScanCommandOptions, io: CliIO): Pr
   const workers = { count: options.threads ?? availableParallelism(), disabledRules: config.rules.disable };
   const result = await runScan(source, { engine, baseline, root, target, onProgress: progress?.update, workers });
   progress?.done();
+  result.config = configUsed;
   warnIfShallow(result, options, io);
 
   if (options.writeBaselineFile) {
@@ -134,14 +135,29 @@ interface SourceSettings {
 }
 
 /**
- * The config file named by --config or found in the tree, or the defaults. The parser (zod, yaml)
- * is loaded only when there is a file to parse.
+ * The config file named by --config; for a range scan, the one at the range's base commit (a branch
+ * cannot switch off its own scan); otherwise the one found in the tree; or the defaults. The
+ * description says which, for the report. The parser (zod, yaml) is loaded only when there is a
+ * file to parse.
  */
-async function repositoryConfig(options: ScanCommandOptions, root: string, io: CliIO): Promise<RepoConfig> {
-  const file = options.configFile === undefined ? findConfigFile(options.source.kind === 'stdin' ? io.cwd : root) : resolve(io.cwd, options.configFile);
-  if (file === undefined) return defaultRepoConfig();
+async function repositoryConfig(options: ScanCommandOptions, root: string, io: CliIO): Promise<{ config: RepoConfig; description: string }> {
+  if (options.configFile !== undefined) {
+    const { loadConfig } = await import('../config/repo-config.js');
+    return { config: (await loadConfig(root, resolve(io.cwd, options.configFile))).config, description: `--config ${options.configFile}` };
+  }
+  if (options.source.kind === 'git') {
+    const { readBaseConfig } = await import('../scan/range-config.js');
+    const atBase = await readBaseConfig(root, options.source);
+    if (atBase) {
+      if (atBase.text === undefined || atBase.name === undefined) return { config: defaultRepoConfig(), description: `defaults (no config at ${atBase.base}, the range's base)` };
+      const { parseConfig } = await import('../config/repo-config.js');
+      return { config: parseConfig(atBase.text, `${atBase.name} at ${atBase.base}`), description: `${atBase.name} at ${atBase.base} (the range's base)` };
+    }
+  }
+  const file = findConfigFile(options.source.kind === 'stdin' ? io.cwd : root);
+  if (file === undefined) return { config: defaultRepoConfig(), description: 'defaults' };
   const { loadConfig } = await import('../config/repo-config.js');
-  return (await loadConfig(root, file)).config;
+  return { config: (await loadConfig(root, file)).config, description: `${relative(io.cwd, file) || file}${options.source.kind === 'git' ? ' in the working tree (history scans have no base)' : ''}` };
 }
 
 /** The source to scan; readers other than the directory walk are loaded only when asked for. */

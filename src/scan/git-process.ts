@@ -1,6 +1,7 @@
 // Runs git for the scan sources: a short command whose output we need whole (rev-parse, ls-files),
 // or a long one (log -p) whose stdout is read as a stream of lines while git is still writing.
 import { execFile, spawn } from 'node:child_process';
+import { safeGitEnvironment, safetyConfigArgs } from './git-safety.js';
 import { readLines, type Line } from './line-reader.js';
 
 /**
@@ -32,8 +33,8 @@ export class GitCommandError extends Error {
   }
 }
 
-function gitArgs(args: readonly string[]): string[] {
-  return ['--no-pager', ...PINNED_CONFIG.flatMap((setting) => ['-c', setting]), ...args];
+function gitArgs(cwd: string, args: readonly string[]): string[] {
+  return ['--no-pager', ...PINNED_CONFIG.flatMap((setting) => ['-c', setting]), ...safetyConfigArgs(cwd), ...args];
 }
 
 function missingGit(error: unknown): Error | undefined {
@@ -53,14 +54,14 @@ export function firstLine(text: string): string {
  */
 export type GitEnvironment = Readonly<Record<string, string>>;
 
-function gitEnv(env: GitEnvironment | undefined): NodeJS.ProcessEnv | undefined {
-  return env ? { ...process.env, ...env } : undefined;
+function gitEnv(env: GitEnvironment | undefined): NodeJS.ProcessEnv {
+  return safeGitEnvironment(process.env, env);
 }
 
 /** Runs a git command and returns its stdout; for commands with small output. */
 export function runGit(cwd: string, args: readonly string[], env?: GitEnvironment): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', gitArgs(args), { cwd, env: gitEnv(env), maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile('git', gitArgs(cwd, args), { cwd, env: gitEnv(env), maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
       const code = typeof error.code === 'number' ? error.code : null;
       reject(missingGit(error) ?? new GitCommandError(args, code, stderr));
@@ -78,7 +79,7 @@ export async function* streamGitLines(
   maxLineBytes: number,
   env?: GitEnvironment,
 ): AsyncGenerator<Line[]> {
-  const child = spawn('git', gitArgs(args), { cwd, env: gitEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('git', gitArgs(cwd, args), { cwd, env: gitEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (text: string) => {

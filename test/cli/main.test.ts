@@ -107,6 +107,27 @@ describe('leakstop scan --git and protect --staged', () => {
     expect(since.code).toBe(1);
   });
 
+  it("reads a range scan's config from the range's base: a branch adding paths.ignore ['**'] is still caught", async () => {
+    git(dir, 'init', '-q', '-b', 'main');
+    await writeFile(join(dir, 'README.md'), 'hello\n');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-qm', 'init');
+    git(dir, 'checkout', '-qb', 'feature');
+    await writeFile(join(dir, '.leakstop.yml'), 'paths:\n  ignore: ["**"]\n');
+    await writeFile(join(dir, 'settings.py'), `SENDGRID = "${KEY}"\n`);
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-qm', 'switch the scan off and add a key');
+
+    const run = await runCli(['scan', '--git', 'main..HEAD', '--format', 'json'], { cwd: dir });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { findings: { path: string }[] };
+    expect(report.findings.map((f) => f.path)).toEqual(['settings.py']);
+    expect(run.stdout).toContain("defaults (no config at main, the range's base)");
+    // --config still wins.
+    const chosen = await runCli(['scan', '--git', 'main..HEAD', '--config', '.leakstop.yml'], { cwd: dir });
+    expect(chosen.code).toBe(0);
+  });
+
   it('blocks a commit whose staged diff adds a secret, and says so in words', async () => {
     git(dir, 'init', '-q', '-b', 'main');
     await writeFile(join(dir, 'app.env'), `KEY=${KEY}\n`);
