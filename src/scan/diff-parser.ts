@@ -22,7 +22,19 @@ export interface DiffParserOptions {
   /** Repository-relative path → true to skip it (config `paths.ignore`). */
   ignorePath?: (path: string) => boolean;
   onCommit?: (commit: CommitInfo) => void;
+  /** Binary files come out as BinaryDiff (their blob ids kept) so that UTF-16 text can be decoded. */
+  keepBinaryBlobs?: boolean;
 }
+
+/** A file git called binary, with the blob ids of its two sides (all zeros when added). */
+export interface BinaryDiff extends SkippedFile {
+  reason: 'binary';
+  blobs: { old: string; new: string };
+  /** The commit, for the unit made from the decoded lines. */
+  commitInfo?: CommitInfo;
+}
+
+const INDEX_LINE = /^index ([0-9a-f]{40,64})\.\.([0-9a-f]{40,64})(?: |$)/;
 
 interface FileDiff {
   /** From the `diff --git` header when unambiguous, then `rename to`, then `+++ b/...`. */
@@ -31,6 +43,8 @@ interface FileDiff {
   columns: number;
   deleted: boolean;
   binary: boolean;
+  /** From a single-parent `index OLD..NEW` line. */
+  blobs: { old: string; new: string } | undefined;
   submodule: boolean;
   inHunk: boolean;
   /** File line number of the next line that exists in the result. */
@@ -97,6 +111,9 @@ export class DiffParser {
       file.deleted = true;
     } else if (line.startsWith('Binary files ')) {
       file.binary = true;
+    } else if (line.startsWith('index ')) {
+      const ids = INDEX_LINE.exec(line);
+      if (ids) file.blobs = { old: ids[1]!, new: ids[2]! };
     }
     if (isModeLine(line) && line.endsWith(SUBMODULE_MODE)) file.submodule = true;
   }
@@ -115,6 +132,7 @@ export class DiffParser {
       columns: 1,
       deleted: false,
       binary: false,
+      blobs: undefined,
       submodule: false,
       inHunk: false,
       nextLine: 0,
@@ -192,6 +210,12 @@ export class DiffParser {
     // Binary files and submodules have no hunk, so the ignore check has not run for them yet.
     if (file.ignored || this.#options.ignorePath?.(file.path)) return skip('ignored-by-config');
     if (file.submodule) return skip('submodule');
+    if (file.binary && file.blobs && this.#options.keepBinaryBlobs) {
+      const binary: BinaryDiff = { path: file.path, reason: 'binary', blobs: file.blobs, ...(sha ? { commit: sha } : {}) };
+      if (this.#commit) binary.commitInfo = this.#commit;
+      this.#out.push(binary);
+      return;
+    }
     if (file.binary) return skip('binary');
     if (file.tooLarge) return skip('too-large', file.bytes);
     const unit: ScanUnit = { path: file.path, text: file.added.join('\n'), lineNumbers: file.lineNumbers };
@@ -213,4 +237,8 @@ function isAddedToEveryParent(prefix: string): boolean {
 
 function isModeLine(line: string): boolean {
   return line.startsWith('index ') || line.startsWith('new file mode ') || line.startsWith('new mode ');
+}
+
+export function isBinaryDiff(item: SourceItem): item is BinaryDiff {
+  return 'blobs' in item;
 }

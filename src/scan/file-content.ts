@@ -2,6 +2,7 @@
 // calls binary (a NUL byte in the first 8000 bytes), plus extensions that are never text, which we
 // can skip without reading.
 import { extname } from 'node:path';
+import { decodeUtf16, utf16Order } from './utf16.js';
 
 /** How far git looks for a NUL byte before calling a file binary. */
 const BINARY_SNIFF_BYTES = 8000;
@@ -27,30 +28,23 @@ export function hasBinaryExtension(path: string): boolean {
 }
 
 export function looksBinary(bytes: Buffer): boolean {
-  if (hasUtf16Bom(bytes)) return false;
+  if (utf16Order(bytes)) return false;
   return bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
-}
-
-function hasUtf16Bom(bytes: Buffer): boolean {
-  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }
 
 /** The bytes to scan as UTF-8 (without a UTF-8 BOM), or undefined for UTF-16 text, which must be decoded. */
 export function utf8Content(bytes: Buffer): Buffer | undefined {
-  if (hasUtf16Bom(bytes)) return undefined;
+  if (utf16Order(bytes)) return undefined;
   const hasUtf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   return hasUtf8Bom ? bytes.subarray(3) : bytes;
 }
 
 /**
- * Bytes to text: UTF-8 (its BOM dropped, so columns on line 1 are right), or UTF-16 with a BOM,
- * which Windows tools write for .ps1, .reg and exported config files.
+ * Bytes to text: UTF-8 (its BOM dropped, so columns on line 1 are right), or UTF-16 with a BOM or
+ * recognised without one, which Windows tools write for .ps1, .reg and exported config files.
  */
 export function decodeText(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
-    return swapped.swap16().toString('utf16le');
-  }
+  const order = utf16Order(bytes);
+  if (order) return decodeUtf16(bytes, order);
   return (utf8Content(bytes) ?? bytes).toString('utf8');
 }

@@ -105,3 +105,17 @@ export async function* streamGitLines(
     if (child.exitCode === null && child.signalCode === null) child.kill();
   }
 }
+
+/**
+ * Runs a git command and returns its stdout as bytes (a blob from `git cat-file blob`), for output
+ * that may not be UTF-8 and that we know to be at most maxBytes long.
+ */
+export function runGitBytes(cwd: string, args: readonly string[], maxBytes: number, env?: GitEnvironment): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile('git', gitArgs(args), { cwd, env: gitEnv(env), maxBuffer: maxBytes + 1024, encoding: 'buffer' }, (error, stdout, stderr) => {
+      if (!error) return resolve(stdout);
+      const code = typeof error.code === 'number' ? error.code : null;
+      reject(missingGit(error) ?? new GitCommandError(args, code, stderr.toString('utf8')));
+    });
+  });
+}

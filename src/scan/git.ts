@@ -4,6 +4,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../config/config-file.js';
 import { COMMIT_FORMAT, DiffParser } from './diff-parser.js';
 import { firstLine, GitCommandError, runGit, streamGitLines, type GitEnvironment } from './git-process.js';
 import type { CommitCounter, SourceItem } from './scan-unit.js';
+import { decodeUtf16Diffs } from './utf16-diff.js';
 
 export interface GitRangeOptions {
   /** 'A..B': the commits reachable from B and not from A. */
@@ -57,6 +58,7 @@ export function readGitRange(repoDir: string, options: GitRangeOptions = {}): Gi
       const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
       const parser = new DiffParser({
         maxFileBytes,
+        keepBinaryBlobs: true,
         ...(options.ignorePath ? { ignorePath: options.ignorePath } : {}),
         onCommit: () => source.commitsRead++,
       });
@@ -70,7 +72,18 @@ export function readGitRange(repoDir: string, options: GitRangeOptions = {}): Gi
       yield* parser.end();
     },
   };
-  return source;
+  return withUtf16Decoded(repoDir, source, options);
+}
+
+/** Binary entries that are UTF-16 text become their added lines (see utf16-diff.ts). */
+function withUtf16Decoded(repoDir: string, source: GitHistorySource, options: GitRangeOptions): GitHistorySource {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  return {
+    get commitsRead() {
+      return source.commitsRead;
+    },
+    [Symbol.asyncIterator]: () => decodeUtf16Diffs(repoDir, source, { maxFileBytes, ...(options.env ? { env: options.env } : {}) }),
+  };
 }
 
 const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;

@@ -5,6 +5,7 @@ import { DiffParser } from './diff-parser.js';
 import { GitCommandError, firstLine, streamGitLines } from './git-process.js';
 import { PATCH_OPTIONS, requireRepository } from './git.js';
 import type { SourceItem } from './scan-unit.js';
+import { decodeUtf16Diffs } from './utf16-diff.js';
 
 export interface StagedOptions {
   maxFileBytes?: number;
@@ -12,10 +13,14 @@ export interface StagedOptions {
   ignorePath?: (path: string) => boolean;
 }
 
-export async function* readStaged(repoDir: string, options: StagedOptions = {}): AsyncGenerator<SourceItem> {
-  await requireRepository(repoDir);
+export function readStaged(repoDir: string, options: StagedOptions = {}): AsyncGenerator<SourceItem> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const parser = new DiffParser({ maxFileBytes, ...(options.ignorePath ? { ignorePath: options.ignorePath } : {}) });
+  return decodeUtf16Diffs(repoDir, readStagedDiff(repoDir, maxFileBytes, options), { maxFileBytes });
+}
+
+async function* readStagedDiff(repoDir: string, maxFileBytes: number, options: StagedOptions): AsyncGenerator<SourceItem> {
+  await requireRepository(repoDir);
+  const parser = new DiffParser({ maxFileBytes, keepBinaryBlobs: true, ...(options.ignorePath ? { ignorePath: options.ignorePath } : {}) });
   try {
     // Works before the first commit too: git then diffs the index against the empty tree.
     for await (const lines of streamGitLines(repoDir, ['diff', '--cached', ...PATCH_OPTIONS, '--'], maxFileBytes)) {

@@ -188,6 +188,20 @@ describe('readDirectory', () => {
     expect(found).toEqual(['bom.txt:1:1', 'win.ps1:1:7']);
   });
 
+  it('decodes BOM-less UTF-16 in either byte order and still skips a PNG as binary', async () => {
+    const be = Buffer.from('$k = "SECRET_UTF16BE3"', 'utf16le').swap16();
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const root = newTree({
+      'le.ps1': Buffer.from('$k = "SECRET_UTF16LE4"', 'utf16le'),
+      'be.reg': be,
+      'image.bin': png,
+    });
+
+    const { found } = await walk(root);
+
+    expect(found).toEqual(['be.reg:1:7', 'le.ps1:1:7']);
+  });
+
   it('yields absolute paths, which runScan shows relative to the root', async () => {
     const root = newTree({ 'x/y.txt': 'hello', 'x/z.png': 'png' });
     const items = await collect(readDirectory(root));

@@ -339,4 +339,28 @@ describe('readGitRange', () => {
     const skipped = (await collect(readGitRange(repo.dir))).filter((item): item is SkippedFile => 'reason' in item);
     expect(skipped).toEqual([{ path: 'img/logo.png', reason: 'binary', commit: sha }]);
   });
+
+  it('reads UTF-16 files that git calls binary: the lines each commit added, in a range and in all history', async () => {
+    const repo = newRepo();
+    const bom = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    repo.write('win.ps1', bom('a = 1\r\nb = 2\r\n'));
+    repo.write('img/logo.png', Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'));
+    const first = repo.commit('scripts');
+    repo.write('win.ps1', bom('a = 1\r\nk = "SECRET_UTF16LE5"\r\nb = 2\r\n'));
+    repo.write('be.reg', Buffer.from('x\nSECRET_UTF16BE6\n', 'utf16le').swap16());
+    const second = repo.commit('token');
+
+    const range = await collect(readGitRange(repo.dir, { range: `${first}..${second}` }));
+    expect(units(range).map((unit) => [unit.path, unit.text, unit.lineNumbers, unit.commit?.sha])).toEqual([
+      ['be.reg', 'x\nSECRET_UTF16BE6', [1, 2], second],
+      ['win.ps1', 'k = "SECRET_UTF16LE5"', [2], second],
+    ]);
+    const all = await collect(readGitRange(repo.dir, { all: true }));
+    expect(all.filter((item) => 'reason' in item)).toEqual([{ path: 'img/logo.png', reason: 'binary', commit: first }]);
+    expect(units(all).map((unit) => `${unit.path}@${unit.commit?.sha === first ? 1 : 2}:${unit.lineNumbers?.join(',')}`).sort()).toEqual([
+      'be.reg@2:1,2',
+      'win.ps1@1:1,2',
+      'win.ps1@2:2',
+    ]);
+  });
 });

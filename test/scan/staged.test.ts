@@ -44,6 +44,24 @@ describe('readStaged', () => {
     ]);
   });
 
+  it('reads staged UTF-16 (BOM or not, LE or BE) that git calls binary, and keeps a PNG skipped', async () => {
+    const repo = newRepo();
+    repo.write('old.ps1', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('one\ntwo\n', 'utf16le').swap16()]));
+    repo.commit('initial');
+    repo.write('old.ps1', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('one\nSECRET_BE7\ntwo\n', 'utf16le').swap16()]));
+    repo.write('new.txt', Buffer.from('k=SECRET_LE8\n', 'utf16le'));
+    repo.write('logo.png', Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'));
+    repo.git('add', '.');
+
+    const items = await collect(readStaged(repo.dir));
+
+    expect(items).toEqual([
+      { path: 'logo.png', reason: 'binary' },
+      { path: 'new.txt', text: 'k=SECRET_LE8', lineNumbers: [1] },
+      { path: 'old.ps1', text: 'SECRET_BE7', lineNumbers: [2] },
+    ]);
+  });
+
   it('reports staged files that the config ignores', async () => {
     const repo = newRepo();
     repo.write('fixtures/key.pem', 'SECRET_FIXTURE4\n');

@@ -1,0 +1,79 @@
+// Git calls UTF-16 text binary (it has NUL bytes) and prints no patch for it, so a token in a
+// UTF-16 file would pass `protect --staged` and history scans unseen. For each binary diff entry we
+// read the new blob (and the old one, if any) with `git cat-file blob`, which runs no filter and no
+// textconv, and when it is UTF-16 scan the lines of the new blob that the old one did not have.
+import { isBinaryDiff, type BinaryDiff } from './diff-parser.js';
+import { GitCommandError, runGitBytes, type GitEnvironment } from './git-process.js';
+import type { ScanUnit, SourceItem } from './scan-unit.js';
+import type { SkippedFile } from './result.js';
+import { decodeUtf16, utf16Order } from './utf16.js';
+
+const NO_BLOB = /^0+$/;
+/** Enough of a blob to tell UTF-16 from binary. */
+const SNIFF_BYTES = 8000;
+
+export interface Utf16DiffOptions {
+  maxFileBytes: number;
+  env?: GitEnvironment;
+}
+
+/** Passes items through, replacing each binary diff entry by its UTF-16 added lines or a 'binary' skip. */
+export async function* decodeUtf16Diffs(
+  repoDir: string,
+  items: AsyncIterable<SourceItem>,
+  options: Utf16DiffOptions,
+): AsyncGenerator<SourceItem> {
+  for await (const item of items) {
+    yield isBinaryDiff(item) ? await decodeBinaryDiff(repoDir, item, options) : item;
+  }
+}
+
+async function decodeBinaryDiff(repoDir: string, diff: BinaryDiff, options: Utf16DiffOptions): Promise<SourceItem> {
+  const skip = (reason: SkippedFile['reason'], extra: Partial<SkippedFile> = {}): SkippedFile => ({
+    path: diff.path,
+    reason,
+    ...(diff.commit ? { commit: diff.commit } : {}),
+    ...extra,
+  });
+  try {
+    const size = Number(await runGitBytes(repoDir, ['cat-file', '-s', diff.blobs.new], 64, options.env).then(String));
+    if (size > options.maxFileBytes) return skip('too-large', { bytes: size });
+    const bytes = await readBlob(repoDir, diff.blobs.new, size, options);
+    const order = utf16Order(bytes.subarray(0, SNIFF_BYTES));
+    if (!order) return skip('binary');
+    const old = NO_BLOB.test(diff.blobs.old) ? undefined : await readBlob(repoDir, diff.blobs.old, options.maxFileBytes, options);
+    const oldOrder = old ? (utf16Order(old) ?? order) : order;
+    return addedLinesUnit(diff, decodeUtf16(bytes, order), old ? decodeUtf16(old, oldOrder) : '');
+  } catch (error) {
+    if (!(error instanceof GitCommandError)) throw error;
+    return skip('unreadable', { detail: `git cat-file failed: ${error.message}` });
+  }
+}
+
+function readBlob(repoDir: string, blob: string, maxBytes: number, options: Utf16DiffOptions): Promise<Buffer> {
+  return runGitBytes(repoDir, ['cat-file', 'blob', blob], maxBytes, options.env);
+}
+
+/** The lines of the new text that the old text did not have (as a multiset), with their line numbers. */
+function addedLinesUnit(diff: BinaryDiff, newText: string, oldText: string): ScanUnit {
+  const oldCounts = new Map<string, number>();
+  for (const line of splitLines(oldText)) oldCounts.set(line, (oldCounts.get(line) ?? 0) + 1);
+  const added: string[] = [];
+  const lineNumbers: number[] = [];
+  splitLines(newText).forEach((line, index) => {
+    const left = oldCounts.get(line) ?? 0;
+    if (left > 0) return void oldCounts.set(line, left - 1);
+    added.push(line);
+    lineNumbers.push(index + 1);
+  });
+  const unit: ScanUnit = { path: diff.path, text: added.join('\n'), lineNumbers };
+  if (diff.commitInfo) unit.commit = diff.commitInfo;
+  return unit;
+}
+
+function splitLines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split(/\r?\n/);
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
