@@ -112,7 +112,7 @@ export async function* streamGitLines(
  */
 export function runGitBytes(cwd: string, args: readonly string[], maxBytes: number, env?: GitEnvironment): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile('git', gitArgs(args), { cwd, env: gitEnv(env), maxBuffer: maxBytes + 1024, encoding: 'buffer' }, (error, stdout, stderr) => {
+    execFile('git', gitArgs(cwd, args), { cwd, env: gitEnv(env), maxBuffer: maxBytes + 1024, encoding: 'buffer' }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
       const code = typeof error.code === 'number' ? error.code : null;
       reject(missingGit(error) ?? new GitCommandError(args, code, stderr.toString('utf8')));
