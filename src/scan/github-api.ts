@@ -87,3 +87,13 @@ export async function getCommit(client: GitHubClient, repo: RepoName, sha: strin
   );
   return { commit: response.data, hasMoreFilePages: hasNextPage(response.headers.link) };
 }
+
+/** A blob's bytes, from GET /repos/{owner}/{repo}/git/blobs/{file_sha} (base64 in JSON, blobs up to 100 MB). */
+export async function getBlob(client: GitHubClient, repo: RepoName, sha: string): Promise<Buffer> {
+  const response = await call(`GET /repos/${repo.owner}/${repo.repo}/git/blobs/${sha}`, () =>
+    client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { ...names(repo), file_sha: sha }),
+  );
+  const { content, encoding } = response.data;
+  if (encoding !== 'base64') throw new Error(`GitHub sent blob ${sha} as '${encoding}', not base64: leakstop cannot read it.`);
+  return Buffer.from(content, 'base64');
+}

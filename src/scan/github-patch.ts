@@ -88,7 +88,7 @@ function hasAddedLines(file: GitHubDiffEntry): boolean {
  * GitHub gives a binary file no patch and counts no lines. Only a new or changed file is taken for
  * binary: a renamed or copied one without a patch is the same content under another name.
  */
-function isBinary(file: GitHubDiffEntry): boolean {
+export function isBinary(file: GitHubDiffEntry): boolean {
   if (file.status !== 'added' && file.status !== 'modified') return false;
   return file.additions === 0 && file.deletions === 0 && file.sha !== EMPTY_BLOB_SHA;
 }

@@ -6,7 +6,8 @@ import { compareCommits, getCommit, listHistory, listPullRequestCommits, PULL_RE
 import { httpStatus } from './github-errors.js';
 import { commitPatchLines, gitOnlyReason, type GitHubCommit } from './github-patch.js';
 import { readCommitsWithGit, type GitCommitSource, type GitHubRepoTarget, type GitReadOptions } from './git-clone.js';
-import type { SourceItem } from './scan-unit.js';
+import { readBinaryEntries } from './github-binary.js';
+import { isSkipped, type SourceItem } from './scan-unit.js';
 
 export type { GitHubClient } from './github-api.js';
 export type { GitHubRepoTarget, GitReadOptions, GitCommitSource } from './git-clone.js';
@@ -99,7 +100,8 @@ export async function resolvePullRequestCommits(client: GitHubClient, job: Commi
 /**
  * The added lines of exactly these commits. Up to API_COMMITS_LIMIT commits are read one request
  * each from the commits API (sequentially, as GitHub asks of integrations to stay clear of secondary
- * rate limits); the commits the API cannot give whole, and any longer list, are read with git.
+ * rate limits), a binary entry's blob with one more (it may be UTF-16 text); the commits the API
+ * cannot give whole, and any longer list, are read with git.
  */
 export function readGitHubCommits(
   client: GitHubClient,
@@ -115,11 +117,12 @@ export function readGitHubCommits(
       const needGit: string[] = [];
       for (const sha of commits) {
         const { commit, hasMoreFilePages } = await getCommit(client, target, sha);
-        if (gitOnlyReason(commit, hasMoreFilePages) !== undefined) {
+        const binaries = gitOnlyReason(commit, hasMoreFilePages) === undefined ? await readBinaryEntries(client, target, commit, options) : 'git';
+        if (binaries === 'git') {
           needGit.push(sha);
           continue;
         }
-        yield* readApiCommit(commit, options);
+        yield* readApiCommit(commit, options, binaries);
         source.commitsRead++;
       }
       // One clone for all the commits the API could not give whole.
@@ -134,9 +137,11 @@ export function readGitHubCommits(
   return source;
 }
 
-function readApiCommit(commit: GitHubCommit, options: GitReadOptions): SourceItem[] {
+/** The commit's items in file order, each binary entry replaced by what its blob turned out to be. */
+function readApiCommit(commit: GitHubCommit, options: GitReadOptions, binaries: ReadonlyMap<string, SourceItem>): SourceItem[] {
   const parser = new DiffParser({ maxFileBytes: options.maxFileBytes, ignorePath: options.ignorePath });
-  return [...parser.push(commitPatchLines(commit)), ...parser.end()];
+  const items = [...parser.push(commitPatchLines(commit)), ...parser.end()];
+  return items.map((item) => (isSkipped(item) && item.reason === 'binary' ? (binaries.get(item.path) ?? item) : item));
 }
 
 function uniqueShas(shas: readonly string[]): string[] {

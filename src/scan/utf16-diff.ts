@@ -4,7 +4,7 @@
 // textconv, and when it is UTF-16 scan the lines of the new blob that the old one did not have.
 import { isBinaryDiff, type BinaryDiff } from './diff-parser.js';
 import { GitCommandError, runGitBytes, type GitEnvironment } from './git-process.js';
-import type { ScanUnit, SourceItem } from './scan-unit.js';
+import type { CommitInfo, ScanUnit, SourceItem } from './scan-unit.js';
 import type { SkippedFile } from './result.js';
 import { decodeUtf16, utf16Order } from './utf16.js';
 
@@ -39,11 +39,9 @@ async function decodeBinaryDiff(repoDir: string, diff: BinaryDiff, options: Utf1
     const size = Number(await runGitBytes(repoDir, ['cat-file', '-s', diff.blobs.new], 64, options.env).then(String));
     if (size > options.maxFileBytes) return skip('too-large', { bytes: size });
     const bytes = await readBlob(repoDir, diff.blobs.new, size, options);
-    const order = utf16Order(bytes.subarray(0, SNIFF_BYTES));
-    if (!order) return skip('binary');
+    if (!utf16Order(bytes.subarray(0, SNIFF_BYTES))) return skip('binary');
     const old = NO_BLOB.test(diff.blobs.old) ? undefined : await readBlob(repoDir, diff.blobs.old, options.maxFileBytes, options);
-    const oldOrder = old ? (utf16Order(old) ?? order) : order;
-    return addedLinesUnit(diff, decodeUtf16(bytes, order), old ? decodeUtf16(old, oldOrder) : '');
+    return utf16AddedLinesUnit(diff.path, diff.commitInfo, bytes, old) ?? skip('binary');
   } catch (error) {
     if (!(error instanceof GitCommandError)) throw error;
     return skip('unreadable', { detail: `git cat-file failed: ${error.message}` });
@@ -54,20 +52,26 @@ function readBlob(repoDir: string, blob: string, maxBytes: number, options: Utf1
   return runGitBytes(repoDir, ['cat-file', 'blob', blob], maxBytes, options.env);
 }
 
-/** The lines of the new text that the old text did not have (as a multiset), with their line numbers. */
-function addedLinesUnit(diff: BinaryDiff, newText: string, oldText: string): ScanUnit {
+/**
+ * When `bytes` is UTF-16 text, its lines that `old` (the file before, if any) did not have, counted
+ * as a multiset, with their line numbers in the new file; undefined when `bytes` is not UTF-16.
+ */
+export function utf16AddedLinesUnit(path: string, commit: CommitInfo | undefined, bytes: Buffer, old: Buffer | undefined): ScanUnit | undefined {
+  const order = utf16Order(bytes.subarray(0, SNIFF_BYTES));
+  if (!order) return undefined;
+  const oldText = old ? decodeUtf16(old, utf16Order(old.subarray(0, SNIFF_BYTES)) ?? order) : '';
   const oldCounts = new Map<string, number>();
   for (const line of splitLines(oldText)) oldCounts.set(line, (oldCounts.get(line) ?? 0) + 1);
   const added: string[] = [];
   const lineNumbers: number[] = [];
-  splitLines(newText).forEach((line, index) => {
+  splitLines(decodeUtf16(bytes, order)).forEach((line, index) => {
     const left = oldCounts.get(line) ?? 0;
     if (left > 0) return void oldCounts.set(line, left - 1);
     added.push(line);
     lineNumbers.push(index + 1);
   });
-  const unit: ScanUnit = { path: diff.path, text: added.join('\n'), lineNumbers };
-  if (diff.commitInfo) unit.commit = diff.commitInfo;
+  const unit: ScanUnit = { path, text: added.join('\n'), lineNumbers };
+  if (commit) unit.commit = commit;
   return unit;
 }
 

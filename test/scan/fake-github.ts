@@ -2,6 +2,7 @@
 // commit's files diffed against its first parent, 3 lines of context, no patch for a binary file.
 // Each response starts from GitHub's own OpenAPI example and is checked against GitHub's schema, so a
 // test cannot pass on a shape GitHub never sends.
+import { execFileSync } from 'node:child_process';
 import type { TestRepo } from './helpers.js';
 import { assertMatchesSchema, example, type Json, type JsonObject } from './github-openapi.js';
 
@@ -71,6 +72,19 @@ export function commitItemFor(sha: string): JsonObject {
   body.parents = [];
   delete body.files;
   delete body.stats;
+  return body;
+}
+
+/** GET /repos/{owner}/{repo}/git/blobs/{file_sha}: base64 broken every 60 characters, as GitHub sends it. */
+export function blobResponse(repo: TestRepo, sha: string): JsonObject {
+  const bytes = execFileSync('git', ['cat-file', 'blob', sha], { cwd: repo.dir });
+  const body = asObject(example('blob'));
+  body.content = (bytes.toString('base64').match(/.{1,60}/g) ?? []).join('\n');
+  body.encoding = 'base64';
+  body.sha = sha;
+  body.size = bytes.length;
+  body.url = `${API}/repos/${OWNER}/${REPO}/git/blobs/${sha}`;
+  assertMatchesSchema('blob', body);
   return body;
 }
 

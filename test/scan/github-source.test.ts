@@ -18,7 +18,7 @@ import {
 import { runScan } from '../../src/scan/run-scan.js';
 import type { SourceItem } from '../../src/scan/scan-unit.js';
 import { collect, isolateGit, makeTempDir, markerEngine, TestRepo } from './helpers.js';
-import { API, commitListResponse, commitResponse, compareResponse, fakeShas, linkHeader, OWNER, REPO, type FileEntry } from './fake-github.js';
+import { API, blobResponse, commitListResponse, commitResponse, compareResponse, fakeShas, linkHeader, OWNER, REPO, type FileEntry } from './fake-github.js';
 
 const NULL_SHA = '0'.repeat(40);
 const OPTIONS = { maxFileBytes: 1024 * 1024, ignorePath: () => false };
@@ -317,6 +317,14 @@ function mockCommit(repo: TestRepo, sha: string, edit: (body: ReturnType<typeof 
   github().get(`${REPO_PATH}/commits/${sha}`).reply(200, body, headers);
 }
 
+/** The blobs of the binary entries (no patch, no line counts) of a commit the API path reads. */
+function mockBinaryBlobs(repo: TestRepo, sha: string): void {
+  for (const file of filesOf(commitResponse(repo, sha))) {
+    if (file.patch !== undefined || file.additions + file.deletions > 0 || file.sha === null || file.status === 'removed') continue;
+    github().get(`${REPO_PATH}/git/blobs/${file.sha}`).reply(200, blobResponse(repo, file.sha));
+  }
+}
+
 function filesOf(body: ReturnType<typeof commitResponse>): FileEntry[] {
   return body.files as FileEntry[];
 }
@@ -357,6 +365,7 @@ describe('readGitHubCommits', () => {
     const repo = newRepo();
     const push = buildPush(repo);
     for (const sha of [push.added, push.removed, push.binary]) mockCommit(repo, sha);
+    mockBinaryBlobs(repo, push.binary);
 
     const result = await runScan(readGitHubCommits(octokit(), targetFor(repo), [push.added, push.removed, push.binary], OPTIONS), {
       engine: markerEngine,
@@ -377,12 +386,85 @@ describe('readGitHubCommits', () => {
     const push = buildPush(repo);
     const shas = [push.added, push.removed, push.binary];
     for (const sha of shas) mockCommit(repo, sha);
+    mockBinaryBlobs(repo, push.binary);
 
     const fromApi = await collect(readGitHubCommits(octokit(), targetFor(repo), shas, OPTIONS));
     const fromGit = await collect(readGitRange(repo.dir, { commits: shas }));
 
     expect(withoutDates(fromApi)).toEqual(withoutDates(fromGit));
     expect(fromApi.map((item) => item.path)).toEqual(['config.txt', 'docs/new-name.md', 'logo.png']);
+  });
+
+  it('reads a UTF-16 file GitHub calls binary through the blobs API: with a BOM and without, lines numbered as in the file', async () => {
+    const repo = newRepo();
+    repo.write('README.md', 'hello\n');
+    repo.commit('initial');
+    const text = 'Set-Variable a 1\r\nSet-Variable b 2\r\n$token = "SECRET_INUTF16"\r\n';
+    repo.write('deploy.ps1', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    repo.write('export.txt', Buffer.from(`one\r\nkey SECRET_NOBOM16\r\n`, 'utf16le'));
+    repo.write('logo.png', PNG);
+    const sha = repo.commit('add scripts');
+    mockCommit(repo, sha);
+    mockBinaryBlobs(repo, sha);
+
+    const result = await runScan(readGitHubCommits(octokit(), targetFor(repo), [sha], OPTIONS), { engine: markerEngine, root: '', target: 'push' });
+
+    expect(result.findings.map((f) => [f.path, f.line, f.secret.redacted, f.commit])).toEqual([
+      ['deploy.ps1', 3, 'SECR…TF16 (14 chars)', sha],
+      ['export.txt', 2, 'SECR…OM16 (14 chars)', sha],
+    ]);
+    expect(result.stats.skipped).toEqual([{ path: 'logo.png', reason: 'binary', commit: sha }]);
+  });
+
+  it('yields for a UTF-16 file from the API exactly what git yields', async () => {
+    const repo = newRepo();
+    repo.write('README.md', 'hello\n');
+    repo.commit('initial');
+    repo.write('deploy.ps1', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a\r\n\r\nkey SECRET_INUTF16\r\n', 'utf16le')]));
+    const sha = repo.commit('add script');
+    mockCommit(repo, sha);
+    mockBinaryBlobs(repo, sha);
+
+    const fromApi = await collect(readGitHubCommits(octokit(), targetFor(repo), [sha], OPTIONS));
+
+    expect(withoutDates(fromApi)).toEqual(withoutDates(await collect(readGitRange(repo.dir, { commits: [sha] }))));
+    expect(fromApi).toMatchObject([{ path: 'deploy.ps1', lineNumbers: [1, 2, 3] }]);
+  });
+
+  it('reads with git a commit that changes a UTF-16 file: only git names the old blob, to tell the added lines', async () => {
+    const repo = newRepo();
+    const utf16 = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    repo.write('deploy.ps1', utf16('$old = "SECRET_BEFORE"\r\n'));
+    repo.commit('initial');
+    repo.write('deploy.ps1', utf16('$old = "SECRET_BEFORE"\r\n$new = "SECRET_CHANGED"\r\n'));
+    const sha = repo.commit('more script');
+    mockCommit(repo, sha);
+    mockBinaryBlobs(repo, sha);
+
+    const result = await runScan(readGitHubCommits(octokit(), targetFor(repo), [sha], OPTIONS), { engine: markerEngine, root: '', target: 'push' });
+
+    expect(result.findings.map((f) => [f.path, f.line, f.secret.redacted, f.commit])).toEqual([['deploy.ps1', 2, 'SECR…NGED (14 chars)', sha]]);
+    expect(result.stats.commitsScanned).toBe(1);
+  });
+
+  it('reports a binary blob above the size limit as too large, and one the config ignores is not fetched', async () => {
+    const repo = newRepo();
+    repo.write('README.md', 'hello\n');
+    repo.commit('initial');
+    repo.write('big.bin', Buffer.concat([PNG, Buffer.alloc(4096, 7)]));
+    repo.write('vendor/blob.bin', PNG);
+    const sha = repo.commit('assets');
+    mockCommit(repo, sha);
+    const big = filesOf(commitResponse(repo, sha)).find((file) => file.filename === 'big.bin')!;
+    github().get(`${REPO_PATH}/git/blobs/${big.sha}`).reply(200, blobResponse(repo, big.sha!));
+
+    const options = { maxFileBytes: 1024, ignorePath: (path: string) => path.startsWith('vendor/') };
+    const items = await collect(readGitHubCommits(octokit(), targetFor(repo), [sha], options));
+
+    expect(items).toEqual([
+      { path: 'big.bin', reason: 'too-large', commit: sha, bytes: PNG.length + 4096 },
+      { path: 'vendor/blob.bin', reason: 'ignored-by-config', commit: sha },
+    ]);
   });
 
   it('reads a commit with more than 300 files with git: the API lists only the first page', async () => {
