@@ -135,8 +135,9 @@ interface SourceSettings {
 }
 
 /**
- * The config file named by --config; for a range scan, the one at the range's base commit (a branch
- * cannot switch off its own scan); otherwise the one found in the tree; or the defaults. The
+ * The config file named by --config; for a range scan, the one at the range's base commit, for a
+ * history scan the one on the remote's default branch (a branch cannot switch off its own scan);
+ * otherwise the one found in the tree; or the defaults. The
  * description says which, for the report. The parser (zod, yaml) is loaded only when there is a
  * file to parse.
  */
@@ -146,18 +147,18 @@ async function repositoryConfig(options: ScanCommandOptions, root: string, io: C
     return { config: (await loadConfig(root, resolve(io.cwd, options.configFile))).config, description: `--config ${options.configFile}` };
   }
   if (options.source.kind === 'git') {
-    const { readBaseConfig } = await import('../scan/range-config.js');
-    const atBase = await readBaseConfig(root, options.source);
+    const { readBaseConfig, readDefaultBranchConfig } = await import('../scan/range-config.js');
+    const atBase = (await readBaseConfig(root, options.source)) ?? (await readDefaultBranchConfig(root));
     if (atBase) {
-      if (atBase.text === undefined || atBase.name === undefined) return { config: defaultRepoConfig(), description: `defaults (no config at ${atBase.base}, the range's base)` };
+      if (atBase.text === undefined || atBase.name === undefined) return { config: defaultRepoConfig(), description: `defaults (no config at ${atBase.base}, ${atBase.role})` };
       const { parseConfig } = await import('../config/repo-config.js');
-      return { config: parseConfig(atBase.text, `${atBase.name} at ${atBase.base}`), description: `${atBase.name} at ${atBase.base} (the range's base)` };
+      return { config: parseConfig(atBase.text, `${atBase.name} at ${atBase.base}`), description: `${atBase.name} at ${atBase.base} (${atBase.role})` };
     }
   }
   const file = findConfigFile(options.source.kind === 'stdin' ? io.cwd : root);
   if (file === undefined) return { config: defaultRepoConfig(), description: 'defaults' };
   const { loadConfig } = await import('../config/repo-config.js');
-  return { config: (await loadConfig(root, file)).config, description: `${relative(io.cwd, file) || file}${options.source.kind === 'git' ? ' in the working tree (history scans have no base)' : ''}` };
+  return { config: (await loadConfig(root, file)).config, description: `${relative(io.cwd, file) || file}${options.source.kind === 'git' ? ' in the working tree (no origin/HEAD, origin/main or origin/master to trust)' : ''}` };
 }
 
 /** The source to scan; readers other than the directory walk are loaded only when asked for. */

@@ -1,7 +1,8 @@
-// Which repository config a range scan trusts. A branch under review can add a `.leakstop.yml`
-// that ignores everything; the config must come from the side the branch cannot change: the
-// range's base commit (for `--git A..B` and `--since A`, the commit A; for `A...B`, their merge
-// base), read from git's object store, never from the branch's tree.
+// Which repository config a range or history scan trusts. A branch under review can add a
+// `.leakstop.yml` that ignores everything; the config must come from the side the branch cannot
+// change: the range's base commit (for `--git A..B` and `--since A`, the commit A; for `A...B`, their
+// merge base) or, for a history scan, the remote's default branch, read from git's object store,
+// never from the branch's tree.
 import { CONFIG_FILE_NAMES } from '../config/config-file.js';
 import { GitCommandError, runGit } from './git-process.js';
 
@@ -17,6 +18,8 @@ export interface BaseConfigText {
   name: string | undefined;
   /** The base as the user named it (`main`), for the report. */
   base: string;
+  /** What the base is, for the report: the range's base, or the default branch. */
+  role: 'the range\'s base' | 'the default branch';
 }
 
 /** The base revision the user named, and how to resolve it; undefined for history scans. */
@@ -48,12 +51,42 @@ export async function readBaseConfig(repoDir: string, selection: RangeSelection)
     }
     throw error;
   }
+  return { ...(await configAt(repoDir, commit)), base: named.base, role: "the range's base" };
+}
+
+/**
+ * Where a history scan (no range) trusts its config from: the remote's default branch, as `git
+ * clone` records it (origin/HEAD), else origin/main or origin/master, as a CI checkout fetches them.
+ * Undefined when the repository has none of these: the working tree is then all there is.
+ */
+const DEFAULT_BRANCH_REFS = ['refs/remotes/origin/HEAD', 'refs/remotes/origin/main', 'refs/remotes/origin/master'];
+
+export async function readDefaultBranchConfig(repoDir: string): Promise<BaseConfigText | undefined> {
+  for (const ref of DEFAULT_BRANCH_REFS) {
+    const commit = await commitOf(repoDir, ref).catch((error: unknown) => {
+      if (error instanceof GitCommandError) return undefined;
+      throw error;
+    });
+    if (commit === undefined || commit === '') continue;
+    const name = ref === 'refs/remotes/origin/HEAD' ? await defaultBranchName(repoDir) : ref.slice('refs/remotes/'.length);
+    return { ...(await configAt(repoDir, commit)), base: name, role: 'the default branch' };
+  }
+  return undefined;
+}
+
+/** origin/HEAD's target as `origin/main`. */
+async function defaultBranchName(repoDir: string): Promise<string> {
+  const target = await runGit(repoDir, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']).catch(() => '');
+  return target.trim().replace(/^refs\/remotes\//, '') || 'origin/HEAD';
+}
+
+async function configAt(repoDir: string, commit: string): Promise<{ text: string | undefined; name: string | undefined }> {
   for (const name of CONFIG_FILE_NAMES) {
     const text = await runGit(repoDir, ['cat-file', 'blob', `${commit}:${name}`]).catch((error: unknown) => {
       if (error instanceof GitCommandError) return undefined;
       throw error;
     });
-    if (text !== undefined) return { text, name, base: named.base };
+    if (text !== undefined) return { text, name };
   }
-  return { text: undefined, name: undefined, base: named.base };
+  return { text: undefined, name: undefined };
 }

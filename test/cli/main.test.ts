@@ -128,6 +128,36 @@ describe('leakstop scan --git and protect --staged', () => {
     expect(chosen.code).toBe(0);
   });
 
+  it("reads a history scan's config from the remote's default branch, and the working tree's only when there is none", async () => {
+    const upstream = join(dir, 'upstream');
+    await mkdir(upstream);
+    git(upstream, 'init', '-q', '-b', 'main');
+    await writeFile(join(upstream, '.leakstop.yml'), 'paths:\n  ignore: ["fixtures/**"]\n');
+    git(upstream, 'add', '.');
+    git(upstream, 'commit', '-qm', 'init');
+    const clone = join(dir, 'clone');
+    git(dir, 'clone', '-q', upstream, clone);
+    git(clone, 'checkout', '-qb', 'feature');
+    await writeFile(join(clone, '.leakstop.yml'), 'paths:\n  ignore: ["**"]\n');
+    await writeFile(join(clone, 'settings.py'), `SENDGRID = "${KEY}"\n`);
+    git(clone, 'add', '.');
+    git(clone, 'commit', '-qm', 'switch the scan off and add a key');
+
+    const run = await runCli(['scan', '--all-history', '--format', 'json'], { cwd: clone });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { findings: { path: string }[]; summary: { config?: string } };
+    expect(report.findings.map((f) => f.path)).toEqual(['settings.py']);
+    expect(report.summary.config).toBe('.leakstop.yml at origin/main (the default branch)');
+
+    // Without a remote there is nothing else to trust, and the report says so.
+    git(clone, 'remote', 'remove', 'origin');
+    const local = await runCli(['scan', '--all-history', '--format', 'json'], { cwd: clone });
+    expect(local.code).toBe(0);
+    expect((JSON.parse(local.stdout) as { summary: { config?: string } }).summary.config).toBe(
+      '.leakstop.yml in the working tree (no origin/HEAD, origin/main or origin/master to trust)',
+    );
+  });
+
   it('blocks a commit whose staged diff adds a secret, and says so in words', async () => {
     git(dir, 'init', '-q', '-b', 'main');
     await writeFile(join(dir, 'app.env'), `KEY=${KEY}\n`);
