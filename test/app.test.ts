@@ -13,7 +13,7 @@ import type { ScanJob } from '../src/queue/jobs.js';
 import { EnqueueError } from '../src/queue/queues.js';
 import type { ApprovalJob } from '../src/queue/response-jobs.js';
 import { INCIDENT_LABEL } from '../src/report/incident-issue.js';
-import { REVOKE_ACTION_IDENTIFIER } from '../src/webhooks/check-run-action.js';
+import { REVOKE_ACTION_IDENTIFIER } from '../src/report/response-report.js';
 import { actionIs, APP_ID, examplePayload, sign, testPrivateKey, WEBHOOK_SECRET } from './webhooks/helpers.js';
 
 type EmitterEvent = Parameters<Probot['receive']>[0];

@@ -8,6 +8,7 @@ import { guardStream, writeStdout } from './output.js';
 import { runScanCommand, type ScanCommandOptions } from './scan-command.js';
 import { listRules } from './rules-command.js';
 import { toolVersion } from '../version.js';
+import { processIO, type CliIO } from './cli-io.js';
 
 export { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE } from './exit-code.js';
 
@@ -68,15 +69,6 @@ const OPTIONS = {
 
 type Format = ScanCommandOptions['format'];
 
-export interface CliIO {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  stdin: NodeJS.ReadableStream;
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-}
-
-const processIO = (): CliIO => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env });
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   // A closed stderr must not turn a message into an uncaught 'error' event either.

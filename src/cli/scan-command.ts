@@ -13,7 +13,7 @@ import type { SourceItem } from '../scan/scan-unit.js';
 import { formatResult } from '../report/index.js';
 import { isIncomplete, type ScanResult } from '../scan/result.js';
 import { exitCodeFor, EXIT_CLEAN, EXIT_INCOMPLETE } from './exit-code.js';
-import type { CliIO } from './main.js';
+import type { CliIO } from './cli-io.js';
 import { checkWritableFile, writeOutputFile, writeStdout } from './output.js';
 import { findWorkTreeRoot, repositoryPathPrefix } from './repository-path.js';
 

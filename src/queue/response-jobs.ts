@@ -121,32 +121,34 @@ export interface CredentialJobOptions {
   respondsTo: (provider: string) => boolean;
 }
 
+/** A scan's findings leakstop can respond to, one per fingerprint (the first location found). */
+export function respondableFindings(findings: readonly LocatedFinding[], respondsTo: (provider: string) => boolean): LocatedFinding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => respondsTo(finding.provider) && !seen.has(finding.fingerprint) && seen.add(finding.fingerprint));
+}
+
+/** How a credential is named in jobs and reports: its fingerprint and its title and redacted form, cut to fit. */
+export function credentialLabel(finding: LocatedFinding): { fingerprint: string; title: string; redacted: string } {
+  return { fingerprint: finding.fingerprint, title: finding.title.slice(0, 200), redacted: finding.secret.redacted.slice(0, 100) };
+}
+
 /** The credentials of a scan, one per fingerprint (the first location found), sealed for the queue. */
 export function credentialJobs(request: ResponseRequest, options: CredentialJobOptions): CredentialJob[] {
-  const seen = new Set<string>();
-  const jobs: CredentialJob[] = [];
-  for (const finding of request.findings) {
-    if (seen.has(finding.fingerprint) || !options.respondsTo(finding.provider)) continue;
-    seen.add(finding.fingerprint);
-    jobs.push(
-      credentialJobSchema.parse({
-        fingerprint: finding.fingerprint,
-        ruleId: finding.ruleId,
-        provider: finding.provider,
-        title: finding.title.slice(0, 200),
-        redacted: finding.secret.redacted.slice(0, 100),
-        details: finding.details,
-        sealed: sealSecret(options.sealKey, finding.secret, finding.fingerprint),
-        ...(finding.related === undefined ? {} : { related: sealRelated(finding, options.sealKey) }),
-        policy: policyFor(finding.provider, request.settings, options.operator),
-        installationId: request.installationId,
-        source: request.source,
-        incidentRepo: request.incidentRepo,
-        ...(request.headSha === undefined ? {} : { checkRun: { headSha: request.headSha } }),
-      }),
-    );
-  }
-  return jobs;
+  return respondableFindings(request.findings, options.respondsTo).map((finding) =>
+    credentialJobSchema.parse({
+      ...credentialLabel(finding),
+      ruleId: finding.ruleId,
+      provider: finding.provider,
+      details: finding.details,
+      sealed: sealSecret(options.sealKey, finding.secret, finding.fingerprint),
+      ...(finding.related === undefined ? {} : { related: sealRelated(finding, options.sealKey) }),
+      policy: policyFor(finding.provider, request.settings, options.operator),
+      installationId: request.installationId,
+      source: request.source,
+      incidentRepo: request.incidentRepo,
+      ...(request.headSha === undefined ? {} : { checkRun: { headSha: request.headSha } }),
+    }),
+  );
 }
 
 function sealRelated(finding: LocatedFinding, sealKey: SealKey): Record<string, string> {

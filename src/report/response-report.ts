@@ -1,13 +1,15 @@
 // The leak response where people look: one timeline entry per step answer on the incident issue,
 // and a "Leak response" section in the check run summary, with a "Revoke now" button while a
 // credential waits for approval. Built from the step records, which never hold a secret.
-import { REVOKE_ACTION_IDENTIFIER } from '../webhooks/check-run-action.js';
 import type { ResponseRecords, ResponseStep, StepRecord, StepStatus } from '../respond/response-record.js';
 import type { TimelineEntry } from './incident-body.js';
 import { marker, markerValues, RESPONSE_END, RESPONSE_START } from './incident-markers.js';
 import { cellCode, plainText, truncateText } from './markdown.js';
 
 /** The check run action behind "Revoke now" (GitHub: label <= 20, description <= 40, identifier <= 20 characters). */
+/** The identifier of the "Revoke now" action on leakstop's check run (GitHub allows 20 characters). */
+export const REVOKE_ACTION_IDENTIFIER = 'leakstop-revoke';
+
 export const REVOKE_ACTION = { label: 'Revoke now', description: 'Revoke leaked credentials awaiting it', identifier: REVOKE_ACTION_IDENTIFIER } as const;
 
 const STEP_NAMES: Record<ResponseStep, string> = {

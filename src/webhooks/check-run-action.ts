@@ -2,6 +2,7 @@
 // revocation of the leaked credentials it reported. Only queued here; the worker checks that the
 // person who pressed it may approve.
 import { z } from 'zod';
+import { REVOKE_ACTION_IDENTIFIER } from '../report/response-report.js';
 import {
   approvalRepository,
   approvalRepositorySchema,
@@ -13,9 +14,6 @@ import {
   type WebhookDelivery,
   type WebhookDeps,
 } from './delivery.js';
-
-/** The identifier of the "Revoke now" action on leakstop's check run (GitHub allows 20 characters). */
-export const REVOKE_ACTION_IDENTIFIER = 'leakstop-revoke';
 
 export const checkRunActionPayloadSchema = z.object({
   action: z.literal('requested_action'),

@@ -1,6 +1,7 @@
 // Runs the CLI in-process with captured stdout/stderr, as a user would from a shell.
 import { PassThrough, Readable } from 'node:stream';
-import { main, type CliIO } from '../../src/cli/main.js';
+import type { CliIO } from '../../src/cli/cli-io.js';
+import { main } from '../../src/cli/main.js';
 
 export interface CliRun {
   code: number;

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import nock from 'nock';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startAppProcess, type AppProcess } from '../../src/cli/app-commands.js';
+import { startAppProcess, type AppProcess } from '../../src/process/app-process.js';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { fingerprint } from '../../src/detect/secret.js';
 import { requestBodyProblems } from '../openapi.js';

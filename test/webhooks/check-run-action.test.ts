@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { EnqueueError } from '../../src/queue/queues.js';
 import { approvalJobSchema } from '../../src/queue/response-jobs.js';
-import { onCheckRunRequestedAction, REVOKE_ACTION_IDENTIFIER } from '../../src/webhooks/check-run-action.js';
+import { REVOKE_ACTION_IDENTIFIER } from '../../src/report/response-report.js';
+import { onCheckRunRequestedAction } from '../../src/webhooks/check-run-action.js';
 import type { WebhookDeps } from '../../src/webhooks/delivery.js';
 import { actionIs, APP_ID, examplePayload, deliverApproval, type ApprovalOutcome } from './helpers.js';
 

@@ -4,10 +4,10 @@
 // thread only to say it is ready (or why it is not) and to be told to drain.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { packageFile } from '../package-root.js';
-import type { ScanWorkerSettings } from './worker.js';
+import type { ScanWorkerSettings } from '../queue/worker.js';
 
 /** What the main thread hands over: the operator environment and the worker timings. */
 export interface WorkerThreadData {
@@ -16,13 +16,13 @@ export interface WorkerThreadData {
   shutdownGraceMs?: number;
 }
 
-const messageSchema = z.discriminatedUnion('type', [
+export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('failed'), message: z.string() }),
   z.object({ type: z.literal('closed') }),
 ]);
 
-type ThreadMessage = z.infer<typeof messageSchema>;
+export type ThreadMessage = z.infer<typeof messageSchema>;
 
 export interface WorkerThread {
   /** Drains the thread's workers (running jobs get the grace period) and ends the thread. */
@@ -31,8 +31,8 @@ export interface WorkerThread {
   failed: Promise<Error>;
 }
 
-/** tsc's output of this module, also when the CLI runs from the bundle (dist/leakstop.js). */
-const ENTRY = packageFile('dist/queue/worker-thread.js');
+/** tsc's output of the thread's entry module, also when the CLI runs from the bundle (dist/leakstop.js). */
+const ENTRY = packageFile('dist/process/worker-thread-main.js');
 
 /** Only in the compiled build: under the test runner the TypeScript sources cannot start a thread. */
 export function workerThreadAvailable(): boolean {
@@ -73,31 +73,3 @@ export async function startWorkerThread(data: WorkerThreadData): Promise<WorkerT
     },
   };
 }
-
-/** The thread's side: run `leakstop worker` until the main thread says close. */
-async function runThread(): Promise<void> {
-  const port = parentPort;
-  if (port === null) return;
-  const send = (message: ThreadMessage): void => port.postMessage(message);
-  const data = workerData as WorkerThreadData;
-  // Imported here, not at the top: the main thread loads this module only to start the thread.
-  const { startAppProcess } = await import('../cli/app-commands.js');
-  let running: Awaited<ReturnType<typeof startAppProcess>>;
-  try {
-    running = await startAppProcess('worker', data.env, { worker: data.worker, ...(data.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: data.shutdownGraceMs }) });
-  } catch (error) {
-    send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-    return;
-  }
-  port.once('message', () => {
-    void running.close().finally(() => {
-      send({ type: 'closed' });
-      port.close();
-    });
-  });
-  send({ type: 'ready' });
-}
-
-// Not awaited: a top-level await here would deadlock the thread's import of app-commands, which
-// imports this module back.
-if (!isMainThread && parentPort !== null && (workerData as { env?: unknown } | null)?.env !== undefined) void runThread();

@@ -1,0 +1,253 @@
+// The composition root of the GitHub App's processes (`leakstop web`, `worker`, `start`): reads the
+// operator environment, checks Redis before taking any work, wires the web server, the scan workers
+// and the leak response together, and closes them in order: stop accepting webhooks and jobs, let
+// running jobs finish (up to a grace period), close queues and Redis. The CLI (cli/app-commands.ts)
+// runs it until a signal; the worker thread (worker-thread-main.ts) runs its `worker` role.
+import type { Server } from 'node:http';
+import { Probot } from 'probot';
+import { leakstopApp } from '../app.js';
+import { parseOperatorEnv, type OperatorSettings, type ProcessRole } from '../config/operator-env.js';
+import { createLogger, type Logger } from '../log.js';
+import { createQueues, enqueueScanJobs, withEnqueueTimeout, type ScanQueues } from '../queue/queues.js';
+import { checkEvictionPolicy, createRedisConnection, describeRedisUrl, waitForRedis, type RedisClient } from '../queue/redis-connection.js';
+import { RedisIncidentStore } from '../queue/redis-incident-store.js';
+import { createScanWorker, type ScanWorkers, type ScanWorkerSettings } from '../queue/worker.js';
+import { RedisResponseStore } from '../queue/redis-response-store.js';
+import { RedisRevokeBudget } from '../queue/redis-revoke-budget.js';
+import { ResponseQueue, type ApprovalJob } from '../queue/response-jobs.js';
+import { responseRequests, type ResponseRequests } from '../queue/response-requests.js';
+import { createResponseWorker, type ResponseWorkerSettings } from '../queue/response-worker.js';
+import { createAwsAdapter, parseAwsSettings } from '../providers/aws-adapter.js';
+import { createGithubAdapter } from '../providers/github-adapter.js';
+import type { ProviderAdapter } from '../respond/adapter.js';
+import { adapterFor } from '../respond/adapters.js';
+import { parseResponseEnv, responseEnabled } from '../respond/response-env.js';
+import { createRotationSink } from '../respond/sinks/create-rotation-sink.js';
+import { startWorkerThread, workerThreadAvailable } from './worker-thread.js';
+import { createWebServer, listen, WEBHOOK_PATH } from '../webhooks/web-server.js';
+
+/** How long a shutdown waits for running scans before handing them back to the queue. */
+export const SHUTDOWN_GRACE_MS = 25_000;
+
+export interface AppProcessOptions {
+  /** Overrides of the worker's queue timings (tests use short stalled intervals). */
+  worker?: Partial<ScanWorkerSettings>;
+  /** Overrides of the response worker's timings (tests use short retry delays). */
+  response?: Partial<ResponseWorkerSettings>;
+  /** Where log lines go (tests inspect them); stdout when absent. */
+  log?: Logger;
+  /** Listen host for the web server; all interfaces when absent. */
+  host?: string;
+  shutdownGraceMs?: number;
+  /**
+   * For `start`: run the scan workers on a worker thread, so scans never hold up webhook answers.
+   * 'auto' (the default) does so in the compiled build; the TypeScript sources under a test runner
+   * cannot start one and run the workers on the main thread.
+   */
+  workerThread?: boolean | 'auto';
+}
+
+/** The running processes of one role, and how to stop them cleanly. */
+export interface AppProcess {
+  settings: OperatorSettings;
+  /** The port the web server listens on (for `web` and `start`). */
+  port?: number;
+  server?: Server;
+  queues?: ScanQueues;
+  workers?: ScanWorkers;
+  /** Drains and closes everything; safe to call more than once. */
+  close(): Promise<void>;
+  /** Settles if a part stops on its own (the worker thread died): the process should exit non-zero. */
+  failed: Promise<Error>;
+}
+
+/** Starts the role's processes in this Node process and returns once they accept work. */
+export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv, options: AppProcessOptions = {}): Promise<AppProcess> {
+  const settings = parseOperatorEnv(env, role);
+  const log = options.log ?? createLogger({ level: settings.logLevel });
+  const client = createRedisConnection(settings.redisUrl, 'client', log, { cluster: settings.redisCluster });
+  const closers: (() => Promise<void>)[] = [() => quit(client)];
+  const intake: (() => Promise<void>)[] = [];
+  const closeEverything = async (): Promise<void> => {
+    // Stop taking webhooks first, then drain the workers, then close queues and connections.
+    await closeAll(intake);
+    await closeAll(closers);
+  };
+  try {
+    await waitForRedis(client, settings.redisUrl);
+    await checkEvictionPolicy(client, log);
+    const probot = new Probot({
+      appId: settings.appId,
+      privateKey: settings.privateKey,
+      // The worker never verifies webhooks; Probot insists on some secret.
+      secret: settings.webhookSecret || 'unused-by-the-worker',
+      baseUrl: settings.github.apiBaseUrl,
+      log,
+      // Deliberately no redisConfig: Probot would fetch ioredis with npx at run time for it.
+    });
+    const running: AppProcess = { settings, close: closeEverything, failed: new Promise<Error>(() => {}) };
+    const context: StartContext = { probot, client, log, options, closers, intake, env };
+    if (role !== 'worker') await startWeb(running, context);
+    if (role === 'worker' || (role === 'start' && !useWorkerThread(options))) startWorkers(running, context);
+    else if (role === 'start') await startWorkersOnThread(running, env, context);
+    log.info({ role, port: running.port, redis: describeRedisUrl(settings.redisUrl), prefix: settings.queuePrefix, cluster: settings.redisCluster, api: settings.github.apiBaseUrl }, 'leakstop started');
+    return running;
+  } catch (error) {
+    await closeEverything();
+    throw error;
+  }
+}
+
+interface StartContext {
+  probot: Probot;
+  client: RedisClient;
+  log: Logger;
+  options: AppProcessOptions;
+  /** Run in reverse order at shutdown: the last started is the first stopped. */
+  closers: (() => Promise<void>)[];
+  /** What stops new work arriving (the HTTP server): closed before anything else. */
+  intake: (() => Promise<void>)[];
+  env: NodeJS.ProcessEnv;
+}
+
+async function startWeb(running: AppProcess, context: StartContext): Promise<void> {
+  const { settings } = running;
+  const producer = createRedisConnection(settings.redisUrl, 'producer', context.log, { cluster: settings.redisCluster });
+  context.closers.push(() => quit(producer));
+  const queues = createQueues(producer, { prefix: settings.queuePrefix });
+  context.closers.push(() => queues.close());
+  await queues.ready();
+  // Approvals ("Revoke now", `/leakstop revoke`) go to the response queue, unless the response is off.
+  const responseOn = responseEnabled(context.env);
+  const responseQueue = responseOn ? new ResponseQueue(producer, settings.queuePrefix) : undefined;
+  if (responseQueue !== undefined) context.closers.push(() => responseQueue.close());
+  const app = leakstopApp({
+    enqueue: (jobs) => enqueueScanJobs(queues, jobs),
+    ...(responseQueue === undefined ? {} : { enqueueApproval: (job: ApprovalJob) => withEnqueueTimeout(responseQueue.addApproval(job)) }),
+    appId: settings.appId,
+    log: context.log,
+  });
+  const server = await createWebServer({ probot: context.probot, app, redis: context.client, queues, log: context.log });
+  running.port = await listen(server, settings.port, context.options.host);
+  running.server = server;
+  running.queues = queues;
+  context.intake.push(() => closeServer(server));
+  context.log.info({ port: running.port, path: WEBHOOK_PATH }, 'receiving webhooks');
+}
+
+function startWorkers(running: AppProcess, context: StartContext): void {
+  const { settings } = running;
+  const connection = createRedisConnection(settings.redisUrl, 'worker', context.log, { cluster: settings.redisCluster });
+  context.closers.push(() => quit(connection));
+  const incidents = new RedisIncidentStore(context.client, { prefix: settings.queuePrefix });
+  const response = startResponse(running, context, incidents);
+  const workers = createScanWorker({
+    connection,
+    github: (installationId) => context.probot.auth(installationId),
+    incidents,
+    log: context.log,
+    endpoints: settings.github,
+    settings: { prefix: settings.queuePrefix, concurrency: settings.workerConcurrency, ...context.options.worker },
+    ...(response === undefined ? {} : response),
+  });
+  running.workers = workers;
+  context.closers.push(() => workers.close(context.options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS));
+  context.log.info({ concurrency: settings.workerConcurrency }, 'processing scan jobs');
+}
+
+/**
+ * The leak response's queue and worker, unless LEAKSTOP_RESPONSE=off; returns what the scan worker
+ * calls to queue a scan's response. A bad response setting stops the worker at start-up.
+ */
+function startResponse(running: AppProcess, context: StartContext, incidents: RedisIncidentStore): ResponseRequests | undefined {
+  const { settings } = running;
+  const responseEnv = parseResponseEnv(context.env);
+  if (!responseEnv.enabled) {
+    context.log.warn('LEAKSTOP_RESPONSE=off: leaked credentials are reported, never verified or revoked');
+    return undefined;
+  }
+  const producer = createRedisConnection(settings.redisUrl, 'producer', context.log, { cluster: settings.redisCluster });
+  context.closers.push(() => quit(producer));
+  const queue = new ResponseQueue(producer, settings.queuePrefix);
+  context.closers.push(() => queue.close());
+  // Adapters with operator state: GitHub's revocation budget is shared by every worker through Redis;
+  // AWS's operator credentials are read now, so a bad LEAKSTOP_AWS_* stops the worker at start-up.
+  const configured = new Map<string, ProviderAdapter>([
+    ['github', createGithubAdapter({ revoker: { budget: new RedisRevokeBudget(context.client, { prefix: settings.queuePrefix }) } })],
+    ['aws', createAwsAdapter({ settings: parseAwsSettings(context.env), env: context.env })],
+  ]);
+  const adapterOf = (provider: string): ProviderAdapter | undefined => configured.get(provider) ?? adapterFor(provider);
+  const now = (): Date => new Date();
+  const fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
+  const sink = responseEnv.sink === undefined ? undefined : createRotationSink(responseEnv.sink, { fetch, env: context.env, now });
+  const connection = createRedisConnection(settings.redisUrl, 'worker', context.log, { cluster: settings.redisCluster });
+  context.closers.push(() => quit(connection));
+  const worker = createResponseWorker({
+    connection,
+    settings: { prefix: settings.queuePrefix, ...(context.options.worker?.stalledInterval === undefined ? {} : { stalledInterval: context.options.worker.stalledInterval }), ...context.options.response },
+    github: (installationId) => context.probot.auth(installationId),
+    incidents,
+    store: new RedisResponseStore(context.client, { prefix: settings.queuePrefix }),
+    adapterFor: adapterOf,
+    provider: { fetch, settings: responseEnv.providers, now },
+    sink,
+    sealKey: responseEnv.sealKey,
+    queue,
+    htmlBaseUrl: settings.github.htmlBaseUrl,
+    appId: settings.appId,
+    operatorDryRun: responseEnv.dryRun,
+    log: context.log,
+  });
+  context.closers.push(() => worker.close(context.options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS));
+  context.log.info({ dryRun: responseEnv.dryRun, sink: responseEnv.sink?.kind ?? 'none', sealKey: responseEnv.sealKey.id }, 'leak response on');
+  return responseRequests(queue, { sealKey: responseEnv.sealKey, operator: responseEnv, respondsTo: (provider) => adapterOf(provider) !== undefined });
+}
+
+function useWorkerThread(options: AppProcessOptions): boolean {
+  const wanted = options.workerThread ?? 'auto';
+  return wanted === 'auto' ? workerThreadAvailable() : wanted;
+}
+
+async function startWorkersOnThread(running: AppProcess, env: NodeJS.ProcessEnv, context: StartContext): Promise<void> {
+  const plainEnv = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const thread = await startWorkerThread({
+    env: plainEnv,
+    worker: context.options.worker ?? {},
+    ...(context.options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: context.options.shutdownGraceMs }),
+  });
+  running.failed = thread.failed;
+  context.closers.push(() => thread.close());
+  context.log.info('scan workers run on a worker thread');
+}
+
+/** Closes in reverse start order; each step runs even if an earlier one failed. */
+async function closeAll(closers: (() => Promise<void>)[]): Promise<void> {
+  const errors: unknown[] = [];
+  while (closers.length > 0) {
+    const close = closers.pop();
+    try {
+      await close?.();
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (errors.length > 0) throw new AggregateError(errors, 'leakstop did not shut down cleanly');
+}
+
+async function closeServer(server: Server): Promise<void> {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive sockets with no request in flight would otherwise hold close() open.
+    server.closeIdleConnections();
+  });
+}
+
+async function quit(redis: RedisClient): Promise<void> {
+  if (redis.status === 'end') return;
+  try {
+    await redis.quit();
+  } catch {
+    // Already disconnected: nothing to flush.
+    redis.disconnect();
+  }
+}
