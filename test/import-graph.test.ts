@@ -13,7 +13,8 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url));
  * Top to bottom: a module may import from its own layer and any layer below it, never above. The
  * CLI and the app's composition root sit on top; the pipeline's stages follow in the order they call
  * each other (a webhook enqueues, a job scans and reports); providers sit below the response that
- * drives them; config, detection and the shared base are what everything stands on.
+ * drives them; config, GitHub's shared client helpers, detection and the shared base are what
+ * everything stands on.
  */
 const LAYERS = [
   ['cli'],
@@ -27,6 +28,7 @@ const LAYERS = [
   ['providers'],
   ['log.ts'],
   ['config'],
+  ['github'],
   ['detect'],
   ['version.ts', 'package-root.ts'],
 ] as const;

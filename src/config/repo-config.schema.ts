@@ -1,6 +1,7 @@
 // The repository's own settings, `.leakstop.yml` (CLI) or `.github/leakstop.yml` (the app). It can
 // choose what to scan and which rules run; it can never name a credential or an endpoint.
 import { z } from 'zod';
+import { sameLogin } from '../github/client.js';
 import { allProviders } from '../providers/index.js';
 
 import { DEFAULT_MAX_FILE_BYTES } from './config-file.js';
@@ -107,7 +108,3 @@ export function repoConfigSchemaForOwner(owner: string) {
   });
 }
 
-/** GitHub logins are case-insensitive. */
-export function sameLogin(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}

@@ -3,6 +3,7 @@
 // from the default branch, never the pushed commit: a push must not be able to switch off its own scan.
 // A broken config never stops a scan: it runs with the defaults and the check run says what is wrong.
 import { ConfigError, defaultConfig, parseConfig } from '../config/repo-config.js';
+import { httpStatus } from '../github/errors.js';
 import { repoConfigSchemaForOwner, type RepoConfig } from '../config/repo-config.schema.js';
 
 export const APP_CONFIG_PATH = '.github/leakstop.yml';
@@ -28,7 +29,7 @@ export async function loadRepoConfig(octokit: ConfigReader, owner: string, repo:
     ({ config: merged } = await octokit.config.get({ owner, repo, path: APP_CONFIG_PATH }));
   } catch (error) {
     // GitHub being down or rate limiting is the job's to retry; anything else is the file's fault.
-    if (hasHttpStatus(error)) throw error;
+    if (httpStatus(error) !== undefined) throw error;
     return { config: defaultConfig(), configProblem: describePluginError(error) };
   }
   try {
@@ -43,9 +44,6 @@ export async function loadRepoConfig(octokit: ConfigReader, owner: string, repo:
   }
 }
 
-function hasHttpStatus(error: unknown): boolean {
-  return error instanceof Error && 'status' in error && typeof error.status === 'number';
-}
 
 /** The plugin's own message (which file, and why), with the YAML parser's first line when it has one. */
 function describePluginError(error: unknown): string {

@@ -2,7 +2,7 @@
 // when the error says so, else exponential backoff with jitter. Errors that no retry can fix (404,
 // 422, a corrupt job) end the job at once so its failure is reported without hours of retries.
 import { UnrecoverableError } from 'bullmq';
-import { GitHubUnavailableError, toGitHubError } from '../scan/github-errors.js';
+import { GitHubUnavailableError, httpStatus, toGitHubError } from '../github/errors.js';
 
 /** Never wait longer than this between attempts, whatever GitHub says: the check run is waiting. */
 export const MAX_RETRY_DELAY_MS = 15 * 60 * 1000;
@@ -46,7 +46,7 @@ export function asQueueError(error: unknown): unknown {
   if (error instanceof UnrecoverableError || error instanceof GitHubUnavailableError) return error;
   const classified = toGitHubError(error, 'a request');
   if (classified instanceof GitHubUnavailableError) return classified;
-  const status = httpStatusOf(error);
+  const status = httpStatus(error);
   if (status !== undefined && PERMANENT_STATUSES.has(status)) {
     const message = error instanceof Error ? error.message : String(error);
     return Object.assign(new UnrecoverableError(`GitHub answered ${status}: ${message}`), { status });
@@ -54,7 +54,3 @@ export function asQueueError(error: unknown): unknown {
   return error;
 }
 
-function httpStatusOf(error: unknown): number | undefined {
-  if (!(error instanceof Error) || !('status' in error)) return undefined;
-  return typeof error.status === 'number' ? error.status : undefined;
-}

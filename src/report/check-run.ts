@@ -13,7 +13,7 @@ import {
   type CheckRunAnnotation,
   type CheckRunOutput,
 } from './check-run-payload.js';
-import { PER_PAGE, type GitHubClient } from './github-client.js';
+import { PER_PAGE, type GitHubClient } from '../github/client.js';
 import { listedFingerprints, REVOKE_ACTION, withResponseSection } from './response-report.js';
 
 export interface CheckRunTarget {

@@ -2,8 +2,9 @@
 // central security repository its config names. A later push, branch or pull request carrying the
 // same secret adds a comment for its new locations; a redelivered or restarted job adds nothing.
 import type { LocatedFinding } from '../detect/finding.js';
-import { sameLogin, type IncidentSettings } from '../config/repo-config.schema.js';
-import { httpStatus, PER_PAGE, type GitHubClient } from './github-client.js';
+import type { IncidentSettings } from '../config/repo-config.schema.js';
+import { PER_PAGE, sameLogin, type GitHubClient } from '../github/client.js';
+import { httpStatus } from '../github/errors.js';
 import { incidentBody, incidentsFromFindings, incidentTitle, newLocationsComment, type Incident } from './incident-body.js';
 import { batchDigest, markerValues, recordedLocations, repositoryMarkerValue } from './incident-markers.js';
 import { issueCommentBodies } from './incident-timeline.js';

@@ -1,7 +1,7 @@
 // The "Response timeline" of an incident issue, which the leak response extends as it verifies,
 // revokes and rotates a credential. An entry is added once per id however often it is sent, and
 // the rest of the body (checked boxes, people's edits) is left as it is.
-import { PER_PAGE, type GitHubClient } from './github-client.js';
+import { PER_PAGE, type GitHubClient } from '../github/client.js';
 import { MAX_ISSUE_BODY, timelineLine, type TimelineEntry } from './incident-body.js';
 import { marker, TIMELINE_END, TIMELINE_START } from './incident-markers.js';
 

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GitHubUnavailableError, httpStatusInGitMessage, isRetryableStatus, toGitHubError } from './github-errors.js';
+import { GitHubUnavailableError, httpStatusInGitMessage, isRetryableStatus, toGitHubError } from '../github/errors.js';
 import { readGitRange, type GitRangeOptions } from './git.js';
 import { firstLine, GitCommandError, runGit, type GitEnvironment } from './git-process.js';
 import type { CommitCounter, SourceItem } from './scan-unit.js';

@@ -1,19 +1,15 @@
 // The GitHub REST calls the GitHub source makes, each paginated as its endpoint documents and each
 // failure that a later attempt could get past turned into a GitHubUnavailableError.
-import type { Octokit } from '@octokit/rest';
-import { toGitHubError } from './github-errors.js';
+import { PER_PAGE, type GitHubClient } from '../github/client.js';
+import { toGitHubError } from '../github/errors.js';
 import type { GitHubCommit } from './github-patch.js';
 
-/** What we need of an octokit: Probot's installation octokit and @octokit/rest's both fit. */
-export type GitHubClient = Pick<Octokit, 'request'>;
+export type { GitHubClient } from '../github/client.js';
 
 export interface RepoName {
   owner: string;
   repo: string;
 }
-
-/** The largest page the list endpoints serve. */
-const PAGE_SIZE = 100;
 
 /** GET /repos/{owner}/{repo}/pulls/{pull_number}/commits lists no more than this many commits. */
 export const PULL_REQUEST_COMMITS_LIMIT = 250;
@@ -47,7 +43,7 @@ export async function compareCommits(client: GitHubClient, repo: RepoName, base:
   const shas: string[] = [];
   for (let page = 1; ; page++) {
     const response = await call(`GET /repos/${repo.owner}/${repo.repo}/compare/${base}...${head}`, () =>
-      client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { ...names(repo), basehead: `${base}...${head}`, per_page: PAGE_SIZE, page }),
+      client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { ...names(repo), basehead: `${base}...${head}`, per_page: PER_PAGE, page }),
     );
     const { commits, total_commits: total } = response.data;
     shas.push(...commits.map((commit) => commit.sha));
@@ -61,7 +57,7 @@ export async function listPullRequestCommits(client: GitHubClient, repo: RepoNam
   const shas: string[] = [];
   for (let page = 1; ; page++) {
     const response = await call(`GET /repos/${repo.owner}/${repo.repo}/pulls/${pullNumber}/commits`, () =>
-      client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', { ...names(repo), pull_number: pullNumber, per_page: PAGE_SIZE, page }),
+      client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', { ...names(repo), pull_number: pullNumber, per_page: PER_PAGE, page }),
     );
     shas.push(...response.data.map((commit) => commit.sha));
     if (!hasNextPage(response.headers.link) || response.data.length === 0 || shas.length >= PULL_REQUEST_COMMITS_LIMIT) return shas;
@@ -73,7 +69,7 @@ export async function listHistory(client: GitHubClient, repo: RepoName, head: st
   const newestFirst: string[] = [];
   for (let page = 1; ; page++) {
     const response = await call(`GET /repos/${repo.owner}/${repo.repo}/commits?sha=${head}`, () =>
-      client.request('GET /repos/{owner}/{repo}/commits', { ...names(repo), sha: head, per_page: PAGE_SIZE, page }),
+      client.request('GET /repos/{owner}/{repo}/commits', { ...names(repo), sha: head, per_page: PER_PAGE, page }),
     );
     newestFirst.push(...response.data.map((commit) => commit.sha));
     if (!hasNextPage(response.headers.link) || response.data.length === 0) return newestFirst.reverse();

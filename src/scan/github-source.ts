@@ -3,7 +3,7 @@
 // temporary partial git clone when it is not (many commits, huge commits, merges, cut patches).
 import { DiffParser } from './diff-parser.js';
 import { compareCommits, getCommit, listHistory, listPullRequestCommits, PULL_REQUEST_COMMITS_LIMIT, type GitHubClient, type RepoName } from './github-api.js';
-import { httpStatus } from './github-errors.js';
+import { httpStatus } from '../github/errors.js';
 import { commitPatchLines, gitOnlyReason, type GitHubCommit } from './github-patch.js';
 import { readCommitsWithGit, type GitCommitSource, type GitHubRepoTarget, type GitReadOptions } from './git-clone.js';
 import { readBinaryEntries } from './github-binary.js';
@@ -12,7 +12,7 @@ import { isSkipped, type SourceItem } from './scan-unit.js';
 export type { GitHubClient } from './github-api.js';
 export type { GitHubRepoTarget, GitReadOptions, GitCommitSource } from './git-clone.js';
 export { readRepositoryHistory } from './git-clone.js';
-export { GitHubUnavailableError } from './github-errors.js';
+export { GitHubUnavailableError } from '../github/errors.js';
 
 /**
  * The fields of a scan job (ScanJob, src/queue/jobs.ts) that this source reads. Declared here, not

@@ -2,7 +2,7 @@
 // exponentially; GitHub's permanent refusals end a job at once.
 import { UnrecoverableError } from 'bullmq';
 import { describe, expect, it } from 'vitest';
-import { GitHubUnavailableError } from '../../src/scan/github-errors.js';
+import { GitHubUnavailableError } from '../../src/github/errors.js';
 import { asQueueError, MAX_RETRY_DELAY_MS, retryAfterMs, retryDelayMs } from '../../src/queue/retry.js';
 
 /** What octokit throws for an HTTP error (a RequestError): name, status and the response headers. */

@@ -13,7 +13,7 @@ import {
   tokenForms,
   type GitHubRepoTarget,
 } from '../../src/scan/git-clone.js';
-import { GitHubUnavailableError } from '../../src/scan/github-errors.js';
+import { GitHubUnavailableError } from '../../src/github/errors.js';
 import { GitCommandError } from '../../src/scan/git-process.js';
 import { runScan } from '../../src/scan/run-scan.js';
 import { collect, isolateGit, makeTempDir, markerEngine, TestRepo, unitTexts } from './helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GitHubUnavailableError, httpStatusInGitMessage, toGitHubError } from '../../src/scan/github-errors.js';
+import { GitHubUnavailableError, httpStatusInGitMessage, toGitHubError } from '../../src/github/errors.js';
 
 /** Shaped like octokit's RequestError: an Error with a status and the response's headers. */
 function requestError(status: number, message: string, headers: Record<string, string> = {}): Error {
