@@ -30,7 +30,7 @@ const LAYERS = [
   ['config'],
   ['github'],
   ['detect'],
-  ['version.ts', 'package-root.ts'],
+  ['version.ts', 'package-root.ts', 'problems-error.ts'],
 ] as const;
 
 /**

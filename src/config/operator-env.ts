@@ -1,8 +1,9 @@
 // The operator's environment for the GitHub App processes (`leakstop web|worker|start`): Probot's own
 // variables as Probot documents them, plus Redis and worker settings. Every problem names the
 // variable and says what to set, so a misconfigured deployment fails at start-up, not on a webhook.
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ProblemsError } from '../problems-error.js';
+import { readAppPrivateKey } from './app-private-key.js';
 
 export type ProcessRole = 'web' | 'worker' | 'start';
 
@@ -19,7 +20,7 @@ export interface GitHubEndpoints {
   htmlBaseUrl: string;
 }
 
-export interface OperatorSettings {
+export interface AppProcessSettings {
   appId: number;
   /** PEM text; absent only when the role does not authenticate as the app. */
   privateKey: string;
@@ -36,10 +37,11 @@ export interface OperatorSettings {
   queuePrefix: string;
 }
 
-export class OperatorEnvError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`the environment is not a valid leakstop configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'OperatorEnvError';
+export class OperatorEnvError extends ProblemsError {
+  override name = 'OperatorEnvError';
+
+  constructor(problems: string[]) {
+    super(problems, 'the environment is not a valid leakstop configuration');
   }
 }
 
@@ -108,7 +110,7 @@ export function hasHashTag(prefix: string): boolean {
 }
 
 /** Reads and checks the variables `role` needs; throws OperatorEnvError listing every problem. */
-export function parseOperatorEnv(env: NodeJS.ProcessEnv, role: ProcessRole): OperatorSettings {
+export function parseOperatorEnv(env: NodeJS.ProcessEnv, role: ProcessRole): AppProcessSettings {
   const picked = pickEnv(env);
   const parsed = envSchema.safeParse(picked);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
@@ -148,42 +150,18 @@ export function githubEndpoints(host: string | undefined, protocol: 'https' | 'h
   return { apiBaseUrl: `${origin}/api/v3`, gitBaseUrl: origin, htmlBaseUrl: origin };
 }
 
-/**
- * PRIVATE_KEY holds the PEM itself (newlines may be written as \n, or the whole key base64-encoded
- * onto one line, as Probot's deployment docs suggest); PRIVATE_KEY_PATH names the .pem file.
- */
+/** The app's private key (see app-private-key.ts); a missing or unusable one is a problem to report. */
 function readPrivateKey(env: NodeJS.ProcessEnv, problems: string[]): string | undefined {
-  if (env.PRIVATE_KEY) {
-    const pem = decodePrivateKey(env.PRIVATE_KEY);
-    if (pem === undefined) problems.push('PRIVATE_KEY is not a PEM private key: paste the whole .pem file (or its base64), or set PRIVATE_KEY_PATH to the file instead');
-    return pem;
+  const key = readAppPrivateKey(env);
+  if (key === undefined) {
+    problems.push('PRIVATE_KEY is not set: set PRIVATE_KEY to the contents of your GitHub App .pem file, or PRIVATE_KEY_PATH to its path');
+    return undefined;
   }
-  if (env.PRIVATE_KEY_PATH) {
-    let text: string;
-    try {
-      text = readFileSync(env.PRIVATE_KEY_PATH, 'utf8');
-    } catch (error) {
-      const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
-      problems.push(`PRIVATE_KEY_PATH cannot be read (${reason}): set it to the .pem file downloaded from your GitHub App settings page`);
-      return undefined;
-    }
-    const pem = decodePrivateKey(text);
-    if (pem === undefined) problems.push('PRIVATE_KEY_PATH does not name a PEM private key: use the .pem file downloaded from your GitHub App settings page');
-    return pem;
+  if ('problem' in key) {
+    problems.push(key.problem);
+    return undefined;
   }
-  problems.push('PRIVATE_KEY is not set: set PRIVATE_KEY to the contents of your GitHub App .pem file, or PRIVATE_KEY_PATH to its path');
-  return undefined;
-}
-
-const PEM_PATTERN = /-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----[\s\S]{1,20000}?-----END [A-Z ]{0,20}PRIVATE KEY-----/;
-
-function decodePrivateKey(value: string): string | undefined {
-  const direct = value.replaceAll('\\n', '\n');
-  const match = PEM_PATTERN.exec(direct);
-  if (match) return `${match[0]}\n`;
-  const decoded = Buffer.from(value.trim(), 'base64').toString('utf8');
-  const fromBase64 = PEM_PATTERN.exec(decoded);
-  return fromBase64 ? `${fromBase64[0]}\n` : undefined;
+  return key.pem;
 }
 
 /** Probot falls back to the secret 'development'; a deployed app must never accept that. */

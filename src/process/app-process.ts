@@ -6,7 +6,7 @@
 import type { Server } from 'node:http';
 import { Probot } from 'probot';
 import { leakstopApp } from '../app.js';
-import { parseOperatorEnv, type OperatorSettings, type ProcessRole } from '../config/operator-env.js';
+import { parseOperatorEnv, type AppProcessSettings, type ProcessRole } from '../config/operator-env.js';
 import { createLogger, type Logger } from '../log.js';
 import { createQueues, enqueueScanJobs, withEnqueueTimeout, type ScanQueues } from '../queue/queues.js';
 import { checkEvictionPolicy, createRedisConnection, describeRedisUrl, waitForRedis, type RedisClient } from '../queue/redis-connection.js';
@@ -49,7 +49,7 @@ export interface AppProcessOptions {
 
 /** The running processes of one role, and how to stop them cleanly. */
 export interface AppProcess {
-  settings: OperatorSettings;
+  settings: AppProcessSettings;
   /** The port the web server listens on (for `web` and `start`). */
   port?: number;
   server?: Server;

@@ -33,6 +33,7 @@ import { z } from 'zod';
 import { awsAccountIdFromKeyId } from '../detect/checksum.js';
 import { Secret } from '../detect/secret.js';
 import type { Access, ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, ProviderContext, Revocation, Rotation } from '../respond/adapter.js';
+import { ProblemsError } from '../problems-error.js';
 
 const MANUAL_URL = 'https://console.aws.amazon.com/iam/home#/users';
 const SESSIONS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html';
@@ -86,10 +87,11 @@ export interface AwsSettings {
   maxAttempts: number;
 }
 
-export class AwsSettingsError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`the AWS leak-response settings are not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'AwsSettingsError';
+export class AwsSettingsError extends ProblemsError {
+  override name = 'AwsSettingsError';
+
+  constructor(problems: string[]) {
+    super(problems, 'the AWS leak-response settings are not valid');
   }
 }
 

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Secret } from '../detect/secret.js';
+import { ProblemsError } from '../problems-error.js';
 
 // --- What an adapter works with ---------------------------------------------------------------------
 
@@ -189,10 +190,11 @@ export interface OperatorSettings {
   twilio: { apiUrl: string };
 }
 
-export class OperatorSettingsError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`the leak-response settings in the environment are not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'OperatorSettingsError';
+export class OperatorSettingsError extends ProblemsError {
+  override name = 'OperatorSettingsError';
+
+  constructor(problems: string[]) {
+    super(problems, 'the leak-response settings in the environment are not valid');
   }
 }
 

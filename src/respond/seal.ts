@@ -8,6 +8,7 @@ import { inspect } from 'node:util';
 import { z } from 'zod';
 import { Secret } from '../detect/secret.js';
 import type { ReadSecretFile } from './adapter.js';
+import { readAppPrivateKey, type AppPrivateKey } from '../config/app-private-key.js';
 
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
@@ -102,13 +103,13 @@ const DERIVE_INFO = 'leakstop response seal v1';
 export function sealKeyFromEnv(env: NodeJS.ProcessEnv, readFile: ReadSecretFile = readUtf8): SealKey {
   const configured = configuredKey(env, readFile);
   if (configured) return configured;
-  const pem = appPrivateKey(env, readFile);
-  if (pem === undefined) {
+  const key = readAppPrivateKey(env, readFile);
+  if (key === undefined) {
     throw new SealKeyError(
       `no key to seal secrets in job data: set LEAKSTOP_SEAL_KEY (or LEAKSTOP_SEAL_KEY_FILE) to the same 32 random bytes in base64 for every web and worker process (${GENERATE_HINT}), or set PRIVATE_KEY / PRIVATE_KEY_PATH to the GitHub App private key to derive one from it`,
     );
   }
-  return deriveFromPrivateKey(pem.text, pem.variable);
+  return deriveFromPrivateKey(key);
 }
 
 /** LEAKSTOP_SEAL_KEY or LEAKSTOP_SEAL_KEY_FILE, not both; an empty variable counts as unset. */
@@ -145,36 +146,21 @@ function readVariableFile(path: string, variable: string, readFile: ReadSecretFi
   }
 }
 
-/** The App private key as config/operator-env.ts reads it: PRIVATE_KEY first, else PRIVATE_KEY_PATH. */
-function appPrivateKey(env: NodeJS.ProcessEnv, readFile: ReadSecretFile): { text: string; variable: string } | undefined {
-  if (env.PRIVATE_KEY) return { text: env.PRIVATE_KEY, variable: 'PRIVATE_KEY' };
-  const path = env.PRIVATE_KEY_PATH;
-  if (!path) return undefined;
-  return { text: readVariableFile(path, 'PRIVATE_KEY_PATH', readFile, 'the .pem file downloaded from your GitHub App settings page'), variable: 'PRIVATE_KEY_PATH' };
-}
-
 /**
  * HKDF-SHA256 over the private key in one canonical form (PKCS#8 DER), so that the same key gives
  * the same seal key however a process was given it: the file, the PEM with `\n` escapes, its base64.
  */
-function deriveFromPrivateKey(text: string, variable: string): SealKey {
+function deriveFromPrivateKey(key: AppPrivateKey): SealKey {
+  const unusable = `${key.variable} is not a readable PEM private key, so no seal key can be derived from it: fix it, or set LEAKSTOP_SEAL_KEY (${GENERATE_HINT})`;
+  if ('problem' in key) throw new SealKeyError(key.kind === 'unreadable-file' ? key.problem : unusable);
   let der: Buffer;
   try {
-    der = createPrivateKey(pemText(text)).export({ type: 'pkcs8', format: 'der' });
+    der = createPrivateKey(key.pem).export({ type: 'pkcs8', format: 'der' });
   } catch {
     // OpenSSL's message is left out: it adds nothing the operator can act on.
-    throw new SealKeyError(
-      `${variable} is not a readable PEM private key, so no seal key can be derived from it: fix it, or set LEAKSTOP_SEAL_KEY (${GENERATE_HINT})`,
-    );
+    throw new SealKeyError(unusable);
   }
   return new SealKey(Buffer.from(hkdfSync('sha256', der, DERIVE_SALT, DERIVE_INFO, KEY_BYTES)));
-}
-
-/** Probot's accepted spellings of a PEM: as is, with `\n` written out, or base64 of the whole file. */
-function pemText(value: string): string {
-  const unescaped = value.replaceAll('\\n', '\n');
-  if (unescaped.includes('-----BEGIN')) return unescaped;
-  return Buffer.from(value.trim(), 'base64').toString('utf8');
 }
 
 /**

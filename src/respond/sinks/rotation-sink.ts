@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Secret } from '../../detect/secret.js';
 import type { Outcome } from '../adapter.js';
+import { ProblemsError } from '../../problems-error.js';
 
 export interface RotationSink {
   /** 'github-actions', 'vault-kv2' or 'aws-secrets-manager'. */
@@ -64,10 +65,11 @@ export const rotationSinkSettingsSchema = z
   });
 export type RotationSinkSettings = z.infer<typeof rotationSinkSettingsSchema>;
 
-export class RotationSinkSettingsError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`LEAKSTOP_ROTATION_SINK is not a valid rotation sink:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'RotationSinkSettingsError';
+export class RotationSinkSettingsError extends ProblemsError {
+  override name = 'RotationSinkSettingsError';
+
+  constructor(problems: string[]) {
+    super(problems, 'LEAKSTOP_ROTATION_SINK is not a valid rotation sink');
   }
 }
 
