@@ -124,7 +124,7 @@ export interface RawFinding {
   related?: Record<string, string>;
 }
 
-/** One provider file under src/providers/: its rules and, later, what it can do about a leak. */
+/** One provider's detection under src/providers/: its rules (what it can do about a leak is its adapter's). */
 export interface ProviderDefinition {
   /** Same as the file name: 'github', 'aws', ... */
   id: string;

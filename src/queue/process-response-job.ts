@@ -53,7 +53,7 @@ export interface ResponseQueuedJob {
   opts?: { attempts?: number | undefined };
 }
 
-/** The incident issue is not there yet (the scan job creates it after queueing the response): try again shortly. */
+/** The incident issue or check run is not there yet (the scan's report job writes them, after the scan queued the response): try again shortly. */
 export class IncidentNotReadyError extends Error {
   override name = 'IncidentNotReadyError';
 }
@@ -164,7 +164,7 @@ async function runReport(job: ReportJob, deps: ResponseJobDeps, lastAttempt: boo
     }),
   );
   const missing = incidents.filter((incident) => incident.issueNumber === undefined).map((incident) => incident.credential.fingerprint);
-  // The scan job completes its check run and opens the issues just after queueing this run.
+  // The scan's report job completes the check run and opens the issues soon after the scan queued this run.
   if (missing.length > 0 && !lastAttempt) throw new IncidentNotReadyError(`${missing.length} incident issue(s) not opened yet: trying again shortly`);
   const octokit = await deps.github(job.installationId);
   const responses: CredentialResponse[] = [];

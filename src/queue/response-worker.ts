@@ -34,7 +34,7 @@ export function responseRetryDelayMs(attemptsMade: number, error: unknown, baseD
   if (error instanceof ProviderRetryError && error.retryAfterSeconds !== undefined) return Math.min(error.retryAfterSeconds * 1000, MAX_RETRY_DELAY_MS);
   const asked = retryAfterMs(error);
   if (asked !== undefined) return Math.min(asked, MAX_RETRY_DELAY_MS);
-  // The scan job is about to open the issue or complete its check run: look again soon.
+  // The scan's report job is about to open the issue or complete the check run: look again soon.
   const base = error instanceof IncidentNotReadyError ? Math.min(baseDelayMs, 1_000) : baseDelayMs;
   const exponential = Math.min(base * 2 ** Math.max(0, attemptsMade - 1), MAX_BACKOFF_MS);
   return Math.round(exponential * (1 + 0.2 * random()));

@@ -245,7 +245,7 @@ function buildSettings(values: PlainValues, secrets: Partial<Record<SecretVariab
   };
 }
 
-/** `{ [key]: value }` when value is set, `{}` otherwise (exactOptionalPropertyTypes-friendly). */
+/** `{ [key]: value }` when value is set, `{}` otherwise: an unset value adds no key at all. */
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -2,7 +2,6 @@
 // what to set, Redis checked before any work is taken, the health endpoint, SIGTERM draining to exit
 // 0, and logs that blank out credentials.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { EventEmitter } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
@@ -11,83 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAppCommand } from '../../src/cli/app-commands.js';
 import { startAppProcess } from '../../src/process/app-process.js';
 import { main } from '../../src/cli/main.js';
-import { OperatorEnvError, parseOperatorEnv } from '../../src/config/operator-env.js';
 import { RedisPolicyError } from '../../src/queue/redis-connection.js';
-import { makeTempDir } from '../scan/helpers.js';
 import { deleteKeysWithPrefix, describeWithRedis, redisUrl, testRedis, uniquePrefix } from '../queue/redis.js';
 import { APP_ID, testPrivateKey, WEBHOOK_SECRET } from '../webhooks/helpers.js';
 import { captureLog, waitFor } from './helpers.js';
 
-function problemsOf(env: Record<string, string | undefined>, role: 'web' | 'worker' | 'start' = 'web'): string[] {
-  try {
-    parseOperatorEnv(env as NodeJS.ProcessEnv, role);
-    return [];
-  } catch (error) {
-    if (error instanceof OperatorEnvError) return error.problems;
-    throw error;
-  }
-}
-
-const VALID = { APP_ID: '12345', PRIVATE_KEY: '', WEBHOOK_SECRET: 'a-long-random-secret', REDIS_URL: 'redis://127.0.0.1:6379' };
-
-describe('the operator environment', () => {
-  beforeAll(() => {
-    VALID.PRIVATE_KEY = testPrivateKey();
-  });
-
-  it('names every missing variable and says what to set', () => {
-    const problems = problemsOf({});
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^APP_ID is not set: set APP_ID to the App ID/),
-        expect.stringMatching(/^REDIS_URL is not set: set REDIS_URL to your Redis server/),
-        expect.stringMatching(/^PRIVATE_KEY is not set: set PRIVATE_KEY to the contents of your GitHub App \.pem file, or PRIVATE_KEY_PATH/),
-        expect.stringMatching(/^WEBHOOK_SECRET is not set/),
-      ]),
-    );
-  });
-
-  it('does not ask a worker for the webhook secret, and refuses Probot\'s placeholder secret', () => {
-    expect(problemsOf({ ...VALID, WEBHOOK_SECRET: '' }, 'worker')).toEqual([]);
-    expect(problemsOf({ ...VALID, WEBHOOK_SECRET: 'development' })).toEqual([expect.stringMatching(/placeholder 'development'/)]);
-  });
-
-  it('reads the private key as PEM, with \\n escapes, base64-encoded, or from PRIVATE_KEY_PATH', () => {
-    const pem = testPrivateKey();
-    expect(parseOperatorEnv({ ...VALID, PRIVATE_KEY: pem.replaceAll('\n', '\\n') }, 'web').privateKey).toBe(pem);
-    expect(parseOperatorEnv({ ...VALID, PRIVATE_KEY: Buffer.from(pem).toString('base64') }, 'web').privateKey).toBe(pem);
-    const dir = makeTempDir('leakstop-key-');
-    try {
-      writeFileSync(`${dir.path}/app.pem`, pem);
-      expect(parseOperatorEnv({ ...VALID, PRIVATE_KEY: '', PRIVATE_KEY_PATH: `${dir.path}/app.pem` }, 'web').privateKey).toBe(pem);
-      expect(problemsOf({ ...VALID, PRIVATE_KEY: '', PRIVATE_KEY_PATH: `${dir.path}/missing.pem` })).toEqual([expect.stringMatching(/^PRIVATE_KEY_PATH cannot be read \(ENOENT\)/)]);
-    } finally {
-      dir.remove();
-    }
-    expect(problemsOf({ ...VALID, PRIVATE_KEY: 'not a key' })).toEqual([expect.stringMatching(/^PRIVATE_KEY is not a PEM private key/)]);
-  });
-
-  it('points the API, git and web links at GitHub Enterprise Server with GHE_HOST and GHE_PROTOCOL', () => {
-    expect(parseOperatorEnv(VALID, 'web').github).toEqual({ apiBaseUrl: 'https://api.github.com', gitBaseUrl: 'https://github.com', htmlBaseUrl: 'https://github.com' });
-    expect(parseOperatorEnv({ ...VALID, GHE_HOST: 'github.example.com', GHE_PROTOCOL: 'http' }, 'web').github).toEqual({
-      apiBaseUrl: 'http://github.example.com/api/v3',
-      gitBaseUrl: 'http://github.example.com',
-      htmlBaseUrl: 'http://github.example.com',
-    });
-    expect(problemsOf({ ...VALID, GHE_HOST: 'https://github.example.com/' })).toEqual([expect.stringMatching(/^GHE_HOST must be a host name/)]);
-  });
-
-  it('checks ports, concurrency, log level and the queue prefix, and defaults them', () => {
-    const settings = parseOperatorEnv(VALID, 'start');
-    expect(settings).toMatchObject({ appId: 12345, port: 3000, logLevel: 'info', workerConcurrency: 4, queuePrefix: '{leakstop}' });
-    expect(problemsOf({ ...VALID, PORT: '70000', WORKER_CONCURRENCY: '0', LOG_LEVEL: 'loud', QUEUE_PREFIX: 'has space' })).toEqual([
-      expect.stringMatching(/^PORT must be a TCP port number/),
-      expect.stringMatching(/^LOG_LEVEL must be one of/),
-      expect.stringMatching(/^WORKER_CONCURRENCY must be from 1 to/),
-      expect.stringMatching(/^QUEUE_PREFIX must be 1-64 letters/),
-    ]);
-  });
-});
+/** A valid environment but for the private key, which each test adds. */
+const VALID = { APP_ID: '12345', WEBHOOK_SECRET: 'a-long-random-secret', REDIS_URL: 'redis://127.0.0.1:6379' };
 
 describe('`leakstop web` with a bad environment', () => {
   it('exits 2 and says what to set', async () => {

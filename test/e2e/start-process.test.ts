@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
-import { startFakeGitHub, type FakeGitHub } from '../queue/fake-github.js';
+import { startFakeGitHub, type FakeGitHub } from '../queue/fake-github-server.js';
 import { deleteKeysWithPrefix, describeWithRedis, everythingStored, testRedis, uniquePrefix } from '../queue/redis.js';
 import { deliver } from '../webhooks/helpers.js';
 import { commitWithToken, pushOf, randomSha, testAppEnv, waitFor } from './helpers.js';

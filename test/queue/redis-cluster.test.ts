@@ -12,7 +12,6 @@ import nock from 'nock';
 import { ProbotOctokit } from 'probot';
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OperatorEnvError, parseOperatorEnv } from '../../src/config/operator-env.js';
 import { createLogger } from '../../src/log.js';
 import { scanJobId, type ScanJob } from '../../src/queue/jobs.js';
 import { createQueues, enqueueScanJobs } from '../../src/queue/queues.js';
@@ -30,35 +29,6 @@ const API = 'https://api.github.com';
 const HEAD = '6666666666666666666666666666666666666666';
 const BEFORE = '7777777777777777777777777777777777777777';
 const CHECK_RUN_ID = 93;
-
-describe('REDIS_CLUSTER in the operator environment', () => {
-  const base = { APP_ID: '1', PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----', REDIS_URL: 'redis://127.0.0.1:7000' };
-
-  it('is off by default and on with REDIS_CLUSTER=true', () => {
-    expect(parseOperatorEnv(base, 'worker').redisCluster).toBe(false);
-    expect(parseOperatorEnv({ ...base, REDIS_CLUSTER: 'true' }, 'worker').redisCluster).toBe(true);
-  });
-
-  it('refuses a value other than true or false, saying what to set', () => {
-    expect(() => parseOperatorEnv({ ...base, REDIS_CLUSTER: 'yes' }, 'worker')).toThrow(/REDIS_CLUSTER must be true or false: set REDIS_CLUSTER=true/);
-  });
-
-  it('refuses a queue prefix without a hash tag on a cluster', () => {
-    const error = ((): unknown => {
-      try {
-        return parseOperatorEnv({ ...base, REDIS_CLUSTER: 'true', QUEUE_PREFIX: 'leakstop' }, 'worker');
-      } catch (caught) {
-        return caught;
-      }
-    })();
-    expect(error).toBeInstanceOf(OperatorEnvError);
-    expect((error as OperatorEnvError).problems).toEqual([expect.stringMatching(/^QUEUE_PREFIX must contain a hash tag such as \{leakstop\} when REDIS_CLUSTER=true/)]);
-    // An empty tag does not count: Redis hashes the whole key then.
-    expect(() => parseOperatorEnv({ ...base, REDIS_CLUSTER: 'true', QUEUE_PREFIX: '{}leakstop' }, 'worker')).toThrow(/QUEUE_PREFIX must contain a hash tag/);
-    expect(parseOperatorEnv({ ...base, REDIS_CLUSTER: 'true', QUEUE_PREFIX: 'app-{ls}' }, 'worker').queuePrefix).toBe('app-{ls}');
-    expect(parseOperatorEnv({ ...base, QUEUE_PREFIX: 'leakstop' }, 'worker').queuePrefix).toBe('leakstop');
-  });
-});
 
 interface TestCluster {
   ports: number[];

@@ -12,7 +12,7 @@ import { createQueues, type ScanQueues } from '../../src/queue/queues.js';
 import { createRedisConnection } from '../../src/queue/redis-connection.js';
 import { commitWithToken, waitFor } from '../e2e/helpers.js';
 import { APP_ID, testPrivateKey } from '../webhooks/helpers.js';
-import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
+import { startFakeGitHub, type FakeGitHub } from './fake-github-server.js';
 import { deleteKeysWithPrefix, describeWithRedis, everythingStored, redisUrl, testRedis, uniquePrefix } from './redis.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

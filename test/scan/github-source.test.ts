@@ -18,7 +18,7 @@ import {
 import { runScan } from '../../src/scan/run-scan.js';
 import type { SourceItem } from '../../src/scan/scan-unit.js';
 import { collect, isolateGit, makeTempDir, markerEngine, TestRepo } from './helpers.js';
-import { API, blobResponse, commitListResponse, commitResponse, compareResponse, fakeShas, linkHeader, OWNER, REPO, type FileEntry } from './fake-github.js';
+import { API, blobResponse, commitListResponse, commitResponse, compareResponse, fakeShas, linkHeader, OWNER, REPO, type FileEntry } from './github-responses.js';
 
 const NULL_SHA = '0'.repeat(40);
 const OPTIONS = { maxFileBytes: 1024 * 1024, ignorePath: () => false };
