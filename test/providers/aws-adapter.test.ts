@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { awsAccountIdFromKeyId } from '../../src/detect/checksum.js';
 import { Secret } from '../../src/detect/secret.js';
-import { AwsSettingsError, createAwsAdapter, parseAwsSettings, userNameFromArn, type AwsSettings } from '../../src/providers/aws-adapter.js';
+import { createAwsAdapter, userNameFromArn } from '../../src/providers/aws-adapter.js';
+import type { AwsSettings } from '../../src/providers/aws-settings.js';
 import type { Credential, ProviderContext } from '../../src/respond/adapter.js';
 import { parseOperatorSettings } from '../../src/respond/adapter.js';
 import { formField, mockHttp, type HttpMock } from './request-recorder.js';
@@ -315,32 +316,6 @@ describe('the AWS adapter', () => {
       const outcome = await createAwsAdapter({ settings: withOperator, env: operatorEnv }).activity!(pair(keyId, secret), ctx());
       expect(outcome).toMatchObject({ status: 'failed', retryable: true, summary: 'CloudTrail LookupEvents in us-east-1 failed: rate limited (HTTP 400)' });
     });
-  });
-});
-
-describe('parseAwsSettings', () => {
-  it('reads operators, regions and endpoints from the environment', () => {
-    const parsed = parseAwsSettings({
-      LEAKSTOP_AWS_OPERATORS: JSON.stringify({ [ACCOUNT]: { roleArn: `arn:aws:iam::${ACCOUNT}:role/leakstop` }, '210987654321': { credentialsFile: '/run/secrets/aws.json' } }),
-      LEAKSTOP_AWS_REGIONS: 'us-east-1, eu-west-1',
-      LEAKSTOP_AWS_CLOUDTRAIL_URL: 'https://cloudtrail.{region}.internal',
-    });
-    expect(parsed.regions).toEqual(['us-east-1', 'eu-west-1']);
-    expect(Object.keys(parsed.operators)).toEqual([ACCOUNT, '210987654321']);
-    expect(parsed.endpoints).toEqual({ cloudtrail: 'https://cloudtrail.{region}.internal' });
-    expect(parsed.quarantinePolicyArns[0]).toBe('arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantineV4');
-    expect(parsed.maxAttempts).toBe(3);
-  });
-
-  it('names every bad variable', () => {
-    const attempt = () => parseAwsSettings({ LEAKSTOP_AWS_OPERATORS: '{"12345":{"roleArn":"nope"}}', LEAKSTOP_AWS_REGIONS: 'moon-1' });
-    expect(attempt).toThrow(AwsSettingsError);
-    expect(attempt).toThrow(/LEAKSTOP_AWS_OPERATORS/);
-    expect(attempt).toThrow(/LEAKSTOP_AWS_REGIONS/);
-  });
-
-  it('rejects operator entries that are not JSON', () => {
-    expect(() => parseAwsSettings({ LEAKSTOP_AWS_OPERATORS: 'role=x' })).toThrow(/is not JSON/);
   });
 });
 
