@@ -119,3 +119,17 @@ export function runGitBytes(cwd: string, args: readonly string[], maxBytes: numb
     });
   });
 }
+
+/** Runs a git command that reads its stdin (`git cat-file --batch-check`) and returns its stdout. */
+export function runGitWithInput(cwd: string, args: readonly string[], input: string, env?: GitEnvironment): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('git', gitArgs(cwd, args), { cwd, env: gitEnv(env), maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (!error) return resolve(stdout);
+      const code = typeof error.code === 'number' ? error.code : null;
+      reject(missingGit(error) ?? new GitCommandError(args, code, stderr));
+    });
+    // git may exit before reading everything (a bad option): its exit code says why, not EPIPE.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
+  });
+}

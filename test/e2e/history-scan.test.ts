@@ -1,0 +1,104 @@
+// The built `leakstop` command (bin/leakstop.js, after `npm run build`) scanning history that is not
+// all there: a repository whose blobs were deleted, and a depth-1 clone. Its exit code, stderr and
+// JSON/SARIF reports are what CI sees.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateGithubStyleToken } from '../../src/detect/checksum.js';
+import { ISOLATED_GIT_ENV, makeTempDir, TestRepo } from '../scan/helpers.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'leakstop.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function leakstop(args: string[], cwd: string): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, CI: '1', ...ISOLATED_GIT_ENV }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+interface JsonReport {
+  summary: { incomplete?: boolean; shallow?: boolean; commitsScanned?: number };
+  findings: Array<{ path: string; commit?: string; ruleId: string }>;
+  skipped: Array<{ path: string; reason: string; commit?: string; detail?: string }>;
+}
+
+const temp = makeTempDir('leakstop-history-e2e-');
+const tokens = Array.from({ length: 4 }, () => generateGithubStyleToken('ghp_'));
+
+function newRepo(name: string): TestRepo {
+  const dir = join(temp.path, name);
+  mkdirSync(dir);
+  return TestRepo.init(dir);
+}
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist', 'leakstop.js'))) throw new Error('dist/leakstop.js is missing: run `npm run build` before these tests.');
+});
+afterAll(() => temp.remove());
+
+describe('leakstop scan of a repository with 3 deleted blobs', () => {
+  let repo: TestRepo;
+  const commits: string[] = [];
+
+  beforeAll(() => {
+    repo = newRepo('damaged');
+    repo.write('README.md', '# demo\n');
+    commits.push(repo.commit('c1'));
+    repo.write('found-1.env', `GITHUB_TOKEN=${tokens[0]}\n`);
+    repo.write('lost-1.env', 'DEBUG=1\n');
+    commits.push(repo.commit('c2'));
+    repo.write('lost-2.env', 'LEVEL=3\n');
+    commits.push(repo.commit('c3'));
+    repo.write('found-2.env', `GITHUB_TOKEN=${tokens[1]}\n`);
+    repo.write('lost-3.env', 'PORT=8080\n');
+    commits.push(repo.commit('c4'));
+    for (const [commit, path] of [[commits[1], 'lost-1.env'], [commits[2], 'lost-2.env'], [commits[3], 'lost-3.env']] as const) {
+      const id = repo.git('rev-parse', `${commit}:${path}`).trim();
+      rmSync(join(repo.dir, '.git', 'objects', id.slice(0, 2), id.slice(2)));
+    }
+  });
+
+  it('finds the tokens of the readable commits with --all-history and names each unread file with its commit', async () => {
+    const run = await leakstop(['scan', '--all-history', '--format', 'json'], repo.dir);
+    // Findings win over incomplete: the planted tokens are found, so the exit code is 1, not 2.
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.findings.map((f) => f.path).sort()).toEqual(['found-1.env', 'found-2.env']);
+    expect(report.summary).toMatchObject({ incomplete: true, commitsScanned: 4 });
+    expect(report.skipped.map((s) => [s.path, s.reason, s.commit])).toEqual([
+      ['lost-1.env', 'unreadable', commits[1]],
+      ['lost-2.env', 'unreadable', commits[2]],
+      ['lost-3.env', 'unreadable', commits[3]],
+    ]);
+    expect(report.skipped[0]?.detail).toMatch(new RegExp(`^git object [0-9a-f]{40} of lost-1\\.env in commit ${commits[1]} is missing or corrupt$`));
+    expect(run.stdout + run.stderr).not.toContain(tokens[0]);
+  });
+
+  it('exits 3 (incomplete, not 2) for a range holding only the damaged files, and says why on stderr', async () => {
+    const run = await leakstop(['scan', '--git', `${commits[1]}..${commits[2]}`, '--format', 'json'], repo.dir);
+    expect(run.code).toBe(3);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.findings).toEqual([]);
+    expect(report.skipped).toEqual([expect.objectContaining({ path: 'lost-2.env', reason: 'unreadable', commit: commits[2] })]);
+    expect(run.stderr).toContain('leakstop: incomplete: 1 item could not be read');
+    expect(run.stderr).not.toMatch(/check that the range/i);
+  });
+
+  it('exits 1 for --since with findings, listing the unread files in the text report', async () => {
+    const run = await leakstop(['scan', '--since', commits[0]!], repo.dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/unreadable\s+lost-3\.env/);
+    expect(run.stdout).not.toMatch(/no leaks found/i);
+  });
+});
