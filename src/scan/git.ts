@@ -3,6 +3,7 @@
 import { DEFAULT_MAX_FILE_BYTES } from '../config/config-file.js';
 import { firstLine, GitCommandError, runGit, type GitEnvironment } from './git-process.js';
 import { readHistory } from './read-history.js';
+import { shallowBoundary } from './shallow.js';
 import type { CommitCounter, SourceItem } from './scan-unit.js';
 import { decodeUtf16Diffs } from './utf16-diff.js';
 
@@ -26,16 +27,22 @@ export type GitHistorySource = AsyncIterable<SourceItem> & CommitCounter;
 
 export function readGitRange(repoDir: string, options: GitRangeOptions = {}): GitHistorySource {
   const revisions = revisionArgs(options);
-  const source = {
+  const source: { commitsRead: number; shallow: boolean | undefined } & AsyncIterable<SourceItem> = {
     commitsRead: 0,
+    shallow: undefined,
     async *[Symbol.asyncIterator](): AsyncGenerator<SourceItem> {
       await requireRepository(repoDir, options.env);
+      const boundary = await shallowBoundary(repoDir, options.env);
+      source.shallow = false;
       const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
       const history = readHistory(repoDir, revisions, {
         maxFileBytes,
         ignorePath: options.ignorePath,
         env: options.env,
-        onCommit: () => source.commitsRead++,
+        onCommit: (sha) => {
+          source.commitsRead++;
+          if (boundary.has(sha)) source.shallow = true;
+        },
       });
       try {
         yield* history;
@@ -53,6 +60,9 @@ function withUtf16Decoded(repoDir: string, source: GitHistorySource, options: Gi
   return {
     get commitsRead() {
       return source.commitsRead;
+    },
+    get shallow() {
+      return source.shallow;
     },
     [Symbol.asyncIterator]: () => decodeUtf16Diffs(repoDir, source, { maxFileBytes, ...(options.env ? { env: options.env } : {}) }),
   };

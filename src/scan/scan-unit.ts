@@ -39,6 +39,8 @@ export type SourceItem = ScanUnit | FileBytes | SkippedFile;
 /** A source that can say how many commits it read, including those that added no line. */
 export interface CommitCounter {
   readonly commitsRead: number;
+  /** Whether the scan reached a shallow clone's boundary (see shallow.ts); undefined until known or for sources without history. */
+  readonly shallow?: boolean | undefined;
 }
 
 export function isSkipped(item: SourceItem): item is SkippedFile {

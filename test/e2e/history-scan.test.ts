@@ -1,10 +1,11 @@
 // The built `leakstop` command (bin/leakstop.js, after `npm run build`) scanning history that is not
 // all there: a repository whose blobs were deleted, and a depth-1 clone. Its exit code, stderr and
 // JSON/SARIF reports are what CI sees.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type * as Sarif from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { ISOLATED_GIT_ENV, makeTempDir, TestRepo } from '../scan/helpers.js';
@@ -75,7 +76,7 @@ describe('leakstop scan of a repository with 3 deleted blobs', () => {
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as JsonReport;
     expect(report.findings.map((f) => f.path).sort()).toEqual(['found-1.env', 'found-2.env']);
-    expect(report.summary).toMatchObject({ incomplete: true, commitsScanned: 4 });
+    expect(report.summary).toMatchObject({ incomplete: true, commitsScanned: 4, shallow: false });
     expect(report.skipped.map((s) => [s.path, s.reason, s.commit])).toEqual([
       ['lost-1.env', 'unreadable', commits[1]],
       ['lost-2.env', 'unreadable', commits[2]],
@@ -100,5 +101,69 @@ describe('leakstop scan of a repository with 3 deleted blobs', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/unreadable\s+lost-3\.env/);
     expect(run.stdout).not.toMatch(/no leaks found/i);
+  });
+});
+
+describe('leakstop scan --all-history of a depth-1 clone', () => {
+  let shallow: string;
+
+  beforeAll(() => {
+    const origin = newRepo('origin');
+    origin.write('deploy.env', `GITHUB_TOKEN=${tokens[2]}\n`);
+    origin.commit('add a token');
+    origin.write('deploy.env', 'GITHUB_TOKEN=${GITHUB_TOKEN}\n');
+    origin.commit('read it from the environment');
+    origin.write('README.md', '# demo\n');
+    origin.commit('readme');
+    shallow = join(temp.path, 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin.dir}`, shallow], { env: { ...process.env, ...ISOLATED_GIT_ENV }, stdio: 'pipe' });
+  });
+
+  it('warns on stderr, says shallow in the JSON summary and exits 0: the removed token was never in the clone', async () => {
+    const run = await leakstop(['scan', '--all-history', '--format', 'json'], shallow);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.summary).toMatchObject({ shallow: true, commitsScanned: 1 });
+    expect(report.findings).toEqual([]);
+    expect(run.stderr).toBe(
+      "leakstop: history is shallow (1 commit read): commits before the clone's boundary were not scanned; fetch full history (actions/checkout fetch-depth: 0) or pass --fail-on-shallow to fail\n",
+    );
+  });
+
+  it('says shallow in the SARIF run too', async () => {
+    const run = await leakstop(['scan', '--all-history', '--format', 'sarif'], shallow);
+    expect(run.code).toBe(0);
+    const [sarifRun] = (JSON.parse(run.stdout) as Sarif.Log).runs;
+    const invocation = sarifRun?.invocations?.[0];
+    expect(invocation?.properties).toMatchObject({ shallow: true, commitsScanned: 1 });
+    expect(invocation?.toolExecutionNotifications?.map((n) => n.message.text)).toContain(
+      'The repository is a shallow clone: commits before its boundary were not scanned. Fetch the full history (actions/checkout fetch-depth: 0).',
+    );
+  });
+
+  it('exits 3 with --fail-on-shallow, and 1 when the shallow scan finds something', async () => {
+    const failing = await leakstop(['scan', '--all-history', '--fail-on-shallow', '--format', 'json'], shallow);
+    expect(failing.code).toBe(3);
+    expect(failing.stderr).toContain('--fail-on-shallow makes this exit 3');
+
+    const origin = newRepo('origin-with-token');
+    origin.write('a.txt', 'a\n');
+    origin.commit('one');
+    origin.write('deploy.env', `GITHUB_TOKEN=${tokens[3]}\n`);
+    origin.commit('two');
+    const leaky = join(temp.path, 'shallow-with-token');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin.dir}`, leaky], { env: { ...process.env, ...ISOLATED_GIT_ENV }, stdio: 'pipe' });
+    const found = await leakstop(['scan', '--all-history', '--format', 'json'], leaky);
+    expect(found.code).toBe(1);
+    expect((JSON.parse(found.stdout) as JsonReport).findings.map((f) => f.path)).toEqual(['deploy.env']);
+  });
+
+  it('does not call a full clone shallow', async () => {
+    const full = join(temp.path, 'full');
+    execFileSync('git', ['clone', '-q', `file://${join(temp.path, 'origin')}`, full], { env: { ...process.env, ...ISOLATED_GIT_ENV }, stdio: 'pipe' });
+    const run = await leakstop(['scan', '--all-history', '--format', 'json', '--fail-on-shallow'], full);
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as JsonReport).summary).toMatchObject({ shallow: false, commitsScanned: 3 });
+    expect(run.stderr).toBe('');
   });
 });
