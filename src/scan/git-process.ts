@@ -6,10 +6,12 @@ import { readLines, type Line } from './line-reader.js';
 
 /**
  * Settings that would change the shape of git's output if a user's config set them: we parse the
- * output, so they are pinned for every command we run.
+ * output, so they are pinned for every command we run. core.quotepath=on: every name byte above
+ * 0x7f comes C-quoted in diff headers, so a name that is not UTF-8 reaches us as its exact bytes
+ * (see git-path.ts) instead of being lost in the decoding of git's output.
  */
 const PINNED_CONFIG = [
-  'core.quotepath=off',
+  'core.quotepath=on',
   'color.ui=false',
   'log.showSignature=false',
   'diff.noprefix=false',

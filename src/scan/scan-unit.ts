@@ -63,7 +63,10 @@ export function countsCommits(source: object): source is CommitCounter {
 
 /** A file the walk found and did not read yet (absolute path): read by whoever scans it. */
 export interface FileToRead {
+  /** Absolute, as reports show it (a name that is not UTF-8 escaped, see path-text.ts). */
   read: string;
+  /** The path's bytes, when a name on it is not UTF-8: what is opened. */
+  raw?: Buffer;
 }
 
 /** What a file walk yields: files still to read, or items that are ready (skipped paths, units). */

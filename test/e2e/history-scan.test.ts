@@ -1,32 +1,14 @@
 // The built `leakstop` command (bin/leakstop.js, after `npm run build`) scanning history that is not
 // all there: a repository whose blobs were deleted, and a depth-1 clone. Its exit code, stderr and
 // JSON/SARIF reports are what CI sees.
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type * as Sarif from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { ISOLATED_GIT_ENV, makeTempDir, TestRepo } from '../scan/helpers.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'leakstop.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function leakstop(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, CI: '1', ...ISOLATED_GIT_ENV }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { leakstop, requireBuild } from './cli-binary.js';
 
 interface JsonReport {
   summary: { incomplete?: boolean; shallow?: boolean; commitsScanned?: number };
@@ -43,9 +25,7 @@ function newRepo(name: string): TestRepo {
   return TestRepo.init(dir);
 }
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'leakstop.js'))) throw new Error('dist/leakstop.js is missing: run `npm run build` before these tests.');
-});
+beforeAll(() => requireBuild());
 afterAll(() => temp.remove());
 
 describe('leakstop scan of a repository with 3 deleted blobs', () => {
