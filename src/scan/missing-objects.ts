@@ -4,8 +4,12 @@
 import { GitCommandError, runGitBytes, runGitWithInput, type GitEnvironment } from './git-process.js';
 import { pathText } from './path-text.js';
 
-/** git's messages for an object it cannot read: missing, or present and corrupt. */
-const UNREADABLE_OBJECT = /\b(?:unable to read|could not read|bad object|is corrupt|missing (?:blob|tree|commit)|unable to unpack)\b/i;
+/**
+ * git's messages for an object it cannot read: missing, or present and corrupt (a combined diff of
+ * a merge says a missing blob 'is not a blob').
+ */
+const UNREADABLE_OBJECT =
+  /\b(?:unable to (?:read|unpack|parse)|could not read|cannot read|failed to read|bad object|is corrupt|is empty|is not a (?:blob|tree)|missing (?:blob|tree|commit))\b/i;
 const OBJECT_ID = /\b(?:[0-9a-f]{40}|[0-9a-f]{64})\b/;
 /**
  * A partial clone fetches missing blobs from its remote: a failure there is the network's (retried

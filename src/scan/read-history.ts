@@ -59,10 +59,13 @@ export async function* readHistory(repoDir: string, revisions: readonly string[]
   let progress = new LogProgress();
   let failure = yield* readUntilUnreadable(repoDir, revisions, [], options, progress, false);
   if (failure === undefined) return;
+  // Before the first commit, it is the revisions git cannot read (a full SHA this clone lacks):
+  // nothing to skip, the range is what to fix.
+  if (progress.current === undefined) throw failure;
 
   const commits = await listCommits(repoDir, revisions, failure, options.env);
-  let pending = commitsAfter(commits, progress.current ?? commits[0], failure);
-  yield* readDamagedCommit(repoDir, progress.current ?? commits[0]!, failure, progress, options);
+  let pending = commitsAfter(commits, progress.current, failure);
+  yield* readDamagedCommit(repoDir, progress.current, failure, progress, options);
   while (pending.length > 0) {
     const chunk = pending.slice(0, COMMITS_PER_COMMAND);
     progress = new LogProgress();

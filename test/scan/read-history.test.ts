@@ -169,5 +169,34 @@ describe('history scans of a repository with unreadable objects', () => {
   it('still blames the range when the range is what is wrong', async () => {
     const { repo } = damagedRepository();
     await expect(scan(repo, { range: 'nope..HEAD' })).rejects.toThrow(/git log nope\.\.HEAD failed: .*Check that the range names commits/);
+    // A full SHA the clone lacks ('bad object'): the range to fix, not damage to skip.
+    const absent = 'a'.repeat(40);
+    await expect(scan(repo, { commits: [absent] })).rejects.toThrow(new RegExp(`git log ${absent} failed: bad object ${absent}\\. Check that the range`));
+  });
+
+  it('skips the missing blob of a merge that resolved a conflict, and reads both sides', async () => {
+    const repo = newRepo();
+    repo.write('app.txt', 'base\n');
+    repo.commit('initial');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.write('app.txt', 'feature\n');
+    repo.write('feature.txt', 'f = SECRET_FEATURE1\n');
+    repo.commit('feature work');
+    repo.git('checkout', '-q', 'main');
+    repo.write('app.txt', 'main\n');
+    repo.write('main.txt', 'm = SECRET_MAIN2\n');
+    repo.commit('main work');
+    expect(() => repo.git('merge', '-q', 'feature')).toThrow();
+    repo.write('app.txt', 'resolved = SECRET_RESOLVED3\n');
+    repo.write('merge.txt', 'x = SECRET_MERGE4\n');
+    repo.git('add', '.');
+    const merge = repo.commitStaged('merge feature');
+    deleteObject(repo, blobOf(repo, merge, 'app.txt'));
+
+    const result = await scan(repo);
+
+    expect(result.findings.map((f) => f.secret.reveal()).sort()).toEqual(['SECRET_FEATURE1', 'SECRET_MAIN2', 'SECRET_MERGE4']);
+    expect(result.stats.skipped).toEqual([expect.objectContaining({ path: 'app.txt', reason: 'unreadable', commit: merge })]);
+    expect(result.stats.commitsScanned).toBe(4);
   });
 });
