@@ -1,7 +1,7 @@
 // The files of a directory tree (or one file), as they are on disk now. Everything not scanned is
 // reported with its reason, so a report can prove that nothing was left out silently; an ignored
 // directory is reported once, not file by file.
-import { readdirSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, constants, openSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES } from '../config/config-file.js';
@@ -24,8 +24,13 @@ export interface DirectoryOptions {
 interface PendingDirectory {
   /** Shown in reports: a name that is not UTF-8 is escaped (path-text.ts). */
   absolute: string;
-  /** The path's bytes, when a name on it is not UTF-8: what the file system is asked for. */
+  /**
+   * What the file system is asked for when `absolute` cannot be: the path's bytes (a name on it is
+   * not UTF-8), or a path through an open directory (the whole path is too long).
+   */
   raw: Buffer | undefined;
+  /** The open directory `raw` goes through, held until this directory has been listed. */
+  via: DirectoryAnchor | undefined;
   /** Relative to the root, '/'-separated; '' for the root. */
   relative: string;
   rules: GitignoreRules;
@@ -64,46 +69,112 @@ async function* walkRoot(root: string, options: DirectoryOptions, maxFileBytes: 
 async function* walk(root: string, options: DirectoryOptions): AsyncGenerator<WalkItem> {
   const useGitignore = options.gitignore ?? true;
   const tracked: TrackedFiles = useGitignore ? await trackedIgnoredFiles(root) : new Map();
-  const stack: PendingDirectory[] = [{ absolute: root, raw: undefined, relative: '', rules: useGitignore ? await GitignoreRules.forRoot(root) : GitignoreRules.none() }];
+  const rootRules = useGitignore ? await GitignoreRules.forRoot(root) : GitignoreRules.none();
+  const stack: PendingDirectory[] = [{ absolute: root, raw: undefined, via: undefined, relative: '', rules: rootRules }];
+  const anchors = new DirectoryAnchors();
 
-  for (let dir = stack.pop(); dir; dir = stack.pop()) {
-    let entries: ListedEntry[];
-    try {
-      entries = listDirectory(dir);
-    } catch (error) {
-      yield { path: `${dir.absolute}/`, reason: 'unreadable', detail: errorDetail(error) };
-      continue;
-    }
-    // Looked up in the listing: trying to open a missing .gitignore in every directory costs more.
-    const hasGitignore = useGitignore && entries.some((entry) => entry.name === '.gitignore' && entry.type.isFile());
-    const rules = hasGitignore ? await dir.rules.enter(dir.absolute, dir.relative) : dir.rules;
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const subdirectories: PendingDirectory[] = [];
-    for (const entry of entries) {
-      if (entry.name === '.git') continue;
-      const absolute = join(dir.absolute, entry.name);
-      const raw = dir.raw || entry.rawName ? Buffer.concat([dir.raw ?? Buffer.from(dir.absolute), SLASH, entry.rawName ?? Buffer.from(entry.name)]) : undefined;
-      const relative = dir.relative === '' ? entry.name : `${dir.relative}/${entry.name}`;
-      const isDirectory = entry.type.isDirectory();
-      const skip = skipReason(entry.type, relative, isDirectory, rules, tracked, options.ignorePath);
-      if (skip) {
-        yield { path: isDirectory ? `${absolute}/` : absolute, reason: skip };
-        if (isDirectory && skip === 'gitignored') yield* trackedFilesUnder(root, relative, tracked, options.ignorePath);
-      } else if (isDirectory) {
-        subdirectories.push({ absolute, raw, relative, rules });
-      } else if (entry.type.isFile()) {
-        yield raw ? { read: absolute, raw } : { read: absolute };
-      } else {
-        // A FIFO, socket or device: reading it could block forever or never end.
-        yield { path: absolute, reason: 'unreadable', detail: 'not a regular file' };
+  try {
+    for (let dir = stack.pop(); dir; dir = stack.pop()) {
+      let entries: ListedEntry[];
+      let own: DirectoryAnchor | undefined;
+      try {
+        own = anchors.openIfLong(dir);
+        entries = listDirectory(dir);
+      } catch (error) {
+        yield { path: `${dir.absolute}/`, reason: 'unreadable', detail: errorDetail(error) };
+        anchors.release(dir.via);
+        anchors.release(own);
+        continue;
       }
+      // Looked up in the listing: trying to open a missing .gitignore in every directory costs more.
+      const hasGitignore = useGitignore && entries.some((entry) => entry.name === '.gitignore' && entry.type.isFile());
+      const rules = hasGitignore ? await dir.rules.enter(dir.raw ?? dir.absolute, dir.relative) : dir.rules;
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const subdirectories: PendingDirectory[] = [];
+      for (const entry of entries) {
+        if (entry.name === '.git') continue;
+        const absolute = join(dir.absolute, entry.name);
+        const raw = dir.raw || entry.rawName ? Buffer.concat([dir.raw ?? Buffer.from(dir.absolute), SLASH, entry.rawName ?? Buffer.from(entry.name)]) : undefined;
+        const relative = dir.relative === '' ? entry.name : `${dir.relative}/${entry.name}`;
+        const isDirectory = entry.type.isDirectory();
+        const skip = skipReason(entry.type, relative, isDirectory, rules, tracked, options.ignorePath);
+        if (skip) {
+          yield { path: isDirectory ? `${absolute}/` : absolute, reason: skip };
+          if (isDirectory && skip === 'gitignored') yield* trackedFilesUnder(root, relative, tracked, options.ignorePath);
+        } else if (isDirectory) {
+          subdirectories.push({ absolute, raw, via: anchors.hold(own ?? dir.via, raw), relative, rules });
+        } else if (entry.type.isFile()) {
+          // Read by whoever takes the item before the walk goes on, so the open directory behind `raw` is still open.
+          yield raw ? { read: absolute, raw } : { read: absolute };
+        } else {
+          // A FIFO, socket or device: reading it could block forever or never end.
+          yield { path: absolute, reason: 'unreadable', detail: 'not a regular file' };
+        }
+      }
+      // Reversed onto the stack so that directories are walked in name order.
+      for (let i = subdirectories.length - 1; i >= 0; i--) stack.push(subdirectories[i]!);
+      anchors.release(dir.via);
+      anchors.release(own);
     }
-    // Reversed onto the stack so that directories are walked in name order.
-    for (let i = subdirectories.length - 1; i >= 0; i--) stack.push(subdirectories[i]!);
+  } finally {
+    anchors.closeAll();
   }
 }
 
 const SLASH = Buffer.from('/');
+
+/**
+ * Paths longer than this are reached through an open directory instead: Linux refuses a path over
+ * PATH_MAX (4,096 bytes) with ENAMETOOLONG, and a name adds at most 255 bytes to its directory's.
+ */
+const ANCHOR_AFTER_BYTES = 3072;
+/** /proc/self/fd/N names an open directory by a short path, on Linux only. */
+const CAN_ANCHOR = process.platform === 'linux';
+
+interface DirectoryAnchor {
+  fd: number;
+  /** Pending directories whose path goes through this one, plus the one being listed. */
+  holders: number;
+}
+
+/**
+ * The directories held open so that a tree deeper than PATH_MAX is still read: a directory whose
+ * path is too long is opened from its parent (its path is still short enough then), and its
+ * entries are reached as /proc/self/fd/N/name. A directory is closed as soon as no pending
+ * directory goes through it, so only those on the way down are open at once.
+ */
+class DirectoryAnchors {
+  readonly #open = new Set<DirectoryAnchor>();
+
+  /** Opens the directory if its path is too long to use, and points `dir.raw` through it. */
+  openIfLong(dir: PendingDirectory): DirectoryAnchor | undefined {
+    const length = dir.raw ? dir.raw.length : Buffer.byteLength(dir.absolute);
+    if (!CAN_ANCHOR || length <= ANCHOR_AFTER_BYTES) return undefined;
+    const fd = openSync(dir.raw ?? dir.absolute, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
+    const anchor = { fd, holders: 1 };
+    this.#open.add(anchor);
+    dir.raw = Buffer.from(`/proc/self/fd/${fd}`);
+    return anchor;
+  }
+
+  /** Counts a pending directory whose path (`raw`) goes through `anchor`; returns what it holds. */
+  hold(anchor: DirectoryAnchor | undefined, raw: Buffer | undefined): DirectoryAnchor | undefined {
+    if (!anchor || !raw) return undefined;
+    anchor.holders++;
+    return anchor;
+  }
+
+  release(anchor: DirectoryAnchor | undefined): void {
+    if (!anchor || --anchor.holders > 0) return;
+    this.#open.delete(anchor);
+    closeSync(anchor.fd);
+  }
+
+  closeAll(): void {
+    for (const anchor of this.#open) closeSync(anchor.fd);
+    this.#open.clear();
+  }
+}
 
 /** A directory entry: its name as reports show it, and its bytes when that name is not UTF-8. */
 interface ListedEntry {

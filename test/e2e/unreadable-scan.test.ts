@@ -21,7 +21,11 @@ const NOBODY = { uid: 65534, gid: 65534 };
 const asRoot = process.getuid?.() === 0;
 
 beforeAll(() => requireBuild());
-afterAll(() => temp.remove());
+afterAll(() => {
+  // A directory made 0000 (when not root) must be opened again to be removed.
+  chmodSync(join(temp.path, 'locked', 'private'), 0o755);
+  temp.remove();
+});
 
 function tree(name: string): string {
   const dir = join(temp.path, name);
@@ -37,19 +41,24 @@ describe('leakstop scan of files it cannot read', () => {
     const dir = tree('locked');
     writeFileSync(join(dir, 'app.js'), 'console.log("hello")\n', { mode: 0o644 });
     writeFileSync(join(dir, 'secret.env'), `GITHUB_TOKEN=${token}\n`, { mode: asRoot ? 0o600 : 0o000 });
+    mkdirSync(join(dir, 'private'), { mode: asRoot ? 0o700 : 0o000 });
     const user = asRoot ? NOBODY : undefined;
 
     const json = await leakstop(['scan', '.', '--format', 'json'], dir, user);
     expect(json.code).toBe(3);
     const report = JSON.parse(json.stdout) as JsonReport;
     expect(report.findings).toEqual([]);
-    expect(report.skipped).toEqual([{ path: 'secret.env', reason: 'unreadable', detail: 'EACCES' }]);
+    expect(report.skipped).toEqual([
+      { path: 'private/', reason: 'unreadable', detail: 'EACCES' },
+      { path: 'secret.env', reason: 'unreadable', detail: 'EACCES' },
+    ]);
     expect(report.summary).toMatchObject({ incomplete: true, filesScanned: 1 });
 
     const text = await leakstop(['scan', '.'], dir, user);
     expect(text.code).toBe(3);
     expect(text.stdout).not.toMatch(/no leaks found/i);
     expect(text.stdout).toMatch(/unreadable\s+secret\.env: EACCES\n/);
+    expect(text.stdout).toMatch(/unreadable\s+private\/: EACCES\n/);
   });
 });
 

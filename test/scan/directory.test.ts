@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDirectory } from '../../src/scan/directory.js';
@@ -248,10 +248,10 @@ describe('readDirectory: names as bytes and paths the system refuses', () => {
     expect(skipped).toEqual([{ path: 'build/', reason: 'gitignored' }]);
   });
 
-  it('reports a directory deeper than PATH_MAX as unreadable with its error code, and scans the rest', async () => {
+  it('reads a tree deeper than PATH_MAX through open directories, honours its .gitignore, and closes them all', async () => {
     const root = newTree({ 'top.txt': 'k = SECRET_TOP6\n' });
-    // 20 levels of 250-byte names: over Linux's 4,096-byte PATH_MAX, made one level at a time
-    // from the directory above (a full path that long is refused).
+    // 20 levels of 250-byte names (5,000 bytes, over Linux's 4,096-byte PATH_MAX), made one level
+    // at a time from the directory above: a full path that long is refused.
     const name = 'd'.repeat(250);
     const cwd = process.cwd();
     try {
@@ -259,11 +259,16 @@ describe('readDirectory: names as bytes and paths the system refuses', () => {
       for (let level = 0; level < 20; level++) {
         mkdirSync(name);
         process.chdir(name);
+        if (level === 15) writeFileSync('mid.txt', 'k = SECRET_MID7\n');
       }
-      writeFileSync('deep.txt', 'k = SECRET_DEEP7\n');
+      writeFileSync('deep.txt', 'k = SECRET_DEEP8\n');
+      writeFileSync('.gitignore', 'ignored.txt\n');
+      writeFileSync('ignored.txt', 'k = SECRET_IGNORED9\n');
+      writeFileSync(Buffer.from('caf\xe9.env', 'latin1'), 'k = SECRET_LATIN10\n');
     } finally {
       process.chdir(cwd);
     }
+    const openBefore = readdirSync('/proc/self/fd').length;
 
     let found: string[];
     let skipped: SkippedFile[];
@@ -274,9 +279,11 @@ describe('readDirectory: names as bytes and paths the system refuses', () => {
       execFileSync('rm', ['-rf', join(root, name)]);
     }
 
-    expect(found).toEqual(['top.txt:1:5']);
-    expect(skipped).toHaveLength(1);
-    expect(skipped[0]).toMatchObject({ reason: 'unreadable', detail: 'ENAMETOOLONG' });
-    expect(skipped[0]?.path).toMatch(/^(d{250}\/){16,}$/);
+    const deep = Array.from({ length: 20 }, () => name).join('/');
+    const mid = Array.from({ length: 16 }, () => name).join('/');
+    expect(found.sort()).toEqual([`${deep}/caf\\xe9.env:1:5`, `${deep}/deep.txt:1:5`, `${mid}/mid.txt:1:5`, 'top.txt:1:5'].sort());
+    expect(skipped).toEqual([{ path: `${deep}/ignored.txt`, reason: 'gitignored' }]);
+    expect(readdirSync('/proc/self/fd').length).toBe(openBefore);
   });
+
 });
