@@ -1,7 +1,7 @@
 // The built `leakstop` command on files it cannot read or name: a file without read permission is
 // reported unreadable with its error code (exit 3, never "No leaks found"), and a file whose name is
 // not UTF-8 is read, scanned and named escaped.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
@@ -23,7 +23,8 @@ const asRoot = process.getuid?.() === 0;
 beforeAll(() => requireBuild());
 afterAll(() => {
   // A directory made 0000 (when not root) must be opened again to be removed.
-  chmodSync(join(temp.path, 'locked', 'private'), 0o755);
+  const locked = join(temp.path, 'locked', 'private');
+  if (existsSync(locked)) chmodSync(locked, 0o755);
   temp.remove();
 });
 
