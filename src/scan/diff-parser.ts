@@ -14,6 +14,24 @@ import { pathFromDiffHeader, stripSidePrefix, unquoteGitPath } from './git-path.
 export const COMMIT_MARKER = '\x01';
 export const COMMIT_FORMAT = `--format=${COMMIT_MARKER}%H%x00%an%x00%ae%x00%aI`;
 
+/**
+ * Options for `git log` and `git diff` that make the patch parseable and complete: no context lines
+ * (only changes), full blob ids, renames detected (so a renamed file counts only its changed lines),
+ * no external diff or textconv tool, fixed a/ b/ prefixes, paths from the repository root.
+ */
+export const PATCH_OPTIONS = [
+  '-p',
+  '--unified=0',
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--full-index',
+  '--find-renames',
+  '--no-relative',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+];
+
 const SUBMODULE_MODE = ' 160000';
 const HUNK_HEADER = /^(@{2,}) (?:-\d{1,10}(?:,\d{1,10})? ){1,64}\+(\d{1,10})(?:,\d{1,10})? @{2,}/;
 

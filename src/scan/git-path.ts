@@ -1,5 +1,7 @@
-// Paths as git prints them in diff headers. With core.quotepath=off, UTF-8 names come through as
-// they are, but names with a control character, '"' or '\' are still C-quoted ("a\tb", octal bytes).
+// Paths as git prints them in diff headers. We pin core.quotepath=on (git-process.ts), so a name
+// with a byte above 0x7f, a control character, '"' or '\' is C-quoted ("a\tb", octal bytes): its
+// exact bytes, shown as pathText makes them (escaped where they are not UTF-8).
+import { pathText } from './path-text.js';
 
 const ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
 
@@ -24,7 +26,7 @@ export function unquoteGitPath(text: string): string {
       i += 1;
     }
   }
-  return Buffer.from(bytes).toString('utf8');
+  return pathText(Buffer.from(bytes));
 }
 
 /** Drops git's 'a/' or 'b/' prefix (we pin them with --src-prefix/--dst-prefix). */
@@ -39,7 +41,8 @@ export function stripSidePrefix(path: string): string {
  */
 export function pathFromDiffHeader(rest: string): string | undefined {
   if (rest.startsWith('"')) {
-    const quoted = /^("(?:[^"\\]|\\.){0,4096}") ("(?:[^"\\]|\\.){0,4096}")$/.exec(rest);
+    // A name of up to PATH_MAX (4096) bytes takes up to 4 characters a byte once quoted.
+    const quoted = /^("(?:[^"\\]|\\.){0,16384}") ("(?:[^"\\]|\\.){0,16384}")$/.exec(rest);
     if (!quoted) return undefined;
     const a = stripSidePrefix(unquoteGitPath(quoted[1]!));
     const b = stripSidePrefix(unquoteGitPath(quoted[2]!));

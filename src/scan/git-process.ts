@@ -6,10 +6,12 @@ import { readLines, type Line } from './line-reader.js';
 
 /**
  * Settings that would change the shape of git's output if a user's config set them: we parse the
- * output, so they are pinned for every command we run.
+ * output, so they are pinned for every command we run. core.quotepath=on: every name byte above
+ * 0x7f comes C-quoted in diff headers, so a name that is not UTF-8 reaches us as its exact bytes
+ * (see git-path.ts) instead of being lost in the decoding of git's output.
  */
 const PINNED_CONFIG = [
-  'core.quotepath=off',
+  'core.quotepath=on',
   'color.ui=false',
   'log.showSignature=false',
   'diff.noprefix=false',
@@ -117,5 +119,19 @@ export function runGitBytes(cwd: string, args: readonly string[], maxBytes: numb
       const code = typeof error.code === 'number' ? error.code : null;
       reject(missingGit(error) ?? new GitCommandError(args, code, stderr.toString('utf8')));
     });
+  });
+}
+
+/** Runs a git command that reads its stdin (`git cat-file --batch-check`) and returns its stdout. */
+export function runGitWithInput(cwd: string, args: readonly string[], input: string, env?: GitEnvironment): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('git', gitArgs(cwd, args), { cwd, env: gitEnv(env), maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (!error) return resolve(stdout);
+      const code = typeof error.code === 'number' ? error.code : null;
+      reject(missingGit(error) ?? new GitCommandError(args, code, stderr));
+    });
+    // git may exit before reading everything (a bad option): its exit code says why, not EPIPE.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
   });
 }

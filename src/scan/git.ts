@@ -1,8 +1,9 @@
 // The lines added by every commit of a git range (not the net diff of the range): a secret added in
 // one commit and removed in the next is still in the history, so it is still a leak.
 import { DEFAULT_MAX_FILE_BYTES } from '../config/config-file.js';
-import { COMMIT_FORMAT, DiffParser } from './diff-parser.js';
-import { firstLine, GitCommandError, runGit, streamGitLines, type GitEnvironment } from './git-process.js';
+import { firstLine, GitCommandError, runGit, type GitEnvironment } from './git-process.js';
+import { readHistory } from './read-history.js';
+import { shallowBoundary } from './shallow.js';
 import type { CommitCounter, SourceItem } from './scan-unit.js';
 import { decodeUtf16Diffs } from './utf16-diff.js';
 
@@ -24,52 +25,30 @@ export interface GitRangeOptions {
 
 export type GitHistorySource = AsyncIterable<SourceItem> & CommitCounter;
 
-/**
- * Options for `git log` and `git diff` that make the patch parseable and complete: no context lines
- * (only changes), full blob ids, renames detected (so a renamed file counts only its changed lines),
- * no external diff or textconv tool, fixed a/ b/ prefixes, paths from the repository root.
- */
-export const PATCH_OPTIONS = [
-  '-p',
-  '--unified=0',
-  '--no-color',
-  '--no-ext-diff',
-  '--no-textconv',
-  '--full-index',
-  '--find-renames',
-  '--no-relative',
-  '--src-prefix=a/',
-  '--dst-prefix=b/',
-];
-
-/**
- * Every commit is shown (no --first-parent: a branch's secret is reported in the branch commit that
- * added it), the root commit included whatever log.showRoot says; merges as dense combined diffs,
- * see diff-parser.ts for what is taken from them.
- */
-const LOG_OPTIONS = ['log', ...PATCH_OPTIONS, '--root', '--cc', COMMIT_FORMAT];
-
 export function readGitRange(repoDir: string, options: GitRangeOptions = {}): GitHistorySource {
   const revisions = revisionArgs(options);
-  const source = {
+  const source: { commitsRead: number; shallow: boolean | undefined } & AsyncIterable<SourceItem> = {
     commitsRead: 0,
+    shallow: undefined,
     async *[Symbol.asyncIterator](): AsyncGenerator<SourceItem> {
       await requireRepository(repoDir, options.env);
+      const boundary = await shallowBoundary(repoDir, options.env);
+      source.shallow = false;
       const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-      const parser = new DiffParser({
+      const history = readHistory(repoDir, revisions, {
         maxFileBytes,
-        keepBinaryBlobs: true,
-        ...(options.ignorePath ? { ignorePath: options.ignorePath } : {}),
-        onCommit: () => source.commitsRead++,
+        ignorePath: options.ignorePath,
+        env: options.env,
+        onCommit: (sha) => {
+          source.commitsRead++;
+          if (boundary.has(sha)) source.shallow = true;
+        },
       });
       try {
-        for await (const lines of streamGitLines(repoDir, [...LOG_OPTIONS, ...revisions, '--'], maxFileBytes, options.env)) {
-          yield* parser.push(lines);
-        }
+        yield* history;
       } catch (error) {
         throw error instanceof GitCommandError ? badRevisions(revisions, error) : error;
       }
-      yield* parser.end();
     },
   };
   return withUtf16Decoded(repoDir, source, options);
@@ -81,6 +60,9 @@ function withUtf16Decoded(repoDir: string, source: GitHistorySource, options: Gi
   return {
     get commitsRead() {
       return source.commitsRead;
+    },
+    get shallow() {
+      return source.shallow;
     },
     [Symbol.asyncIterator]: () => decodeUtf16Diffs(repoDir, source, { maxFileBytes, ...(options.env ? { env: options.env } : {}) }),
   };

@@ -46,8 +46,10 @@ export class GitignoreRules {
   }
 
   /** The rules for the entries of a directory: these plus the directory's own .gitignore. */
-  async enter(dirAbsolute: string, dirRelative: string): Promise<GitignoreRules> {
-    const rules = await readIgnoreFile(join(dirAbsolute, '.gitignore'));
+  async enter(dirAbsolute: string | Buffer, dirRelative: string): Promise<GitignoreRules> {
+    // A Buffer: the directory's path as bytes (a name on it is not UTF-8, or it goes through an open directory).
+    const file = typeof dirAbsolute === 'string' ? join(dirAbsolute, '.gitignore') : Buffer.concat([dirAbsolute, Buffer.from('/.gitignore')]);
+    const rules = await readIgnoreFile(file);
     if (!rules) return this;
     const strip = dirRelative === '' ? 0 : dirRelative.length + 1;
     return new GitignoreRules([...this.#levels, { ig: rules, prefix: '', strip }]);
@@ -70,7 +72,7 @@ function level(ig: Ignore, pathFromBase: string, strip: number): IgnoreLevel {
   return { ig, prefix: pathFromBase === '' ? '' : `${pathFromBase}/`, strip };
 }
 
-async function readIgnoreFile(file: string): Promise<Ignore | undefined> {
+async function readIgnoreFile(file: string | Buffer): Promise<Ignore | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -18,7 +18,7 @@ export async function* readFiles(walk: AsyncIterator<WalkItem>, maxFileBytes: nu
     const next = await walk.next();
     if (next.done) break;
     const item = next.value;
-    yield isFileToRead(item) ? readWalkedFileSync(item.read, maxFileBytes) : item;
+    yield isFileToRead(item) ? readWalkedFileSync(item.read, maxFileBytes, undefined, item.raw) : item;
   }
 }
 
@@ -70,22 +70,24 @@ function copyingReads(): ReadBuffer {
  * One walked file (the walk saw a regular file): opened without following links and without
  * blocking on a FIFO, then read to its end. A file over the limit is reported with its size, from
  * fstat, without being kept. With `into`, the bytes are read into that shared buffer and the item
- * is valid only until its next use; without, they are copied out.
+ * is valid only until its next use; without, they are copied out. `raw`: the path's bytes, when a
+ * name on it is not UTF-8 (`absolute` then shows it escaped).
  */
-export function readWalkedFileSync(absolute: string, maxFileBytes: number, into?: ReadBuffer): SourceItem {
+export function readWalkedFileSync(absolute: string, maxFileBytes: number, into?: ReadBuffer, raw?: Buffer): SourceItem {
   let fd: number;
   try {
-    fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    fd = openSync(raw ?? absolute, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
-    return { path: absolute, reason: errorCode(error) === 'ELOOP' ? 'symlink' : 'unreadable' };
+    const code = errorCode(error);
+    return code === 'ELOOP' ? { path: absolute, reason: 'symlink' } : { path: absolute, reason: 'unreadable', detail: code ?? 'open failed' };
   }
   try {
     if (hasBinaryExtension(absolute)) return { path: absolute, reason: 'binary', bytes: fstatSync(fd).size };
     const bytes = (into ?? copyingReads()).readFrom(fd, maxFileBytes + 1);
     if (bytes.length > maxFileBytes) return { path: absolute, reason: 'too-large', bytes: fstatSync(fd).size };
     return textOrBinary(absolute, into ? bytes : Buffer.from(bytes));
-  } catch {
-    return { path: absolute, reason: 'unreadable' };
+  } catch (error) {
+    return { path: absolute, reason: 'unreadable', detail: errorCode(error) ?? 'read failed' };
   } finally {
     closeSync(fd);
   }
@@ -101,8 +103,8 @@ export async function readWithStats(absolute: string, stats: Stats, maxFileBytes
   if (early) return early;
   try {
     return textOrBinary(absolute, await readFileBytes(absolute));
-  } catch {
-    return { path: absolute, reason: 'unreadable', bytes: stats.size };
+  } catch (error) {
+    return { path: absolute, reason: 'unreadable', bytes: stats.size, detail: errorCode(error) ?? 'read failed' };
   }
 }
 
@@ -110,7 +112,7 @@ function skipBeforeReading(absolute: string, stats: Stats, maxFileBytes: number)
   // Not followed: the target may be outside the tree, or a loop.
   if (stats.isSymbolicLink()) return { path: absolute, reason: 'symlink' };
   // A FIFO, socket or device: reading it could block forever or never end.
-  if (!stats.isFile()) return { path: absolute, reason: 'unreadable' };
+  if (!stats.isFile()) return { path: absolute, reason: 'unreadable', detail: 'not a regular file' };
   if (hasBinaryExtension(absolute)) return { path: absolute, reason: 'binary', bytes: stats.size };
   if (stats.size > maxFileBytes) return { path: absolute, reason: 'too-large', bytes: stats.size };
   return undefined;

@@ -32,7 +32,7 @@ export interface ScanStats {
   allowedInline: number;
   skipped: SkippedFile[];
   durationMs: number;
-  /** Git sources: the repository is a shallow clone, so history before its boundary was not read. */
+  /** Git history sources: the scan reached a shallow clone's boundary, so history before it was not read. */
   shallow?: boolean;
 }
 

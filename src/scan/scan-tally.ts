@@ -75,7 +75,10 @@ export class ScanTally {
 
   result(durationMs: number): ScanResult {
     const stats = this.#stats;
-    if (countsCommits(this.#source)) stats.commitsScanned = this.#source.commitsRead;
+    if (countsCommits(this.#source)) {
+      stats.commitsScanned = this.#source.commitsRead;
+      if (this.#source.shallow !== undefined) stats.shallow = this.#source.shallow;
+    }
     stats.skipped = this.#skipped.sort((a, b) => a.commitOrder - b.commitOrder || compareText(a.value.path, b.value.path)).map((s) => s.value);
     stats.durationMs = Math.round(durationMs);
     const findings = this.#findings.sort(compareFindings).map((f) => f.value);

@@ -39,6 +39,8 @@ export type SourceItem = ScanUnit | FileBytes | SkippedFile;
 /** A source that can say how many commits it read, including those that added no line. */
 export interface CommitCounter {
   readonly commitsRead: number;
+  /** Whether the scan reached a shallow clone's boundary (see shallow.ts); undefined until known or for sources without history. */
+  readonly shallow?: boolean | undefined;
 }
 
 export function isSkipped(item: SourceItem): item is SkippedFile {
@@ -61,7 +63,10 @@ export function countsCommits(source: object): source is CommitCounter {
 
 /** A file the walk found and did not read yet (absolute path): read by whoever scans it. */
 export interface FileToRead {
+  /** Absolute, as reports show it (a name that is not UTF-8 escaped, see path-text.ts). */
   read: string;
+  /** The path's bytes, when a name on it is not UTF-8: what is opened. */
+  raw?: Buffer;
 }
 
 /** What a file walk yields: files still to read, or items that are ready (skipped paths, units). */

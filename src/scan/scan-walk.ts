@@ -57,6 +57,11 @@ export async function scanWalk(walk: FileWalk, engine: Engine, workers: WorkerOp
         tally.add(item, engine);
         continue;
       }
+      // A path that is not UTF-8 stays on this thread: workers are sent paths as text.
+      if (item.raw) {
+        tally.add(readWalkedFileSync(item.read, walk.maxFileBytes, readBuffer, item.raw), engine);
+        continue;
+      }
       if (waitForWorkers) {
         await dispatch.whenReady();
         await dispatch.add(item.read);

@@ -1,9 +1,9 @@
 // The lines added by the staged changes (`git diff --cached`): what `leakstop protect --staged`
 // checks from a pre-commit hook, before the secret enters history at all.
 import { DEFAULT_MAX_FILE_BYTES } from '../config/config-file.js';
-import { DiffParser } from './diff-parser.js';
+import { DiffParser, PATCH_OPTIONS } from './diff-parser.js';
 import { GitCommandError, firstLine, streamGitLines } from './git-process.js';
-import { PATCH_OPTIONS, requireRepository } from './git.js';
+import { requireRepository } from './git.js';
 import type { SourceItem } from './scan-unit.js';
 import { decodeUtf16Diffs } from './utf16-diff.js';
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDirectory } from '../../src/scan/directory.js';
@@ -159,7 +159,7 @@ describe('readDirectory', () => {
     expect(skipped).toEqual([
       { path: 'link.txt', reason: 'symlink' },
       { path: 'linked-dir', reason: 'symlink' },
-      { path: 'pipe', reason: 'unreadable' },
+      { path: 'pipe', reason: 'unreadable', detail: 'not a regular file' },
       { path: 'real/loop', reason: 'symlink' },
     ]);
   });
@@ -209,4 +209,81 @@ describe('readDirectory', () => {
     const skipped = items.filter((item): item is SkippedFile => 'reason' in item);
     expect(skipped).toEqual([{ path: join(root, 'x/z.png'), reason: 'binary', bytes: 3 }]);
   });
+});
+
+/** A path under `root` from raw name bytes: names need not be UTF-8 on Linux. */
+function rawPath(root: string, ...names: Buffer[]): Buffer {
+  return Buffer.concat([Buffer.from(root), ...names.flatMap((name) => [Buffer.from('/'), name])]);
+}
+
+const LATIN1_CAFE = Buffer.from('caf\xe9.env', 'latin1');
+
+describe('readDirectory: names as bytes and paths the system refuses', () => {
+  it('reads and scans a file whose name is not UTF-8, in a directory whose name is not either, showing them escaped', async () => {
+    const root = newTree({ 'ok.txt': 'k = SECRET_PLAIN1\n' });
+    writeFileSync(rawPath(root, LATIN1_CAFE), 'k = SECRET_LATIN2\n');
+    // Two names that would both decode to 'caf\uFFFD.env' stay two names.
+    writeFileSync(rawPath(root, Buffer.from('caf\xea.env', 'latin1')), 'k = SECRET_OTHER3\n');
+    const dir = Buffer.from([0x64, 0xff, 0xfe]);
+    mkdirSync(rawPath(root, dir));
+    writeFileSync(rawPath(root, dir, Buffer.from('inner.txt')), 'k = SECRET_INNER4\n');
+
+    const { result, found, skipped } = await walk(root);
+
+    expect(skipped).toEqual([]);
+    expect(found).toEqual(['caf\\xe9.env:1:5', 'caf\\xea.env:1:5', 'd\\xff\\xfe/inner.txt:1:5', 'ok.txt:1:5']);
+    expect(result.stats.filesScanned).toBe(4);
+  });
+
+  it('reads a tracked file with such a name inside a gitignored directory', async () => {
+    const root = newTree({ '.gitignore': 'build/\n' });
+    const repo = TestRepo.init(root);
+    mkdirSync(join(root, 'build'));
+    writeFileSync(rawPath(root, Buffer.from('build'), LATIN1_CAFE), 'k = SECRET_TRACKED5\n');
+    repo.git('add', '-f', '.');
+
+    const { found, skipped } = await walk(root);
+
+    expect(found).toEqual(['build/caf\\xe9.env:1:5']);
+    expect(skipped).toEqual([{ path: 'build/', reason: 'gitignored' }]);
+  });
+
+  it.skipIf(process.platform !== 'linux')('reads a tree deeper than PATH_MAX through open directories, honours its .gitignore, and closes them all', async () => {
+    const root = newTree({ 'top.txt': 'k = SECRET_TOP6\n' });
+    // 20 levels of 250-byte names (5,000 bytes, over Linux's 4,096-byte PATH_MAX), made one level
+    // at a time from the directory above: a full path that long is refused.
+    const name = 'd'.repeat(250);
+    const cwd = process.cwd();
+    try {
+      process.chdir(root);
+      for (let level = 0; level < 20; level++) {
+        mkdirSync(name);
+        process.chdir(name);
+        if (level === 15) writeFileSync('mid.txt', 'k = SECRET_MID7\n');
+      }
+      writeFileSync('deep.txt', 'k = SECRET_DEEP8\n');
+      writeFileSync('.gitignore', 'ignored.txt\n');
+      writeFileSync('ignored.txt', 'k = SECRET_IGNORED9\n');
+      writeFileSync(Buffer.from('caf\xe9.env', 'latin1'), 'k = SECRET_LATIN10\n');
+    } finally {
+      process.chdir(cwd);
+    }
+    const openBefore = readdirSync('/proc/self/fd').length;
+
+    let found: string[];
+    let skipped: SkippedFile[];
+    try {
+      ({ found, skipped } = await walk(root));
+    } finally {
+      // Node's recursive rm goes by full paths, which this tree exceeds; rm(1) does not.
+      execFileSync('rm', ['-rf', join(root, name)]);
+    }
+
+    const deep = Array.from({ length: 20 }, () => name).join('/');
+    const mid = Array.from({ length: 16 }, () => name).join('/');
+    expect(found.sort()).toEqual([`${deep}/caf\\xe9.env:1:5`, `${deep}/deep.txt:1:5`, `${mid}/mid.txt:1:5`, 'top.txt:1:5'].sort());
+    expect(skipped).toEqual([{ path: `${deep}/ignored.txt`, reason: 'gitignored' }]);
+    expect(readdirSync('/proc/self/fd').length).toBe(openBefore);
+  });
+
 });

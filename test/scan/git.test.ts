@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGitRange } from '../../src/scan/git.js';
@@ -361,6 +361,26 @@ describe('readGitRange', () => {
       'be.reg@2:1,2',
       'win.ps1@1:1,2',
       'win.ps1@2:2',
+    ]);
+  });
+
+  it('names files that are not UTF-8 by their bytes, escaped, through adds and renames', async () => {
+    const repo = newRepo();
+    const latin1 = (name: string) => Buffer.from(`${repo.dir}/${name}`, 'latin1');
+    const lines = 'one\ntwo\nthree\nfour\nfive\nsix\n';
+    writeFileSync(latin1('caf\xe9.env'), `A=SECRET_LATIN1\n${lines}`);
+    writeFileSync(latin1('caf\xea.env'), 'B=SECRET_LATIN2\n');
+    const first = repo.commit('latin-1 names');
+    renameSync(latin1('caf\xe9.env'), latin1('r\xe9sum\xe9.env'));
+    writeFileSync(latin1('r\xe9sum\xe9.env'), `A=SECRET_LATIN1\n${lines}C=SECRET_RENAMED3\n`);
+    const second = repo.commit('rename');
+
+    const result = await scanHistory(repo);
+
+    expect(result.findings.map((f) => [f.path, f.secret.reveal(), f.commit])).toEqual([
+      ['r\\xe9sum\\xe9.env', 'SECRET_RENAMED3', second],
+      ['caf\\xe9.env', 'SECRET_LATIN1', first],
+      ['caf\\xea.env', 'SECRET_LATIN2', first],
     ]);
   });
 });

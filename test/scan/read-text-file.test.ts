@@ -55,13 +55,13 @@ describe('readWalkedFileSync', () => {
     // A file the walk saw, replaced by a FIFO before it was read: positioned reads fail (ESPIPE).
     const pipe = join(temp.path, 'pipe');
     execFileSync('mkfifo', [pipe]);
-    expect(readWalkedFileSync(pipe, 100)).toEqual({ path: pipe, reason: 'unreadable' });
+    expect(readWalkedFileSync(pipe, 100)).toEqual({ path: pipe, reason: 'unreadable', detail: 'ESPIPE' });
   });
 
   it('reports a directory or a missing file as unreadable and a symlink as a symlink', () => {
-    expect(readWalkedFileSync(temp.path, 100)).toEqual({ path: temp.path, reason: 'unreadable' });
+    expect(readWalkedFileSync(temp.path, 100)).toEqual({ path: temp.path, reason: 'unreadable', detail: 'EISDIR' });
     const missing = join(temp.path, 'missing.txt');
-    expect(readWalkedFileSync(missing, 100)).toEqual({ path: missing, reason: 'unreadable' });
+    expect(readWalkedFileSync(missing, 100)).toEqual({ path: missing, reason: 'unreadable', detail: 'ENOENT' });
     const link = join(temp.path, 'link');
     execFileSync('ln', ['-s', file('target.txt', 'x'), link]);
     expect(readWalkedFileSync(link, 100)).toEqual({ path: link, reason: 'symlink' });

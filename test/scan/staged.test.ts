@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStaged } from '../../src/scan/staged.js';
@@ -83,5 +83,22 @@ describe('readStaged', () => {
     const dir = join(temp.path, 'plain');
     mkdirSync(dir);
     await expect(collect(readStaged(dir))).rejects.toThrow(/not inside a git repository/);
+  });
+
+  it('names a staged file whose name is not UTF-8 by its bytes, escaped, and keeps two such names apart', async () => {
+    const repo = newRepo();
+    writeFileSync(Buffer.from(`${repo.dir}/caf\xe9.env`, 'latin1'), 'A=SECRET_LATIN1\n');
+    writeFileSync(Buffer.from(`${repo.dir}/caf\xea.env`, 'latin1'), 'B=SECRET_LATIN2\n');
+    writeFileSync(join(repo.dir, 'café.env'), 'C=SECRET_UTF8\n');
+    repo.git('add', '-A');
+
+    const items = await collect(readStaged(repo.dir));
+
+    expect(items).toEqual([
+      // git's order: by bytes, and 'é' in UTF-8 (c3 a9) sorts before Latin-1's e9.
+      { path: 'café.env', text: 'C=SECRET_UTF8', lineNumbers: [1] },
+      { path: 'caf\\xe9.env', text: 'A=SECRET_LATIN1', lineNumbers: [1] },
+      { path: 'caf\\xea.env', text: 'B=SECRET_LATIN2', lineNumbers: [1] },
+    ]);
   });
 });
