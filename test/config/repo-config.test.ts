@@ -5,6 +5,24 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, loadConfig, parseConfig, pathIgnorer } from '../../src/config/repo-config.js';
 import { defaultRepoConfig } from '../../src/config/config-file.js';
 import { repoConfigSchemaForOwner } from '../../src/config/repo-config.schema.js';
+import { generateGithubStyleToken } from '../../src/detect/checksum.js';
+
+/** The problems a config text is refused with, joined as the user sees them. */
+function configErrorOf(text: string): string {
+  try {
+    parseConfig(text, '.leakstop.yml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('the config was accepted');
+}
+
+/** No piece of `token` past its type prefix (its first 4 characters) is quoted beyond the last 4. */
+function expectNoTokenIn(message: string, token: string): void {
+  expect(message).not.toContain(token);
+  for (let i = 0; i + 12 <= token.length - 4; i++) expect(message, `characters ${i}-${i + 12} of the token`).not.toContain(token.slice(i, i + 12));
+}
 
 describe('parseConfig', () => {
   it('fills defaults for an empty file', () => {
@@ -41,6 +59,42 @@ describe('parseConfig', () => {
   it('refuses a billion-laughs alias bomb', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
     expect(() => parseConfig(bomb, 'bomb.yml')).toThrowError(ConfigError);
+  });
+});
+
+describe('config errors quote no credential', () => {
+  const token = generateGithubStyleToken('ghp_');
+
+  it('redacts an unresolved alias named after a token', () => {
+    const message = configErrorOf(`paths:\n  ignore: *${token}\n`);
+    expect(message).toMatch(/Unresolved alias/);
+    expectNoTokenIn(message, token);
+  });
+
+  it('quotes the line of a YAML syntax error with the token in it redacted', () => {
+    const message = configErrorOf(`rules:\n  disable: [github-pat-classic\npaths: ${token}\n`);
+    expect(message).toMatch(/YAML syntax: .*line \d+/);
+    expect(message).toContain(`…${token.slice(-4)} (40 chars)`);
+    expectNoTokenIn(message, token);
+  });
+
+  it('redacts a token pasted as a key, at the top level and in a section', () => {
+    for (const text of [`${token}: true\n`, `rules:\n  ${token}: [x]\n`, `response:\n  providers:\n    ${token}: { revoke: off }\n`]) {
+      const message = configErrorOf(text);
+      expect(message).toMatch(/unknown (key|provider)/);
+      expectNoTokenIn(message, token);
+    }
+  });
+
+  it('redacts a token quoted in a value the schema refuses', () => {
+    const message = configErrorOf(`incidents:\n  labels: ["${token}${'x'.repeat(20)}"]\n  repository: ${token}\n`);
+    expect(message).toMatch(/incidents\.repository/);
+    expectNoTokenIn(message, token);
+  });
+
+  it('says which key was meant', () => {
+    expect(configErrorOf('rules:\n  disabel: [x]\n')).toContain("unknown key 'rules.disabel' (did you mean 'rules.disable'?): allowed here: disable");
+    expect(configErrorOf('pahts:\n  ignore: []\n')).toContain("unknown key 'pahts' (did you mean 'paths'?)");
   });
 });
 

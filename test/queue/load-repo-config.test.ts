@@ -5,6 +5,7 @@ import nock from 'nock';
 import { ProbotOctokit } from 'probot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/repo-config.js';
+import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { loadRepoConfig } from '../../src/queue/load-repo-config.js';
 
 const API = 'https://api.github.com';
@@ -71,6 +72,19 @@ describe('loading .github/leakstop.yml', () => {
     const { config, configProblem } = await loadRepoConfig(octokit(), 'octo-org', 'payments');
     expect(config).toEqual(defaultConfig());
     expect(configProblem).toMatch(/could not be read: Configuration could not be parsed from .* \(invalid YAML\): .+\. The scan ran with the default settings\./);
+  });
+
+  it('quotes no token from a file the parser refuses or the schema refuses', async () => {
+    const token = generateGithubStyleToken('ghp_');
+    yamlFile(github, 'octo-org/payments', `paths:\n  ignore: *${token}\n`);
+    const unresolved = await loadRepoConfig(octokit(), 'octo-org', 'payments');
+    expect(unresolved.configProblem).toMatch(/could not be read/);
+    expect(unresolved.configProblem).not.toContain(token.slice(4, 36));
+
+    yamlFile(github, 'octo-org/payments', `rules:\n  disable: [x]\n${token}: true\n`);
+    const unknownKey = await loadRepoConfig(octokit(), 'octo-org', 'payments');
+    expect(unknownKey.configProblem).toMatch(/unknown key/);
+    expect(unknownKey.configProblem).not.toContain(token.slice(4, 36));
   });
 
   it('refuses a central incident repository of another owner', async () => {
