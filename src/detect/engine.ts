@@ -72,6 +72,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // provider's format, so when its own rule did not accept it, the generic rule must not either.
   const prefixes = compiled.filter((c) => c.rule.anchor === 'keyword' && !c.rule.keywordsIgnoreCase).flatMap((c) => c.rule.keywords);
   const keywordIndex = buildKeywordIndex(keywords);
+  const prefixesByProvider = declaredPrefixesByProvider(providers);
 
   function scanText(text: string): TextScan {
     if (text.length === 0) return nothingFound();
@@ -106,10 +107,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
       } else raw.push(...found);
     }
     if (raw.length === 0) return nothingFound();
-    return toFindings(dedupe(raw, rejected, providerRank, prefixes), view);
+    return toFindings(dedupe(raw, rejected, providerRank, prefixes), view, prefixesByProvider);
   }
 
   return { rules: compiled.map((c) => c.rule), scanText, scanUtf8 };
+}
+
+/**
+ * Every prefix a provider's rules declare, for the secrets found with a finding (an AWS pair's key
+ * id): they come from another rule of the same provider.
+ */
+function declaredPrefixesByProvider(providers: readonly ProviderDefinition[]): ReadonlyMap<string, readonly string[]> {
+  return new Map(providers.map((p) => [p.id, p.rules.flatMap((rule) => rule.prefixes ?? [])]));
 }
 
 function nothingFound(): TextScan {
@@ -337,7 +346,7 @@ function spanIndex(spans: readonly Span[]): { overlaps: (span: Span) => boolean 
 
 const CONFIDENCE_RANK = { checksum: 4, structure: 3, pattern: 2, entropy: 1 } as const;
 
-function toFindings(raw: readonly RawFinding[], view: TextView): TextScan {
+function toFindings(raw: readonly RawFinding[], view: TextView, prefixesByProvider: ReadonlyMap<string, readonly string[]>): TextScan {
   const placer = createFindingPlacer(view);
   const findings: Finding[] = [];
   let allowedInline = 0;
@@ -355,7 +364,7 @@ function toFindings(raw: readonly RawFinding[], view: TextView): TextScan {
       title: r.title ?? r.rule.title,
       severity: r.severity ?? r.rule.severity,
       confidence: r.confidence,
-      secret: new Secret(r.secret),
+      secret: new Secret(r.secret, r.rule.prefixes),
       fingerprint: fingerprint(ruleId, r.secret),
       line: start.line,
       column: start.column,
@@ -364,13 +373,13 @@ function toFindings(raw: readonly RawFinding[], view: TextView): TextScan {
       details: r.details,
       remediation: r.rule.remediation,
     };
-    if (r.related) finding.related = wrapRelated(r.related);
+    if (r.related) finding.related = wrapRelated(r.related, prefixesByProvider.get(r.rule.provider) ?? []);
     findings.push(finding);
   }
   return { findings, allowedInline };
 }
 
 /** Related secrets get the same protection as the finding's own: a Secret each. */
-function wrapRelated(related: Readonly<Record<string, string>>): Record<string, Secret> {
-  return Object.fromEntries(Object.entries(related).map(([name, value]) => [name, new Secret(value)]));
+function wrapRelated(related: Readonly<Record<string, string>>, prefixes: readonly string[]): Record<string, Secret> {
+  return Object.fromEntries(Object.entries(related).map(([name, value]) => [name, new Secret(value, prefixes)]));
 }

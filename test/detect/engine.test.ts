@@ -8,6 +8,7 @@ const demoRule: Rule = {
   title: 'Demo token',
   severity: 'high',
   keywords: ['dmo_'],
+  prefixes: ['dmo_'],
   window: { before: 0, after: 40 },
   pattern: /(?<![A-Za-z0-9])(?<secret>dmo_[A-Za-z0-9]{20})(?![A-Za-z0-9])/,
   remediation: 'Revoke it in the demo console at https://demo.example/tokens.',
