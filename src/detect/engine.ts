@@ -26,7 +26,11 @@ const WINDOW_MARGIN = 64;
 
 export interface EngineOptions {
   providers?: readonly ProviderDefinition[];
-  /** Rule ids to leave out (from config `rules.disable`). */
+  /**
+   * Rule ids that report nothing (from config `rules.disable`). They still match, so that what they
+   * match is not reported by another rule as a generic secret: turning off `github-pat-classic`
+   * silences its tokens, it does not turn them into `generic-secret` findings.
+   */
   disabledRules?: ReadonlySet<string>;
 }
 
@@ -37,6 +41,7 @@ export interface TextScan {
 }
 
 export interface Engine {
+  /** The rules that report findings (the disabled ones left out). */
   readonly rules: readonly Rule[];
   scanText(text: string): TextScan;
   /** A whole file's UTF-8 bytes (no BOM): the same findings as scanText of their decoded text, found faster. */
@@ -52,6 +57,8 @@ interface CompiledRule {
   regex: RegExp;
   /** Sticky, for trying the pattern at one offset (rules anchored at their keyword). */
   sticky: RegExp;
+  /** Turned off by config: its matches only keep the generic rule off their characters. */
+  disabled: boolean;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -60,8 +67,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const compiled: CompiledRule[] = [];
   for (const provider of providers) {
     for (const rule of provider.rules) {
-      if (disabled.has(rule.id)) continue;
-      compiled.push({ rule, provider, regex: compilePattern(rule, 'g'), sticky: compilePattern(rule, 'y') });
+      const off = disabled.has(rule.id);
+      if (off && !keepsGenericOff(rule, providers, disabled)) continue;
+      compiled.push({ rule, provider, regex: compilePattern(rule, 'g'), sticky: compilePattern(rule, 'y'), disabled: off });
     }
   }
 
@@ -89,8 +97,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const hitsByRule = groupHitsByRule(hits, rulesByKeyword);
     const perProvider = new Map<ProviderDefinition, RawFinding[]>();
     const rejected: Span[] = [];
+    const disabledHits: Array<{ entry: CompiledRule; offsets: number[] }> = [];
     hitsByRule.forEach((offsets, ruleIndex) => {
       const entry = compiled[ruleIndex]!;
+      if (entry.disabled) {
+        disabledHits.push({ entry, offsets });
+        return;
+      }
       const found = matchRule(entry, view, offsets, rejected);
       if (found.length === 0) return;
       const list = perProvider.get(entry.provider) ?? [];
@@ -107,10 +120,38 @@ export function createEngine(options: EngineOptions = {}): Engine {
       } else raw.push(...found);
     }
     if (raw.length === 0) return nothingFound();
+    if (disabledHits.length > 0) matchDisabledNearGeneric(disabledHits, raw, view, rejected);
     return toFindings(dedupe(raw, rejected, providerRank, prefixes), view, prefixesByProvider);
   }
 
-  return { rules: compiled.map((c) => c.rule), scanText, scanUtf8 };
+  return { rules: compiled.filter((c) => !c.disabled).map((c) => c.rule), scanText, scanUtf8 };
+}
+
+/**
+ * A disabled rule is matched only to keep entropy (generic) findings off its matches; it has none to
+ * keep off when it is such a rule itself or when every such rule is disabled too.
+ */
+function keepsGenericOff(rule: Rule, providers: readonly ProviderDefinition[], disabled: ReadonlySet<string>): boolean {
+  if ((rule.confidence ?? 'pattern') === 'entropy') return false;
+  return providers.some((p) => p.rules.some((r) => r.confidence === 'entropy' && !disabled.has(r.id)));
+}
+
+/**
+ * Disabled rules' matches, as rejected spans: like a look-alike a rule rejected, no finding of their
+ * own and no generic finding over them. Only their keyword hits whose window reaches an entropy
+ * finding are tried (a match lies within its keyword's window), so a disabled rule costs nothing
+ * where the generic rule found nothing: 50,000 tokens of a disabled rule on one line are not re-checked.
+ */
+function matchDisabledNearGeneric(disabledHits: ReadonlyArray<{ entry: CompiledRule; offsets: number[] }>, raw: readonly RawFinding[], view: TextView, rejected: Span[]): void {
+  const generic = raw.filter((f) => f.confidence === 'entropy');
+  if (generic.length === 0) return;
+  const near = spanIndex(generic);
+  for (const { entry, offsets } of disabledHits) {
+    const { before, after } = entry.rule.window;
+    const reaching = offsets.filter((k) => near.overlaps({ start: k - before - WINDOW_MARGIN, end: k + after + WINDOW_MARGIN }));
+    if (reaching.length === 0) continue;
+    for (const f of matchRule(entry, view, reaching, rejected)) rejected.push(f);
+  }
 }
 
 /**

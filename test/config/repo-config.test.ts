@@ -42,6 +42,15 @@ describe('parseConfig', () => {
     expect(() => parseConfig('rules:\n  disabel: [x]\n', '.leakstop.yml')).toThrowError(/'rules\.disabel'.*\n.*Fix the file/s);
   });
 
+  it('refuses an unknown rule id in rules.disable and names the rule meant', () => {
+    expect(configErrorOf('rules:\n  disable: [generic-secret, github-pat-clasic]\n')).toContain(
+      "rules.disable.1: unknown rule 'github-pat-clasic' (did you mean 'github-pat-classic'?): `leakstop rules` lists the rule ids",
+    );
+    expect(configErrorOf('rules:\n  disable: [no-such-rule-at-all]\n')).toMatch(/rules\.disable\.0: unknown rule 'no-such-rule-at-all': `leakstop rules`/);
+    const token = generateGithubStyleToken('ghp_');
+    expectNoTokenIn(configErrorOf(`rules:\n  disable: [${token}]\n`), token);
+  });
+
   it('names a key with the wrong type', () => {
     try {
       parseConfig('scan:\n  maxFileBytes: lots\n', '.leakstop.yml');
@@ -103,11 +112,11 @@ describe('loadConfig', () => {
     const root = await mkdtemp(join(tmpdir(), 'leakstop-config-'));
     expect((await loadConfig(root)).file).toBeUndefined();
     await mkdir(join(root, '.github'));
-    await writeFile(join(root, '.github/leakstop.yml'), 'rules:\n  disable: [a]\n');
-    expect((await loadConfig(root)).config.rules.disable).toEqual(['a']);
-    await writeFile(join(root, '.leakstop.yml'), 'rules:\n  disable: [b]\n');
+    await writeFile(join(root, '.github/leakstop.yml'), 'rules:\n  disable: [generic-secret]\n');
+    expect((await loadConfig(root)).config.rules.disable).toEqual(['generic-secret']);
+    await writeFile(join(root, '.leakstop.yml'), 'rules:\n  disable: [github-pat-classic]\n');
     const loaded = await loadConfig(root);
-    expect(loaded.config.rules.disable).toEqual(['b']);
+    expect(loaded.config.rules.disable).toEqual(['github-pat-classic']);
     expect(loaded.file).toBe(join(root, '.leakstop.yml'));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, INLINE_ALLOW_MARKER } from '../../src/detect/engine.js';
 import type { ProviderDefinition, Rule } from '../../src/detect/rule.js';
+import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 
 const demoRule: Rule = {
   id: 'demo-token',
@@ -54,10 +55,39 @@ describe('createEngine().scanText', () => {
   it('skips disabled rules', () => {
     const off = createEngine({ providers: [demo], disabledRules: new Set(['demo-token']) });
     expect(off.scanText(token).findings).toEqual([]);
+    expect(off.rules).toEqual([]);
   });
 
   it('finds tokens packed side by side on one long line', () => {
     const line = Array.from({ length: 1000 }, () => token).join(' ');
     expect(engine.scanText(line).findings).toHaveLength(1000);
+  });
+});
+
+describe('a disabled rule', () => {
+  const github = generateGithubStyleToken('ghp_');
+  const awsKeyId = 'AKIAWSBFTYUSTCVLRBTU';
+  const awsSecret = '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';
+
+  it('keeps the generic rule off what it matches: the same token does not come back as generic-secret', () => {
+    const line = `GITHUB_TOKEN=${github}\n`;
+    expect(createEngine().scanText(line).findings.map((f) => f.ruleId)).toEqual(['github-pat-classic']);
+    const off = createEngine({ disabledRules: new Set(['github-pat-classic']) });
+    expect(off.scanText(line).findings).toEqual([]);
+    expect(off.scanUtf8(Buffer.from(line)).findings).toEqual([]);
+    expect(off.rules.map((rule) => rule.id)).not.toContain('github-pat-classic');
+  });
+
+  it('silences only its own matches: other secrets on the line are still found, generic ones included', () => {
+    const off = createEngine({ disabledRules: new Set(['github-pat-classic']) });
+    const text = `GITHUB_TOKEN=${github}\nAPI_KEY=Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS\nGH_OAUTH=${generateGithubStyleToken('gho_')}\n`;
+    expect(off.scanText(text).findings.map((f) => f.ruleId)).toEqual(['generic-secret', 'github-oauth-token']);
+  });
+
+  it('takes no part in pairing: a secret access key without its enabled key id stands alone', () => {
+    const off = createEngine({ disabledRules: new Set(['aws-access-key-id']) });
+    const found = off.scanText(`AWS_ACCESS_KEY_ID=${awsKeyId}\nAWS_SECRET_ACCESS_KEY=${awsSecret}\n`).findings;
+    expect(found.map((f) => f.ruleId)).toEqual(['aws-secret-access-key']);
+    expect(found[0]!.related).toBeUndefined();
   });
 });

@@ -171,7 +171,7 @@ describe('processing a scan job', () => {
     checkRunStarts();
     github
       .get(`/repos/${OWNER}/${REPO}${CONFIG}`)
-      .reply(200, `rules:\n  disable: [x]\n  ${token}: [y]\n`, { 'content-type': 'text/plain; charset=utf-8' })
+      .reply(200, `rules:\n  disable: [generic-secret]\n  ${token}: [y]\n`, { 'content-type': 'text/plain; charset=utf-8' })
       .get(`/repos/${OWNER}/${REPO}/pulls/12/commits`)
       .query(true)
       .reply(200, [{ sha: HEAD }])
