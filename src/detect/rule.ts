@@ -95,7 +95,8 @@ export interface Rule {
   minEntropy?: number;
   /**
    * Skip the engine's shared placeholder checks (`xxxx`, `<YOUR_KEY>`, `${VAR}`, repeated
-   * characters...). Only for rules whose validate() is strict enough on its own (e.g. a checksum).
+   * characters...). Only for rules whose validate() is strict enough on its own. A validate() that
+   * verifies a checksum (confidence 'checksum') overrules the placeholder check without this flag.
    */
   skipPlaceholderCheck?: boolean;
   /** Offline validation: checksums, decodable structure. Rejects fakes without the network. */

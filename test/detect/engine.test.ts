@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, INLINE_ALLOW_MARKER } from '../../src/detect/engine.js';
 import type { ProviderDefinition, Rule } from '../../src/detect/rule.js';
-import { generateGithubStyleToken } from '../../src/detect/checksum.js';
+import { generateGithubStyleToken, githubStyleChecksum, hasValidGithubStyleChecksum } from '../../src/detect/checksum.js';
 
 const demoRule: Rule = {
   id: 'demo-token',
@@ -89,5 +89,38 @@ describe('a disabled rule', () => {
     const found = off.scanText(`AWS_ACCESS_KEY_ID=${awsKeyId}\nAWS_SECRET_ACCESS_KEY=${awsSecret}\n`).findings;
     expect(found.map((f) => f.ruleId)).toEqual(['aws-secret-access-key']);
     expect(found[0]!.related).toBeUndefined();
+  });
+});
+
+describe('the placeholder check and checksums', () => {
+  const engine = createEngine();
+  // Checksum-valid PATs of a bench/generate-one-line.mjs run that the placeholder words dropped.
+  const spelled = [
+    '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',
+    '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',
+    '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',
+    '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',
+    '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',
+    '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',
+  ];
+
+  it('does not drop a token whose checksum verifies, whatever its random part happens to spell', () => {
+    for (const token of spelled) {
+      expect(hasValidGithubStyleChecksum(token), token).toBe(true);
+      expect(engine.scanText(`GITHUB_TOKEN=${token}\n`).findings.map((f) => [f.ruleId, f.confidence]), token).toEqual([['github-pat-classic', 'checksum']]);
+    }
+    // The same for npm's tokens (GitHub's format) and a 6-character run.
+    const body = 'Qz8xxxxK2mWp9dLr4TbN7vYc3HsJ5g';
+    const npm = `npm_${body}${githubStyleChecksum(body)}`;
+    const run = `ghp_aaaaaa${body.slice(6)}${githubStyleChecksum(`aaaaaa${body.slice(6)}`)}`;
+    expect(engine.scanText(`//registry.npmjs.org/:_authToken=${npm}\nGH=${run}\n`).findings.map((f) => f.ruleId)).toEqual(['npm-access-token', 'github-pat-classic']);
+  });
+
+  it('still drops a placeholder without a valid checksum, and placeholders of rules without one', () => {
+    const fake = `${spelled[0]!.slice(0, -1)}${spelled[0]!.endsWith('d') ? 'e' : 'd'}`;
+    expect(engine.scanText(`GITHUB_TOKEN=${fake}\nGITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n`).findings).toEqual([]);
+    // Slack bot tokens carry no checksum: the placeholder word keeps ruling.
+    expect(engine.scanText('SLACK_BOT_TOKEN=xoxb-996748406151-3968490419247-EPPAYxxxxSLZwvPwnvpHS7H9E\n').findings).toEqual([]);
+    expect(engine.scanText('api_key = "Gxtd7zFL7HAX27K5uxIFexampleXBPJ"\n').findings).toEqual([]);
   });
 });
