@@ -30,7 +30,8 @@ export function declaredPrefix(secret: string, prefixes: readonly string[]): str
 
 /** A stable, non-reversible id for (rule, secret): what baselines, incidents and jobs refer to. */
 export function fingerprint(ruleId: string, secret: string): string {
-  return createHash('sha256').update(`leakstop:v1:${ruleId}:`).update(secret).digest('hex').slice(0, 32);
+  // The first 16 bytes as hex: a flat 32-character string, where slicing the 64-character digest kept it alive.
+  return createHash('sha256').update(`leakstop:v1:${ruleId}:`).update(secret).digest().toString('hex', 0, 16);
 }
 
 /** How a secret travels where it must not be stored in clear (report job data): its redacted form only. */
