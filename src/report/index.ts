@@ -1,7 +1,7 @@
 // The output of `leakstop scan` in the format asked for.
 import type { Rule } from '../detect/rule.js';
 import type { ScanResult } from '../scan/result.js';
-import { formatJson } from './json.js';
+import { formatJson, jsonChunks } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
@@ -32,4 +32,12 @@ export function formatResult(result: ScanResult, format: ReportFormat, options: 
     case 'sarif':
       return formatSarif(result, options.rules ?? [], { pathPrefix: options.pathPrefix ?? '' });
   }
+}
+
+/**
+ * formatResult's text in chunks, for writing: JSON comes in pieces (jsonChunks), so that a report
+ * of many findings is never one string in memory; text and SARIF are one piece.
+ */
+export function reportChunks(result: ScanResult, format: ReportFormat, options: ReportOptions = {}): Iterable<string> {
+  return format === 'json' ? jsonChunks(result) : [formatResult(result, format, options)];
 }
