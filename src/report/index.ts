@@ -2,8 +2,8 @@
 import type { Rule } from '../detect/rule.js';
 import type { ScanResult } from '../scan/result.js';
 import { formatJson, jsonChunks } from './json.js';
-import { formatSarif } from './sarif.js';
-import { formatText } from './text.js';
+import { formatSarif, sarifChunks } from './sarif.js';
+import { formatText, textChunks } from './text.js';
 
 export type ReportFormat = 'text' | 'json' | 'sarif';
 
@@ -35,9 +35,16 @@ export function formatResult(result: ScanResult, format: ReportFormat, options: 
 }
 
 /**
- * formatResult's text in chunks, for writing: JSON comes in pieces (jsonChunks), so that a report
- * of many findings is never one string in memory; text and SARIF are one piece.
+ * formatResult's text in chunks, for writing: a report of many findings is never one string in
+ * memory (see jsonChunks).
  */
 export function reportChunks(result: ScanResult, format: ReportFormat, options: ReportOptions = {}): Iterable<string> {
-  return format === 'json' ? jsonChunks(result) : [formatResult(result, format, options)];
+  switch (format) {
+    case 'text':
+      return textChunks(result, { color: options.color ?? false, verbose: options.verbose ?? false, blockedCommit: options.blockedCommit ?? false });
+    case 'json':
+      return jsonChunks(result);
+    case 'sarif':
+      return sarifChunks(result, options.rules ?? [], { pathPrefix: options.pathPrefix ?? '' });
+  }
 }

@@ -5,6 +5,7 @@
 import type { LocatedFinding } from '../detect/finding.js';
 import type { ScanResult, SkippedFile } from '../scan/result.js';
 import { toolInfo } from '../version.js';
+import { jsonInChunks } from './json-chunks.js';
 import { JSON_REPORT_VERSION } from './json-version.js';
 import type { JsonFinding, JsonReport, JsonSkippedFile } from './json.schema.js';
 import { relativePosixPath } from './labels.js';
@@ -14,36 +15,17 @@ export function formatJson(result: ScanResult): string {
   return [...jsonChunks(result)].join('');
 }
 
-/** Findings per chunk of jsonChunks: a few hundred kB of text. */
-const FINDINGS_PER_CHUNK = 500;
-
-/** Stands for the findings in the report's skeleton; no JSON text can contain it as a string. */
+/** Stands for the findings in the report's skeleton; no path or message holds a NUL. */
 const FINDINGS_MARKER = '\u0000findings\u0000';
 
 /**
  * formatJson's text in pieces, made as they are written: a report is never one string. 50,000
  * findings make 31 MB of JSON, held as UTF-16 (a redacted form's '…' is not latin1), then copied
  * once to append the newline and once more to encode it for writing: ~150 MB at once, against a
- * few hundred kB a chunk here. The text is what JSON.stringify(report, null, 2) gives, byte for byte.
+ * few hundred kB a chunk here.
  */
-export function* jsonChunks(result: ScanResult): Generator<string> {
-  const skeleton = JSON.stringify(jsonReport(result, FINDINGS_MARKER), null, 2);
-  const marker = JSON.stringify(FINDINGS_MARKER);
-  const at = skeleton.indexOf(marker);
-  const head = skeleton.slice(0, at);
-  const tail = skeleton.slice(at + marker.length);
-  const findings = orderFindings(result.findings);
-  if (findings.length === 0) {
-    yield `${head}[]${tail}\n`;
-    return;
-  }
-  // Array items sit two levels deep: each finding's own lines move 4 spaces right.
-  yield `${head}[\n    `;
-  for (let i = 0; i < findings.length; i += FINDINGS_PER_CHUNK) {
-    const items = findings.slice(i, i + FINDINGS_PER_CHUNK).map((f) => JSON.stringify(jsonFinding(f, result.root), null, 2).replaceAll('\n', '\n    '));
-    yield `${i === 0 ? '' : ',\n    '}${items.join(',\n    ')}`;
-  }
-  yield `\n  ]${tail}\n`;
+export function jsonChunks(result: ScanResult): Generator<string> {
+  return jsonInChunks(jsonReport(result, FINDINGS_MARKER), FINDINGS_MARKER, orderFindings(result.findings), (f) => jsonFinding(f, result.root));
 }
 
 export function buildJsonReport(result: ScanResult): JsonReport {
