@@ -30,12 +30,15 @@ export function guardStream(stream: NodeJS.WritableStream): void {
  * gone: `leakstop scan | head -1`) is not an error: there is no one left to tell, so it resolves
  * and the command keeps its exit code. Any other failure throws an OutputError.
  */
-export async function writeStdout(stream: NodeJS.WritableStream, text: string, what = 'the report'): Promise<void> {
+export async function writeStdout(stream: NodeJS.WritableStream, text: string | Iterable<string>, what = 'the report'): Promise<void> {
   guardStream(stream);
   try {
-    await new Promise<void>((resolve, reject) => {
-      stream.write(text, (error) => (error ? reject(error) : resolve()));
-    });
+    // A report in chunks (jsonChunks) is written chunk by chunk, each once the one before is out.
+    for (const chunk of typeof text === 'string' ? [text] : text) {
+      await new Promise<void>((resolve, reject) => {
+        stream.write(chunk, (error) => (error ? reject(error) : resolve()));
+      });
+    }
   } catch (error) {
     if (errnoCode(error) === 'EPIPE') return;
     throw new OutputError(`cannot write ${what} to stdout: ${describeError(error)}`, { cause: error });
@@ -43,7 +46,7 @@ export async function writeStdout(stream: NodeJS.WritableStream, text: string, w
 }
 
 /** Writes a whole file, or throws an OutputError naming it (`--output` given as a directory...). */
-export async function writeOutputFile(file: string, shownAs: string, text: string, what = 'the report'): Promise<void> {
+export async function writeOutputFile(file: string, shownAs: string, text: string | Iterable<string>, what = 'the report'): Promise<void> {
   try {
     await writeFile(file, text);
   } catch (error) {

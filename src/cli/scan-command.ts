@@ -10,7 +10,7 @@ import type { RepoConfig } from '../config/repo-config.schema.js';
 import { readDirectory } from '../scan/directory.js';
 import { runScan, type ScanProgress } from '../scan/run-scan.js';
 import type { SourceItem } from '../scan/scan-unit.js';
-import { formatResult } from '../report/index.js';
+import { reportChunks } from '../report/index.js';
 import { isIncomplete, type ScanResult } from '../scan/result.js';
 import { exitCodeFor, EXIT_CLEAN, EXIT_INCOMPLETE } from './exit-code.js';
 import type { CliIO } from './cli-io.js';
@@ -68,7 +68,7 @@ export async function runScanCommand(options: ScanCommandOptions, io: CliIO): Pr
   }
 
   const color = options.format === 'text' && !options.noColor && !options.output && io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  const report = formatResult(result, options.format, {
+  const report = reportChunks(result, options.format, {
     color,
     verbose: options.verbose,
     rules: engine.rules,

@@ -5,6 +5,7 @@ import { sameLogin } from '../github/client.js';
 import { allProviders } from '../providers/index.js';
 
 import { DEFAULT_MAX_FILE_BYTES } from './config-file.js';
+import { nearestName } from './nearest-name.js';
 
 export { DEFAULT_MAX_FILE_BYTES };
 
@@ -39,6 +40,19 @@ export const ROTATE_MODES = ['auto', 'off'] as const;
 export type RotateMode = (typeof ROTATE_MODES)[number];
 
 const PROVIDER_IDS = allProviders.map((provider) => provider.id);
+const RULE_IDS = allProviders.flatMap((provider) => provider.rules.map((rule) => rule.id));
+
+/** A rule id that exists: a misspelt one would leave the rule on without a word. */
+const ruleId = z
+  .string()
+  .min(1)
+  .refine((id) => RULE_IDS.includes(id), {
+    error: (issue) => {
+      const id = String(issue.input);
+      const near = nearestName(id, RULE_IDS);
+      return `unknown rule '${id}'${near === undefined ? '' : ` (did you mean '${near}'?)`}: \`leakstop rules\` lists the rule ids`;
+    },
+  });
 
 const revokeMode = z.enum(REVOKE_MODES, { error: `must be one of ${REVOKE_MODES.join(', ')}` });
 const rotateMode = z.enum(ROTATE_MODES, { error: `must be one of ${ROTATE_MODES.join(', ')}` });
@@ -75,8 +89,11 @@ export const repoConfigSchema = z.strictObject({
       .default({ ignore: [] }),
     rules: z
       .strictObject({
-        /** Rule ids to turn off (see `leakstop rules`). */
-        disable: z.array(z.string().min(1)).default([]),
+        /**
+         * Rule ids to turn off (see `leakstop rules`). A rule turned off reports nothing, and what it
+         * matches is still no generic secret: the same token does not come back as `generic-secret`.
+         */
+        disable: z.array(ruleId).default([]),
       })
       .default({ disable: [] }),
     scan: z

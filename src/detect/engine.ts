@@ -26,7 +26,11 @@ const WINDOW_MARGIN = 64;
 
 export interface EngineOptions {
   providers?: readonly ProviderDefinition[];
-  /** Rule ids to leave out (from config `rules.disable`). */
+  /**
+   * Rule ids that report nothing (from config `rules.disable`). They still match, so that what they
+   * match is not reported by another rule as a generic secret: turning off `github-pat-classic`
+   * silences its tokens, it does not turn them into `generic-secret` findings.
+   */
   disabledRules?: ReadonlySet<string>;
 }
 
@@ -37,6 +41,7 @@ export interface TextScan {
 }
 
 export interface Engine {
+  /** The rules that report findings (the disabled ones left out). */
   readonly rules: readonly Rule[];
   scanText(text: string): TextScan;
   /** A whole file's UTF-8 bytes (no BOM): the same findings as scanText of their decoded text, found faster. */
@@ -52,6 +57,8 @@ interface CompiledRule {
   regex: RegExp;
   /** Sticky, for trying the pattern at one offset (rules anchored at their keyword). */
   sticky: RegExp;
+  /** Turned off by config: its matches only keep the generic rule off their characters. */
+  disabled: boolean;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -60,8 +67,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const compiled: CompiledRule[] = [];
   for (const provider of providers) {
     for (const rule of provider.rules) {
-      if (disabled.has(rule.id)) continue;
-      compiled.push({ rule, provider, regex: compilePattern(rule, 'g'), sticky: compilePattern(rule, 'y') });
+      const off = disabled.has(rule.id);
+      if (off && !keepsGenericOff(rule, providers, disabled)) continue;
+      compiled.push({ rule, provider, regex: compilePattern(rule, 'g'), sticky: compilePattern(rule, 'y'), disabled: off });
     }
   }
 
@@ -72,6 +80,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // provider's format, so when its own rule did not accept it, the generic rule must not either.
   const prefixes = compiled.filter((c) => c.rule.anchor === 'keyword' && !c.rule.keywordsIgnoreCase).flatMap((c) => c.rule.keywords);
   const keywordIndex = buildKeywordIndex(keywords);
+  const prefixesByProvider = declaredPrefixesByProvider(providers);
 
   function scanText(text: string): TextScan {
     if (text.length === 0) return nothingFound();
@@ -88,8 +97,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const hitsByRule = groupHitsByRule(hits, rulesByKeyword);
     const perProvider = new Map<ProviderDefinition, RawFinding[]>();
     const rejected: Span[] = [];
+    const disabledHits: Array<{ entry: CompiledRule; offsets: number[] }> = [];
     hitsByRule.forEach((offsets, ruleIndex) => {
       const entry = compiled[ruleIndex]!;
+      if (entry.disabled) {
+        disabledHits.push({ entry, offsets });
+        return;
+      }
       const found = matchRule(entry, view, offsets, rejected);
       if (found.length === 0) return;
       const list = perProvider.get(entry.provider) ?? [];
@@ -106,10 +120,46 @@ export function createEngine(options: EngineOptions = {}): Engine {
       } else raw.push(...found);
     }
     if (raw.length === 0) return nothingFound();
-    return toFindings(dedupe(raw, rejected, providerRank, prefixes), view);
+    if (disabledHits.length > 0) matchDisabledNearGeneric(disabledHits, raw, view, rejected);
+    return toFindings(dedupe(raw, rejected, providerRank, prefixes), view, prefixesByProvider);
   }
 
-  return { rules: compiled.map((c) => c.rule), scanText, scanUtf8 };
+  return { rules: compiled.filter((c) => !c.disabled).map((c) => c.rule), scanText, scanUtf8 };
+}
+
+/**
+ * A disabled rule is matched only to keep entropy (generic) findings off its matches; it has none to
+ * keep off when it is such a rule itself or when every such rule is disabled too.
+ */
+function keepsGenericOff(rule: Rule, providers: readonly ProviderDefinition[], disabled: ReadonlySet<string>): boolean {
+  if ((rule.confidence ?? 'pattern') === 'entropy') return false;
+  return providers.some((p) => p.rules.some((r) => r.confidence === 'entropy' && !disabled.has(r.id)));
+}
+
+/**
+ * Disabled rules' matches, as rejected spans: like a look-alike a rule rejected, no finding of their
+ * own and no generic finding over them. Only their keyword hits whose window reaches an entropy
+ * finding are tried (a match lies within its keyword's window), so a disabled rule costs nothing
+ * where the generic rule found nothing: 50,000 tokens of a disabled rule on one line are not re-checked.
+ */
+function matchDisabledNearGeneric(disabledHits: ReadonlyArray<{ entry: CompiledRule; offsets: number[] }>, raw: readonly RawFinding[], view: TextView, rejected: Span[]): void {
+  const generic = raw.filter((f) => f.confidence === 'entropy');
+  if (generic.length === 0) return;
+  const near = spanIndex(generic);
+  for (const { entry, offsets } of disabledHits) {
+    const { before, after } = entry.rule.window;
+    const reaching = offsets.filter((k) => near.overlaps({ start: k - before - WINDOW_MARGIN, end: k + after + WINDOW_MARGIN }));
+    if (reaching.length === 0) continue;
+    for (const f of matchRule(entry, view, reaching, rejected)) rejected.push(f);
+  }
+}
+
+/**
+ * Every prefix a provider's rules declare, for the secrets found with a finding (an AWS pair's key
+ * id): they come from another rule of the same provider.
+ */
+function declaredPrefixesByProvider(providers: readonly ProviderDefinition[]): ReadonlyMap<string, readonly string[]> {
+  return new Map(providers.map((p) => [p.id, p.rules.flatMap((rule) => rule.prefixes ?? [])]));
 }
 
 function nothingFound(): TextScan {
@@ -276,15 +326,25 @@ function decodeGroups(groups: Record<string, string | undefined>): Record<string
   return Object.fromEntries(Object.entries(groups).map(([name, value]) => [name, value === undefined ? undefined : decodeLatin1(value)]));
 }
 
+/**
+ * The shared placeholder check does not overrule a checksum: a value whose checksum verifies has the
+ * shape only the provider issues, and 30 random base62 characters spell 'xXxx' or 'FAke' in about 1
+ * token of 10,000 (3 to 6 of the 50,000 in bench/generate-one-line.mjs were dropped). A placeholder a
+ * person types (ghp_xxxx…, <token>) has no valid checksum, so its rule's validate() rejects it.
+ */
 function acceptCandidate(rule: Rule, candidate: Candidate): { confidence: RawFinding['confidence']; details: Record<string, string> } | undefined {
   const { secret } = candidate;
-  if (!rule.skipPlaceholderCheck && placeholderReason(secret) !== undefined) return undefined;
-  if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return undefined;
   const confidence = rule.confidence ?? 'pattern';
+  const placeholder = !rule.skipPlaceholderCheck && placeholderReason(secret) !== undefined;
+  // Without a validator (or for the generic rule) nothing could outweigh the placeholder check: skip the rest.
+  if (placeholder && (!rule.validate || confidence === 'entropy')) return undefined;
+  if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return undefined;
   if (!rule.validate) return { confidence, details: {} };
   const verdict = rule.validate(candidate);
   if (!verdict.valid) return undefined;
-  return { confidence: verdict.confidence ?? confidence, details: verdict.details ?? {} };
+  const validated = verdict.confidence ?? confidence;
+  if (placeholder && validated !== 'checksum') return undefined;
+  return { confidence: validated, details: verdict.details ?? {} };
 }
 
 interface Span {
@@ -337,7 +397,7 @@ function spanIndex(spans: readonly Span[]): { overlaps: (span: Span) => boolean 
 
 const CONFIDENCE_RANK = { checksum: 4, structure: 3, pattern: 2, entropy: 1 } as const;
 
-function toFindings(raw: readonly RawFinding[], view: TextView): TextScan {
+function toFindings(raw: readonly RawFinding[], view: TextView, prefixesByProvider: ReadonlyMap<string, readonly string[]>): TextScan {
   const placer = createFindingPlacer(view);
   const findings: Finding[] = [];
   let allowedInline = 0;
@@ -355,7 +415,7 @@ function toFindings(raw: readonly RawFinding[], view: TextView): TextScan {
       title: r.title ?? r.rule.title,
       severity: r.severity ?? r.rule.severity,
       confidence: r.confidence,
-      secret: new Secret(r.secret),
+      secret: new Secret(r.secret, r.rule.prefixes),
       fingerprint: fingerprint(ruleId, r.secret),
       line: start.line,
       column: start.column,
@@ -364,13 +424,13 @@ function toFindings(raw: readonly RawFinding[], view: TextView): TextScan {
       details: r.details,
       remediation: r.rule.remediation,
     };
-    if (r.related) finding.related = wrapRelated(r.related);
+    if (r.related) finding.related = wrapRelated(r.related, prefixesByProvider.get(r.rule.provider) ?? []);
     findings.push(finding);
   }
   return { findings, allowedInline };
 }
 
 /** Related secrets get the same protection as the finding's own: a Secret each. */
-function wrapRelated(related: Readonly<Record<string, string>>): Record<string, Secret> {
-  return Object.fromEntries(Object.entries(related).map(([name, value]) => [name, new Secret(value)]));
+function wrapRelated(related: Readonly<Record<string, string>>, prefixes: readonly string[]): Record<string, Secret> {
+  return Object.fromEntries(Object.entries(related).map(([name, value]) => [name, new Secret(value, prefixes)]));
 }

@@ -84,11 +84,19 @@ export interface Rule {
    * credential; without it the whole match is the secret.
    */
   pattern: RegExp;
+  /**
+   * Fixed type prefixes the provider puts at the start of this rule's secrets, as its documentation
+   * publishes them ('ghp_', 'sk-proj-', 'AKIA'): the only start of a secret a redacted form shows
+   * (see redact()). Not the keywords: those find a secret (`T3BlbkFJ` is inside an OpenAI key, `aws`
+   * is a word near one) and say nothing about how it begins. None for secrets without a fixed prefix.
+   */
+  prefixes?: readonly string[];
   /** Minimum Shannon entropy of the secret in bits per character; lower is rejected as a placeholder. */
   minEntropy?: number;
   /**
    * Skip the engine's shared placeholder checks (`xxxx`, `<YOUR_KEY>`, `${VAR}`, repeated
-   * characters...). Only for rules whose validate() is strict enough on its own (e.g. a checksum).
+   * characters...). Only for rules whose validate() is strict enough on its own. A validate() that
+   * verifies a checksum (confidence 'checksum') overrules the placeholder check without this flag.
    */
   skipPlaceholderCheck?: boolean;
   /** Offline validation: checksums, decodable structure. Rejects fakes without the network. */

@@ -4,26 +4,34 @@
 import { createHash } from 'node:crypto';
 import { inspect } from 'node:util';
 
-/** Prefix shown in a redacted value: up to 4 characters, or the token's type prefix if longer. */
-const MAX_SHOWN_PREFIX = 12;
+/** Below this length a value is shown as stars only: its last 4 characters would be too much of it. */
+const MIN_SHOWN_LENGTH = 12;
 
-export function redact(secret: string): string {
+/**
+ * The one redacted form of a secret: the longest of `prefixes` it starts with (a rule's declared,
+ * fixed provider prefixes, e.g. 'ghp_': public knowledge, see Rule.prefixes), then its last 4
+ * characters and its length. Without a declared prefix, nothing of its start is shown: a passphrase's
+ * first characters are as secret as the rest.
+ */
+export function redact(secret: string, prefixes: readonly string[] = []): string {
   const len = secret.length;
-  if (len < 12) return `${'*'.repeat(Math.min(len, 8))} (${len} chars)`;
-  const prefix = typePrefix(secret) ?? secret.slice(0, 4);
-  return `${prefix}…${secret.slice(-4)} (${len} chars)`;
+  if (len < MIN_SHOWN_LENGTH) return `${'*'.repeat(Math.min(len, 8))} (${len} chars)`;
+  return `${declaredPrefix(secret, prefixes)}…${secret.slice(-4)} (${len} chars)`;
 }
 
-/** The token's own type prefix ('ghp_', 'sk_live_', 'xoxb-'), which is public knowledge, if any. */
-function typePrefix(secret: string): string | undefined {
-  const m = /^[A-Za-z]{2,8}[_-](?:[A-Za-z]{2,8}[_-])?/.exec(secret);
-  if (!m || m[0].length > MAX_SHOWN_PREFIX || m[0].length > secret.length / 3) return undefined;
-  return m[0];
+/** The longest declared prefix `secret` starts with, leaving at least 8 characters unshown; '' when none. */
+export function declaredPrefix(secret: string, prefixes: readonly string[]): string {
+  let shown = '';
+  for (const prefix of prefixes) {
+    if (prefix.length > shown.length && secret.startsWith(prefix) && secret.length - prefix.length - 4 >= 8) shown = prefix;
+  }
+  return shown;
 }
 
 /** A stable, non-reversible id for (rule, secret): what baselines, incidents and jobs refer to. */
 export function fingerprint(ruleId: string, secret: string): string {
-  return createHash('sha256').update(`leakstop:v1:${ruleId}:`).update(secret).digest('hex').slice(0, 32);
+  // The first 16 bytes as hex: a flat 32-character string, where slicing the 64-character digest kept it alive.
+  return createHash('sha256').update(`leakstop:v1:${ruleId}:`).update(secret).digest().toString('hex', 0, 16);
 }
 
 /** How a secret travels where it must not be stored in clear (report job data): its redacted form only. */
@@ -36,15 +44,22 @@ export class Secret {
   readonly #value: string | undefined;
   readonly redacted: string;
   readonly length: number;
+  /** The declared provider prefix its redacted form shows ('' when none): public, so it may cross threads. */
+  readonly prefix: string;
 
-  /** A found credential, or (from a RedactedForm) one known only by its redacted form, which cannot be revealed. */
-  constructor(value: string | RedactedForm) {
+  /**
+   * A found credential, shown with the longest of `prefixes` (its rule's declared provider prefixes)
+   * it starts with, or (from a RedactedForm) one known only by its redacted form, which cannot be revealed.
+   */
+  constructor(value: string | RedactedForm, prefixes: readonly string[] = []) {
     if (typeof value === 'string') {
       this.#value = value;
-      this.redacted = redact(value);
+      this.prefix = value.length < MIN_SHOWN_LENGTH ? '' : declaredPrefix(value, prefixes);
+      this.redacted = redact(value, prefixes);
       this.length = value.length;
     } else {
       this.#value = undefined;
+      this.prefix = '';
       this.redacted = value.redacted;
       this.length = value.length;
     }

@@ -40,6 +40,7 @@ const accessKeyId: Rule = {
   // An ID alone cannot sign a request, but it names the account and the key to look for.
   severity: 'medium',
   keywords: KEY_ID_PREFIXES,
+  prefixes: KEY_ID_PREFIXES,
   window: { before: 0, after: 20 },
   anchor: 'keyword',
   pattern: new RegExp(String.raw`(?<![A-Za-z0-9])(?<secret>${KEY_ID})(?![A-Za-z0-9])`),
@@ -185,7 +186,7 @@ function pairFinding(keyId: RawFinding, secret: RawFinding): RawFinding {
     start: secret.start,
     end: secret.end,
     confidence: 'structure',
-    details: { ...describeKeyId(keyId.secret), accessKeyId: redact(keyId.secret) },
+    details: { ...describeKeyId(keyId.secret), accessKeyId: redact(keyId.secret, keyId.rule.prefixes) },
     // The response acts on the pair (IAM calls name the key id), so the raw id travels wrapped.
     related: { accessKeyId: keyId.secret },
     severity: 'critical',

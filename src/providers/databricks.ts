@@ -7,6 +7,7 @@ const personalAccessToken: Rule = {
   title: 'Databricks personal access token',
   severity: 'critical',
   keywords: ['dapi'],
+  prefixes: ['dapi'],
   window: { before: 0, after: 40 },
   anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_])(?<secret>dapi[a-f0-9]{32}(?:-\d{1,2})?)(?![A-Za-z0-9_-])/,

@@ -8,6 +8,7 @@ const token: Rule = {
   title: 'Doppler token',
   severity: 'critical',
   keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'],
+  prefixes: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'],
   window: { before: 0, after: 96 },
   anchor: 'keyword',
   pattern:

@@ -32,6 +32,7 @@ function checksummedToken(spec: ChecksummedTokenSpec): Rule {
     severity: spec.severity,
     confidence: 'pattern',
     keywords: [spec.prefix],
+    prefixes: [spec.prefix],
     window: { before: 0, after: 40 },
     anchor: 'keyword',
     pattern: new RegExp(String.raw`(?<![A-Za-z0-9_])(?<secret>${spec.prefix}[A-Za-z0-9]{36})(?![A-Za-z0-9_])`),
@@ -167,6 +168,7 @@ const statelessInstallationToken: Rule = {
   title: 'GitHub App installation access token (stateless)',
   severity: 'high',
   keywords: ['ghs_'],
+  prefixes: ['ghs_'],
   window: { before: 0, after: 4096 },
   anchor: 'keyword',
   // JWT parts are base64url and cannot contain '.', so each bounded run ends at its dot.
@@ -196,6 +198,7 @@ const patFineGrained: Rule = {
   title: 'GitHub fine-grained personal access token',
   severity: 'critical',
   keywords: ['github_pat_'],
+  prefixes: ['github_pat_'],
   window: { before: 0, after: 93 },
   anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_])(?<secret>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])/,

@@ -12,6 +12,7 @@ const apiKey: Rule = {
   title: 'Google API key',
   severity: 'high',
   keywords: ['AIza'],
+  prefixes: ['AIza'],
   window: { before: 0, after: 39 },
   anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[A-Za-z0-9_-]{35})(?![A-Za-z0-9_-])/,

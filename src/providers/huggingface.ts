@@ -20,6 +20,7 @@ const accessToken: Rule = {
   title: 'Hugging Face access token',
   severity: 'high',
   keywords: ['hf_'],
+  prefixes: ['hf_'],
   window: { before: 0, after: 37 },
   anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_])(?<secret>hf_[A-Za-z]{34})(?![A-Za-z0-9_])/,

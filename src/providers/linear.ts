@@ -7,6 +7,7 @@ const apiKey: Rule = {
   title: 'Linear personal API key',
   severity: 'high',
   keywords: ['lin_api_'],
+  prefixes: ['lin_api_'],
   window: { before: 0, after: 50 },
   anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_])(?<secret>lin_api_[A-Za-z0-9]{40})(?![A-Za-z0-9_])/,

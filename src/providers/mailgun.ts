@@ -8,6 +8,7 @@ const apiKey: Rule = {
   title: 'Mailgun API key',
   severity: 'high',
   keywords: ['mailgun'],
+  prefixes: ['key-'],
   keywordsIgnoreCase: true,
   window: { before: 200, after: 200 },
   pattern: /(?<![A-Za-z0-9_-])(?<secret>key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![A-Za-z0-9_-])/,

@@ -11,6 +11,7 @@ const accessToken: Rule = {
   // Publishing rights on a package are a supply-chain compromise.
   severity: 'critical',
   keywords: ['npm_'],
+  prefixes: ['npm_'],
   window: { before: 0, after: 40 },
   anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_])(?<secret>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/,

@@ -24,6 +24,7 @@ const apiKey: Rule = {
   title: 'OpenAI API key',
   severity: 'high',
   keywords: [MARKER],
+  prefixes: ['sk-proj-', 'sk-svcacct-', 'sk-'],
   window: { before: 90, after: 90 },
   pattern: new RegExp(
     String.raw`${START}(?<secret>sk-(?<kind>proj|svcacct)-${HALF}${MARKER}${HALF}|sk-[A-Za-z0-9]{20}${MARKER}[A-Za-z0-9]{20})${END}`,
@@ -55,6 +56,7 @@ const adminKey: Rule = {
   title: 'OpenAI admin API key',
   severity: 'critical',
   keywords: [MARKER],
+  prefixes: ['sk-admin-'],
   window: { before: 70, after: 70 },
   pattern: new RegExp(String.raw`${START}(?<secret>sk-admin-[A-Za-z0-9_-]{58}${MARKER}[A-Za-z0-9_-]{58})${END}`),
   minEntropy: 4,

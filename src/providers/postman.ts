@@ -7,6 +7,7 @@ const apiKey: Rule = {
   title: 'Postman API key',
   severity: 'high',
   keywords: ['PMAK-'],
+  prefixes: ['PMAK-'],
   window: { before: 0, after: 68 },
   anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_-])(?<secret>PMAK-[a-f0-9]{24}-[a-f0-9]{34})(?![A-Za-z0-9_-])/,

@@ -135,6 +135,9 @@ const SAMPLE_OPENSSH_KEY = [
   '-----END OPENSSH PRIVATE KEY-----',
 ].join('\n');
 
+/** The BEGIN lines the pattern accepts: fixed text, shown in a redacted key. */
+const PEM_HEADERS = ['', 'RSA ', 'EC ', 'DSA ', 'ENCRYPTED ', 'OPENSSH '].map((kind) => `-----BEGIN ${kind}PRIVATE KEY-----`);
+
 const pemKey: Rule = {
   id: 'private-key',
   provider: 'private-key',
@@ -142,6 +145,7 @@ const pemKey: Rule = {
   severity: 'critical',
   confidence: 'pattern',
   keywords: ['PRIVATE KEY-----'],
+  prefixes: PEM_HEADERS,
   // From the keyword in the BEGIN line: back to `-----BEGIN ENCRYPTED `, ahead to the END line.
   window: { before: 32, after: MAX_BODY + 80 },
   pattern: new RegExp(
@@ -272,6 +276,7 @@ const pgpKey: Rule = {
   severity: 'critical',
   confidence: 'pattern',
   keywords: ['PGP PRIVATE KEY BLOCK'],
+  prefixes: ['-----BEGIN PGP PRIVATE KEY BLOCK-----'],
   window: { before: 16, after: MAX_BODY + 80 },
   pattern: new RegExp(
     String.raw`-----BEGIN PGP PRIVATE KEY BLOCK-----(?<body>${NOT_FIVE_DASHES}{64,${MAX_BODY}})-----END PGP PRIVATE KEY BLOCK-----`,

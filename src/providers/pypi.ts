@@ -29,6 +29,7 @@ const uploadToken: Rule = {
   title: 'PyPI API token',
   severity: 'critical',
   keywords: [PYPI_PREFIX],
+  prefixes: ['pypi-'],
   window: { before: 0, after: 1030 },
   anchor: 'keyword',
   pattern: tokenPattern(PYPI_PREFIX),
@@ -58,6 +59,7 @@ const testUploadToken: Rule = {
   // TestPyPI is a sandbox, but its tokens are still credentials of a real account.
   severity: 'low',
   keywords: [TESTPYPI_PREFIX],
+  prefixes: ['pypi-'],
   window: { before: 0, after: 1030 },
   anchor: 'keyword',
   pattern: tokenPattern(TESTPYPI_PREFIX),

@@ -21,6 +21,7 @@ const apiKey: Rule = {
   title: 'SendGrid API key',
   severity: 'high',
   keywords: ['SG.'],
+  prefixes: ['SG.'],
   window: { before: 0, after: 72 },
   anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9_.-])(?<secret>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,

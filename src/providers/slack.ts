@@ -18,6 +18,7 @@ const botToken: Rule = {
   title: 'Slack bot token',
   severity: 'high',
   keywords: ['xoxb-'],
+  prefixes: ['xoxb-'],
   window: { before: 0, after: 70 },
   anchor: 'keyword',
   // Current: team id, bot id, 24 characters; legacy bot tokens have a single id part.
@@ -46,6 +47,7 @@ const userToken: Rule = {
   title: 'Slack user token',
   severity: 'critical',
   keywords: ['xoxp-', 'xoxe-'],
+  prefixes: ['xoxp-', 'xoxe-'],
   window: { before: 0, after: 90 },
   anchor: 'keyword',
   pattern: new RegExp(String.raw`${START}(?<secret>xox[pe]-[0-9]{8,14}-[0-9]{8,14}-[0-9]{8,14}-[A-Za-z0-9]{28,34})${END}`),
@@ -71,6 +73,7 @@ const appToken: Rule = {
   title: 'Slack app-level token',
   severity: 'high',
   keywords: ['xapp-'],
+  prefixes: ['xapp-'],
   window: { before: 0, after: 120 },
   anchor: 'keyword',
   pattern: new RegExp(String.raw`${START}(?<secret>xapp-[0-9]-A[A-Z0-9]{8,12}-[0-9]{10,14}-[A-Za-z0-9]{32,80})${END}`),
@@ -96,6 +99,7 @@ const configToken: Rule = {
   title: 'Slack app configuration token',
   severity: 'high',
   keywords: ['xoxe.xoxp-', 'xoxe.xoxb-', 'xoxe-'],
+  prefixes: ['xoxe.xoxp-', 'xoxe.xoxb-', 'xoxe-'],
   window: { before: 0, after: 200 },
   anchor: 'keyword',
   // An access token (xoxe.xoxp-1-…, 163-166 characters) or its refresh token (xoxe-1-…, 146).
@@ -122,6 +126,7 @@ const legacyToken: Rule = {
   title: 'Slack legacy workspace or session token',
   severity: 'high',
   keywords: ['xoxa-', 'xoxr-', 'xoxs-', 'xoxo-'],
+  prefixes: ['xoxa-', 'xoxr-', 'xoxs-', 'xoxo-'],
   window: { before: 0, after: 130 },
   anchor: 'keyword',
   pattern: new RegExp(String.raw`${START}(?<secret>xox[aors]-(?:[0-9]-)?[0-9]{6,14}-[0-9]{6,14}-[0-9]{6,14}-[a-f0-9]{10,64})${END}`),
@@ -147,6 +152,7 @@ const webhookUrl: Rule = {
   title: 'Slack incoming webhook URL',
   severity: 'medium',
   keywords: ['hooks.slack.com/'],
+  prefixes: ['https://hooks.slack.com/services/', 'https://hooks.slack.com/workflows/', 'hooks.slack.com/services/', 'hooks.slack.com/workflows/'],
   window: { before: 8, after: 140 },
   // Incoming webhooks (services/T…/B…/secret) and workflow webhooks (workflows/T…/A…/id/secret).
   pattern:

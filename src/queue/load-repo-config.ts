@@ -3,6 +3,7 @@
 // from the default branch, never the pushed commit: a push must not be able to switch off its own scan.
 // A broken config never stops a scan: it runs with the defaults and the check run says what is wrong.
 import { ConfigError, defaultConfig, parseConfig } from '../config/repo-config.js';
+import { redactSecretsIn } from '../detect/redact-text.js';
 import { httpStatus } from '../github/errors.js';
 import { repoConfigSchemaForOwner, type RepoConfig } from '../config/repo-config.schema.js';
 
@@ -34,9 +35,10 @@ export async function loadRepoConfig(octokit: ConfigReader, owner: string, repo:
   }
   try {
     // JSON is YAML: parseConfig gives the same messages for the merged object as the CLI gives for a file.
-    const config = parseConfig(JSON.stringify(merged ?? {}), APP_CONFIG_PATH);
+    const text = JSON.stringify(merged ?? {});
+    const config = parseConfig(text, APP_CONFIG_PATH);
     const owned = repoConfigSchemaForOwner(owner).safeParse(config);
-    if (!owned.success) throw new ConfigError(APP_CONFIG_PATH, owned.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    if (!owned.success) throw new ConfigError(APP_CONFIG_PATH, owned.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`), text);
     return { config };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -44,10 +46,12 @@ export async function loadRepoConfig(octokit: ConfigReader, owner: string, repo:
   }
 }
 
-
-/** The plugin's own message (which file, and why), with the YAML parser's first line when it has one. */
+/**
+ * The plugin's own message (which file, and why), with the YAML parser's first line when it has one,
+ * redacted: the parser quotes the file (an unresolved alias named after a pasted token).
+ */
 function describePluginError(error: unknown): string {
   const message = error instanceof Error ? error.message.replace(PLUGIN_PREFIX, '') : String(error);
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message.split('\n')[0]}` : '';
-  return `${APP_CONFIG_PATH} could not be read: ${message}${cause}. The scan ran with the default settings.`;
+  return redactSecretsIn(`${APP_CONFIG_PATH} could not be read: ${message}${cause}. The scan ran with the default settings.`);
 }

@@ -1,9 +1,9 @@
 // The output of `leakstop scan` in the format asked for.
 import type { Rule } from '../detect/rule.js';
 import type { ScanResult } from '../scan/result.js';
-import { formatJson } from './json.js';
-import { formatSarif } from './sarif.js';
-import { formatText } from './text.js';
+import { formatJson, jsonChunks } from './json.js';
+import { formatSarif, sarifChunks } from './sarif.js';
+import { formatText, textChunks } from './text.js';
 
 export type ReportFormat = 'text' | 'json' | 'sarif';
 
@@ -31,5 +31,20 @@ export function formatResult(result: ScanResult, format: ReportFormat, options: 
       return formatJson(result);
     case 'sarif':
       return formatSarif(result, options.rules ?? [], { pathPrefix: options.pathPrefix ?? '' });
+  }
+}
+
+/**
+ * formatResult's text in chunks, for writing: a report of many findings is never one string in
+ * memory (see jsonChunks).
+ */
+export function reportChunks(result: ScanResult, format: ReportFormat, options: ReportOptions = {}): Iterable<string> {
+  switch (format) {
+    case 'text':
+      return textChunks(result, { color: options.color ?? false, verbose: options.verbose ?? false, blockedCommit: options.blockedCommit ?? false });
+    case 'json':
+      return jsonChunks(result);
+    case 'sarif':
+      return sarifChunks(result, options.rules ?? [], { pathPrefix: options.pathPrefix ?? '' });
   }
 }

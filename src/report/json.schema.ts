@@ -22,7 +22,7 @@ export const jsonFindingSchema = z.strictObject({
   title: z.string().min(1),
   severity: severitySchema,
   confidence: confidenceSchema,
-  /** The credential as `redact()` shows it: type prefix, last 4 characters and length. */
+  /** The credential as `redact()` shows it: a declared type prefix if any, last 4 characters and length. */
   redacted: z.string().min(1),
   /** 32 hex characters of sha256 over (rule id, secret): what baselines refer to. */
   fingerprint: z.string().regex(/^[0-9a-f]{32}$/),

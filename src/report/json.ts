@@ -5,23 +5,41 @@
 import type { LocatedFinding } from '../detect/finding.js';
 import type { ScanResult, SkippedFile } from '../scan/result.js';
 import { toolInfo } from '../version.js';
+import { jsonInChunks } from './json-chunks.js';
 import { JSON_REPORT_VERSION } from './json-version.js';
 import type { JsonFinding, JsonReport, JsonSkippedFile } from './json.schema.js';
 import { relativePosixPath } from './labels.js';
 import { orderFindings, orderSkipped, summarize } from './summary.js';
 
 export function formatJson(result: ScanResult): string {
-  return `${JSON.stringify(buildJsonReport(result), null, 2)}\n`;
+  return [...jsonChunks(result)].join('');
+}
+
+/** Stands for the findings in the report's skeleton; no path or message holds a NUL. */
+const FINDINGS_MARKER = '\u0000findings\u0000';
+
+/**
+ * formatJson's text in pieces, made as they are written: a report is never one string. 50,000
+ * findings make 31 MB of JSON, held as UTF-16 (a redacted form's '…' is not latin1), then copied
+ * once to append the newline and once more to encode it for writing: ~150 MB at once, against a
+ * few hundred kB a chunk here.
+ */
+export function jsonChunks(result: ScanResult): Generator<string> {
+  return jsonInChunks(jsonReport(result, FINDINGS_MARKER), FINDINGS_MARKER, orderFindings(result.findings), (f) => jsonFinding(f, result.root));
 }
 
 export function buildJsonReport(result: ScanResult): JsonReport {
+  return jsonReport(result, orderFindings(result.findings).map((f) => jsonFinding(f, result.root)));
+}
+
+function jsonReport<F>(result: ScanResult, findings: F): Omit<JsonReport, 'findings'> & { findings: F } {
   const tool = toolInfo();
   return {
     version: JSON_REPORT_VERSION,
     tool: { name: tool.name, version: tool.version },
     target: result.target,
     root: result.root,
-    findings: orderFindings(result.findings).map((f) => jsonFinding(f, result.root)),
+    findings,
     summary: summarize(result),
     skipped: orderSkipped(result.stats.skipped).map((s) => jsonSkippedFile(s, result.root)),
   };

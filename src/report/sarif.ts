@@ -11,6 +11,7 @@ import type { LocatedFinding } from '../detect/finding.js';
 import type { Confidence, Rule, Severity } from '../detect/rule.js';
 import type { ScanResult, SkippedFile } from '../scan/result.js';
 import { toolInfo } from '../version.js';
+import { jsonInChunks } from './json-chunks.js';
 import { detailLabel, relativePosixPath, skipReasonLabel } from './labels.js';
 import { orderFindings, summarize, unreadItems } from './summary.js';
 
@@ -67,15 +68,41 @@ interface RuleMetadata {
 }
 
 export function formatSarif(result: ScanResult, rules: readonly Rule[], options: SarifOptions = {}): string {
-  return `${JSON.stringify(buildSarifLog(result, rules, options), null, 2)}\n`;
+  return [...sarifChunks(result, rules, options)].join('');
+}
+
+/** Stands for the results in the log's skeleton; no path or message holds a NUL. */
+const RESULTS_MARKER = '\u0000results\u0000';
+
+/** formatSarif's text in pieces, a few hundred results each, as jsonChunks for JSON (see there why). */
+export function sarifChunks(result: ScanResult, rules: readonly Rule[], options: SarifOptions = {}): Generator<string> {
+  const { log, findings, toResult } = sarifParts(result, rules, options, RESULTS_MARKER);
+  return jsonInChunks(log, RESULTS_MARKER, findings, toResult);
 }
 
 export function buildSarifLog(result: ScanResult, rules: readonly Rule[], options: SarifOptions = {}): Sarif.Log {
+  const { log, findings, toResult } = sarifParts(result, rules, options, []);
+  log.runs[0]!.results = findings.map(toResult);
+  return log;
+}
+
+/** The log with `results` standing in for its results, and what makes them. */
+function sarifParts(
+  result: ScanResult,
+  rules: readonly Rule[],
+  options: SarifOptions,
+  results: unknown,
+): { log: Sarif.Log; findings: LocatedFinding[]; toResult: (finding: LocatedFinding) => Sarif.Result } {
   const locate = artifactLocator(result.root, options.pathPrefix ?? '');
-  const tool = toolInfo();
   const findings = orderFindings(result.findings);
   const descriptors = ruleMetadata(findings, rules).map(reportingDescriptor);
   const ruleIndex = new Map(descriptors.map((descriptor, index) => [descriptor.id, index]));
+  const toResult = (f: LocatedFinding): Sarif.Result => sarifResult(f, ruleIndex.get(f.ruleId) ?? -1, locate);
+  return { log: sarifLog(result, descriptors, locate, results as Sarif.Result[]), findings, toResult };
+}
+
+function sarifLog(result: ScanResult, descriptors: Sarif.ReportingDescriptor[], locate: ArtifactLocator, results: Sarif.Result[]): Sarif.Log {
+  const tool = toolInfo();
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -94,7 +121,7 @@ export function buildSarifLog(result: ScanResult, rules: readonly Rule[], option
         originalUriBaseIds: { [SOURCE_ROOT]: { description: { text: SOURCE_ROOT_DESCRIPTION } } },
         // Columns are JavaScript string offsets: UTF-16 code units, not code points.
         columnKind: 'utf16CodeUnits',
-        results: findings.map((f) => sarifResult(f, ruleIndex.get(f.ruleId) ?? -1, locate)),
+        results,
       },
     ],
   };

@@ -20,19 +20,38 @@ const SHORT_FINGERPRINT = 12;
 const SHORT_COMMIT = 7;
 
 export function formatText(result: ScanResult, options: TextOptions): string {
+  return [...textChunks(result, options)].join('');
+}
+
+/** Findings per chunk of textChunks. */
+const FINDINGS_PER_CHUNK = 500;
+
+/**
+ * formatText's text in pieces, the findings a few hundred at a time, as jsonChunks for JSON (see
+ * there why): each line ends with its newline, so the pieces join to formatText's text.
+ */
+export function* textChunks(result: ScanResult, options: TextOptions): Generator<string> {
   const paint = painter(options.color);
   const summary = summarize(result);
   const unread = unreadItems(result.stats.skipped);
+  const findings = summary.findings === 0 ? [] : orderFindings(result.findings);
+  for (let i = 0; i < findings.length; i += FINDINGS_PER_CHUNK) {
+    yield withNewlines(findings.slice(i, i + FINDINGS_PER_CHUNK).flatMap((f) => [...findingLines(f, paint), '']));
+  }
   const lines =
     summary.findings === 0
       ? [unread.length > 0 ? incompleteLine(result.target, summary, unread.length, paint) : cleanLine(result.target, summary, paint)]
-      : [...orderFindings(result.findings).flatMap((f) => [...findingLines(f, paint), '']), ...summaryLines(summary, paint)];
+      : summaryLines(summary, paint);
   if (summary.findings > 0 && unread.length > 0) lines.push(`${paint.yellow(incompleteWords(unread.length))}.`);
   lines.push(...unread.map((s) => `  ${paint.dim(s.reason)}  ${skippedFileLabel(s)}`));
   if (summary.shallow === true) lines.push(paint.yellow("History is shallow: commits before the clone's boundary were not scanned."));
   if (summary.config !== undefined) lines.push(`Config: ${printable(summary.config)}.`);
   lines.push(...skippedLines(result.stats.skipped, summary, options.verbose === true, paint));
   if (options.blockedCommit === true && summary.findings > 0) lines.push('', ...blockedCommitLines(result.findings, paint));
+  yield withNewlines(lines);
+}
+
+function withNewlines(lines: readonly string[]): string {
   return `${lines.join('\n')}\n`;
 }
 

@@ -17,8 +17,14 @@ export interface WorkerSettings {
   maxFileBytes: number;
 }
 
+/** A secret as it crosses the thread boundary: its value, and the declared prefix its redacted form shows. */
+export interface WireSecret {
+  value: string;
+  prefix: string;
+}
+
 /** A finding as it crosses the thread boundary. */
-export type WireFinding = Omit<Finding, 'secret' | 'related'> & { secret: string; related?: Record<string, string> };
+export type WireFinding = Omit<Finding, 'secret' | 'related'> & { secret: WireSecret; related?: Record<string, WireSecret> };
 
 /** One file's outcome: skipped, or scanned with what the engine found. */
 export type FileResult =
@@ -39,16 +45,25 @@ export function scanPoolAvailable(): boolean {
 
 export function toWire(finding: Finding): WireFinding {
   const { related, ...rest } = finding;
-  const wire: WireFinding = { ...rest, secret: finding.secret.reveal() };
-  if (related) wire.related = mapValues(related, (secret) => secret.reveal());
+  const wire: WireFinding = { ...rest, secret: secretToWire(finding.secret) };
+  if (related) wire.related = mapValues(related, secretToWire);
   return wire;
 }
 
 export function fromWire(finding: WireFinding): Finding {
   const { related, ...rest } = finding;
-  const wrapped: Finding = { ...rest, secret: new Secret(finding.secret) };
-  if (related) wrapped.related = mapValues(related, (value) => new Secret(value));
+  const wrapped: Finding = { ...rest, secret: secretFromWire(finding.secret) };
+  if (related) wrapped.related = mapValues(related, secretFromWire);
   return wrapped;
+}
+
+function secretToWire(secret: Secret): WireSecret {
+  return { value: secret.reveal(), prefix: secret.prefix };
+}
+
+/** The same redacted form as in the worker: the prefix it showed is the only one declared. */
+function secretFromWire({ value, prefix }: WireSecret): Secret {
+  return new Secret(value, prefix === '' ? [] : [prefix]);
 }
 
 function mapValues<T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> {

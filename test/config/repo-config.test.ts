@@ -5,6 +5,24 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, loadConfig, parseConfig, pathIgnorer } from '../../src/config/repo-config.js';
 import { defaultRepoConfig } from '../../src/config/config-file.js';
 import { repoConfigSchemaForOwner } from '../../src/config/repo-config.schema.js';
+import { generateGithubStyleToken } from '../../src/detect/checksum.js';
+
+/** The problems a config text is refused with, joined as the user sees them. */
+function configErrorOf(text: string): string {
+  try {
+    parseConfig(text, '.leakstop.yml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('the config was accepted');
+}
+
+/** No piece of `token` past its type prefix (its first 4 characters) is quoted beyond the last 4. */
+function expectNoTokenIn(message: string, token: string): void {
+  expect(message).not.toContain(token);
+  for (let i = 0; i + 12 <= token.length - 4; i++) expect(message, `characters ${i}-${i + 12} of the token`).not.toContain(token.slice(i, i + 12));
+}
 
 describe('parseConfig', () => {
   it('fills defaults for an empty file', () => {
@@ -22,6 +40,15 @@ describe('parseConfig', () => {
 
   it('names an unknown key and says how to fix it', () => {
     expect(() => parseConfig('rules:\n  disabel: [x]\n', '.leakstop.yml')).toThrowError(/'rules\.disabel'.*\n.*Fix the file/s);
+  });
+
+  it('refuses an unknown rule id in rules.disable and names the rule meant', () => {
+    expect(configErrorOf('rules:\n  disable: [generic-secret, github-pat-clasic]\n')).toContain(
+      "rules.disable.1: unknown rule 'github-pat-clasic' (did you mean 'github-pat-classic'?): `leakstop rules` lists the rule ids",
+    );
+    expect(configErrorOf('rules:\n  disable: [no-such-rule-at-all]\n')).toMatch(/rules\.disable\.0: unknown rule 'no-such-rule-at-all': `leakstop rules`/);
+    const token = generateGithubStyleToken('ghp_');
+    expectNoTokenIn(configErrorOf(`rules:\n  disable: [${token}]\n`), token);
   });
 
   it('names a key with the wrong type', () => {
@@ -44,16 +71,52 @@ describe('parseConfig', () => {
   });
 });
 
+describe('config errors quote no credential', () => {
+  const token = generateGithubStyleToken('ghp_');
+
+  it('redacts an unresolved alias named after a token', () => {
+    const message = configErrorOf(`paths:\n  ignore: *${token}\n`);
+    expect(message).toMatch(/Unresolved alias/);
+    expectNoTokenIn(message, token);
+  });
+
+  it('quotes the line of a YAML syntax error with the token in it redacted', () => {
+    const message = configErrorOf(`rules:\n  disable: [github-pat-classic\npaths: ${token}\n`);
+    expect(message).toMatch(/YAML syntax: .*line \d+/);
+    expect(message).toContain(`…${token.slice(-4)} (40 chars)`);
+    expectNoTokenIn(message, token);
+  });
+
+  it('redacts a token pasted as a key, at the top level and in a section', () => {
+    for (const text of [`${token}: true\n`, `rules:\n  ${token}: [x]\n`, `response:\n  providers:\n    ${token}: { revoke: off }\n`]) {
+      const message = configErrorOf(text);
+      expect(message).toMatch(/unknown (key|provider)/);
+      expectNoTokenIn(message, token);
+    }
+  });
+
+  it('redacts a token quoted in a value the schema refuses', () => {
+    const message = configErrorOf(`incidents:\n  labels: ["${token}${'x'.repeat(20)}"]\n  repository: ${token}\n`);
+    expect(message).toMatch(/incidents\.repository/);
+    expectNoTokenIn(message, token);
+  });
+
+  it('says which key was meant', () => {
+    expect(configErrorOf('rules:\n  disabel: [x]\n')).toContain("unknown key 'rules.disabel' (did you mean 'rules.disable'?): allowed here: disable");
+    expect(configErrorOf('pahts:\n  ignore: []\n')).toContain("unknown key 'pahts' (did you mean 'paths'?)");
+  });
+});
+
 describe('loadConfig', () => {
   it('finds .leakstop.yml in the root, else .github/leakstop.yml, else defaults', async () => {
     const root = await mkdtemp(join(tmpdir(), 'leakstop-config-'));
     expect((await loadConfig(root)).file).toBeUndefined();
     await mkdir(join(root, '.github'));
-    await writeFile(join(root, '.github/leakstop.yml'), 'rules:\n  disable: [a]\n');
-    expect((await loadConfig(root)).config.rules.disable).toEqual(['a']);
-    await writeFile(join(root, '.leakstop.yml'), 'rules:\n  disable: [b]\n');
+    await writeFile(join(root, '.github/leakstop.yml'), 'rules:\n  disable: [generic-secret]\n');
+    expect((await loadConfig(root)).config.rules.disable).toEqual(['generic-secret']);
+    await writeFile(join(root, '.leakstop.yml'), 'rules:\n  disable: [github-pat-classic]\n');
     const loaded = await loadConfig(root);
-    expect(loaded.config.rules.disable).toEqual(['b']);
+    expect(loaded.config.rules.disable).toEqual(['github-pat-classic']);
     expect(loaded.file).toBe(join(root, '.leakstop.yml'));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, INLINE_ALLOW_MARKER } from '../../src/detect/engine.js';
 import type { ProviderDefinition, Rule } from '../../src/detect/rule.js';
+import { generateGithubStyleToken, githubStyleChecksum, hasValidGithubStyleChecksum } from '../../src/detect/checksum.js';
 
 const demoRule: Rule = {
   id: 'demo-token',
@@ -8,6 +9,7 @@ const demoRule: Rule = {
   title: 'Demo token',
   severity: 'high',
   keywords: ['dmo_'],
+  prefixes: ['dmo_'],
   window: { before: 0, after: 40 },
   pattern: /(?<![A-Za-z0-9])(?<secret>dmo_[A-Za-z0-9]{20})(?![A-Za-z0-9])/,
   remediation: 'Revoke it in the demo console at https://demo.example/tokens.',
@@ -53,10 +55,72 @@ describe('createEngine().scanText', () => {
   it('skips disabled rules', () => {
     const off = createEngine({ providers: [demo], disabledRules: new Set(['demo-token']) });
     expect(off.scanText(token).findings).toEqual([]);
+    expect(off.rules).toEqual([]);
   });
 
   it('finds tokens packed side by side on one long line', () => {
     const line = Array.from({ length: 1000 }, () => token).join(' ');
     expect(engine.scanText(line).findings).toHaveLength(1000);
+  });
+});
+
+describe('a disabled rule', () => {
+  const github = generateGithubStyleToken('ghp_');
+  const awsKeyId = 'AKIAWSBFTYUSTCVLRBTU';
+  const awsSecret = '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';
+
+  it('keeps the generic rule off what it matches: the same token does not come back as generic-secret', () => {
+    const line = `GITHUB_TOKEN=${github}\n`;
+    expect(createEngine().scanText(line).findings.map((f) => f.ruleId)).toEqual(['github-pat-classic']);
+    const off = createEngine({ disabledRules: new Set(['github-pat-classic']) });
+    expect(off.scanText(line).findings).toEqual([]);
+    expect(off.scanUtf8(Buffer.from(line)).findings).toEqual([]);
+    expect(off.rules.map((rule) => rule.id)).not.toContain('github-pat-classic');
+  });
+
+  it('silences only its own matches: other secrets on the line are still found, generic ones included', () => {
+    const off = createEngine({ disabledRules: new Set(['github-pat-classic']) });
+    const text = `GITHUB_TOKEN=${github}\nAPI_KEY=Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS\nGH_OAUTH=${generateGithubStyleToken('gho_')}\n`;
+    expect(off.scanText(text).findings.map((f) => f.ruleId)).toEqual(['generic-secret', 'github-oauth-token']);
+  });
+
+  it('takes no part in pairing: a secret access key without its enabled key id stands alone', () => {
+    const off = createEngine({ disabledRules: new Set(['aws-access-key-id']) });
+    const found = off.scanText(`AWS_ACCESS_KEY_ID=${awsKeyId}\nAWS_SECRET_ACCESS_KEY=${awsSecret}\n`).findings;
+    expect(found.map((f) => f.ruleId)).toEqual(['aws-secret-access-key']);
+    expect(found[0]!.related).toBeUndefined();
+  });
+});
+
+describe('the placeholder check and checksums', () => {
+  const engine = createEngine();
+  // Checksum-valid PATs of a bench/generate-one-line.mjs run that the placeholder words dropped.
+  const spelled = [
+    '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',
+    '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',
+    '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',
+    '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',
+    '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',
+    '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',
+  ];
+
+  it('does not drop a token whose checksum verifies, whatever its random part happens to spell', () => {
+    for (const token of spelled) {
+      expect(hasValidGithubStyleChecksum(token), token).toBe(true);
+      expect(engine.scanText(`GITHUB_TOKEN=${token}\n`).findings.map((f) => [f.ruleId, f.confidence]), token).toEqual([['github-pat-classic', 'checksum']]);
+    }
+    // The same for npm's tokens (GitHub's format) and a 6-character run.
+    const body = 'Qz8xxxxK2mWp9dLr4TbN7vYc3HsJ5g';
+    const npm = `npm_${body}${githubStyleChecksum(body)}`;
+    const run = `ghp_aaaaaa${body.slice(6)}${githubStyleChecksum(`aaaaaa${body.slice(6)}`)}`;
+    expect(engine.scanText(`//registry.npmjs.org/:_authToken=${npm}\nGH=${run}\n`).findings.map((f) => f.ruleId)).toEqual(['npm-access-token', 'github-pat-classic']);
+  });
+
+  it('still drops a placeholder without a valid checksum, and placeholders of rules without one', () => {
+    const fake = `${spelled[0]!.slice(0, -1)}${spelled[0]!.endsWith('d') ? 'e' : 'd'}`;
+    expect(engine.scanText(`GITHUB_TOKEN=${fake}\nGITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n`).findings).toEqual([]);
+    // Slack bot tokens carry no checksum: the placeholder word keeps ruling.
+    expect(engine.scanText('SLACK_BOT_TOKEN=xoxb-996748406151-3968490419247-EPPAYxxxxSLZwvPwnvpHS7H9E\n').findings).toEqual([]);
+    expect(engine.scanText('api_key = "Gxtd7zFL7HAX27K5uxIFexampleXBPJ"\n').findings).toEqual([]);
   });
 });

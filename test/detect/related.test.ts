@@ -60,10 +60,14 @@ describe('related secrets on findings', () => {
   it('survive the scan threads’ wire form, as plain data that a structured clone keeps', () => {
     const finding = scanPair();
     const wire = structuredClone(toWire(finding));
-    expect(wire.related).toEqual({ accessKeyId: KEY_ID });
+    expect(wire.related).toEqual({ accessKeyId: { value: KEY_ID, prefix: KEY_ID.slice(0, 4) } });
     const back = fromWire(wire);
     expect(back.related?.['accessKeyId']?.reveal()).toBe(KEY_ID);
     expect(back.secret.reveal()).toBe(SECRET);
+    // The redacted forms are the worker's: the key id's declared prefix kept, none invented for the secret.
+    expect(back.related?.['accessKeyId']?.redacted).toBe(finding.related?.['accessKeyId']?.redacted);
+    expect(back.related?.['accessKeyId']?.redacted).toBe(`${KEY_ID.slice(0, 4)}…${KEY_ID.slice(-4)} (20 chars)`);
+    expect(back.secret.redacted).toBe(`…${SECRET.slice(-4)} (40 chars)`);
     expectNeitherRaw(JSON.stringify(back));
     const plain = engine.scanText(`AWS_ACCESS_KEY_ID=${KEY_ID}\n`).findings[0]!;
     expect('related' in toWire(plain)).toBe(false);

@@ -26,6 +26,18 @@ describe('rule catalogue', () => {
       expect(rule.samples.negative.length, rule.id).toBeGreaterThanOrEqual(3);
     }
   });
+
+  it('declares type prefixes that are fixed text at the start of its secrets, never a keyword found inside one', () => {
+    // OpenAI keys are found by 'T3BlbkFJ' in their middle: a keyword is not a prefix.
+    expect(rules.find(({ rule }) => rule.id === 'openai-api-key')?.rule.prefixes).toEqual(expect.arrayContaining(['sk-proj-']));
+    for (const { rule } of rules) {
+      const prefixes = rule.prefixes ?? [];
+      if (prefixes.length === 0) continue;
+      for (const prefix of prefixes) expect(prefix.length, rule.id).toBeGreaterThanOrEqual(2);
+      const shown = rule.samples.positive.flatMap((sample) => engine.scanText(sample).findings.filter((f) => f.ruleId === rule.id).map((f) => f.secret.redacted));
+      expect(shown.some((redacted) => prefixes.some((prefix) => redacted.startsWith(`${prefix}…`))), `${rule.id}: no positive sample shows a declared prefix`).toBe(true);
+    }
+  });
 });
 
 describe.each(rules.map(({ rule }) => [rule.id, rule] as const))('rule %s', (_id, rule) => {
@@ -33,6 +45,9 @@ describe.each(rules.map(({ rule }) => [rule.id, rule] as const))('rule %s', (_id
     // One finding from this provider: this rule's, or a combined one built from it (an AWS key pair).
     const found = engine.scanText(sample).findings.filter((f) => f.provider === rule.provider);
     expect(found.map((f) => f.ruleId)).toHaveLength(1);
+    // A redacted form shows the start of a secret only where the rule declares it a type prefix.
+    const shown = found[0]!.secret.redacted.split('…')[0]!;
+    if (found[0]!.ruleId === rule.id) expect(['', ...(rule.prefixes ?? [])], found[0]!.secret.redacted).toContain(shown);
   });
 
   it.each(rule.samples.negative.map((s, i) => [i, s] as const))('ignores negative sample %i', (_i, sample) => {

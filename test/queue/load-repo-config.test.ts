@@ -5,6 +5,7 @@ import nock from 'nock';
 import { ProbotOctokit } from 'probot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/repo-config.js';
+import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { loadRepoConfig } from '../../src/queue/load-repo-config.js';
 
 const API = 'https://api.github.com';
@@ -36,11 +37,11 @@ describe('loading .github/leakstop.yml', () => {
   });
 
   it("reads the repository's own file", async () => {
-    yamlFile(github, 'octo-org/payments', 'paths:\n  ignore: ["vendor/**"]\nrules:\n  disable: [generic-api-key]\n');
+    yamlFile(github, 'octo-org/payments', 'paths:\n  ignore: ["vendor/**"]\nrules:\n  disable: [generic-secret]\n');
     const { config, configProblem } = await loadRepoConfig(octokit(), 'octo-org', 'payments');
     expect(configProblem).toBeUndefined();
     expect(config.paths.ignore).toEqual(['vendor/**']);
-    expect(config.rules.disable).toEqual(['generic-api-key']);
+    expect(config.rules.disable).toEqual(['generic-secret']);
   });
 
   it("falls back to the organisation's defaults in its .github repository", async () => {
@@ -52,15 +53,15 @@ describe('loading .github/leakstop.yml', () => {
 
   it('follows _extends, the repository overriding what it extends', async () => {
     yamlFile(github, 'octo-org/payments', '_extends: policies\nscan:\n  maxFileBytes: 1000\n');
-    yamlFile(github, 'octo-org/policies', 'scan:\n  maxFileBytes: 5000\nrules:\n  disable: [generic-password]\n');
+    yamlFile(github, 'octo-org/policies', 'scan:\n  maxFileBytes: 5000\nrules:\n  disable: [github-pat-classic]\n');
     const { config, configProblem } = await loadRepoConfig(octokit(), 'octo-org', 'payments');
     expect(configProblem).toBeUndefined();
     expect(config.scan.maxFileBytes).toBe(1000);
-    expect(config.rules.disable).toEqual(['generic-password']);
+    expect(config.rules.disable).toEqual(['github-pat-classic']);
   });
 
   it('reports an unknown key and scans with the defaults', async () => {
-    yamlFile(github, 'octo-org/payments', 'rules:\n  disable: [x]\nallowlist: [everything]\n');
+    yamlFile(github, 'octo-org/payments', 'rules:\n  disable: [generic-secret]\nallowlist: [everything]\n');
     const { config, configProblem } = await loadRepoConfig(octokit(), 'octo-org', 'payments');
     expect(config).toEqual(defaultConfig());
     expect(configProblem).toMatch(/\.github\/leakstop\.yml is not a valid leakstop config:\n {2}- unknown key 'allowlist'/);
@@ -71,6 +72,19 @@ describe('loading .github/leakstop.yml', () => {
     const { config, configProblem } = await loadRepoConfig(octokit(), 'octo-org', 'payments');
     expect(config).toEqual(defaultConfig());
     expect(configProblem).toMatch(/could not be read: Configuration could not be parsed from .* \(invalid YAML\): .+\. The scan ran with the default settings\./);
+  });
+
+  it('quotes no token from a file the parser refuses or the schema refuses', async () => {
+    const token = generateGithubStyleToken('ghp_');
+    yamlFile(github, 'octo-org/payments', `paths:\n  ignore: *${token}\n`);
+    const unresolved = await loadRepoConfig(octokit(), 'octo-org', 'payments');
+    expect(unresolved.configProblem).toMatch(/could not be read/);
+    expect(unresolved.configProblem).not.toContain(token.slice(4, 36));
+
+    yamlFile(github, 'octo-org/payments', `rules:\n  disable: [generic-secret]\n${token}: true\n`);
+    const unknownKey = await loadRepoConfig(octokit(), 'octo-org', 'payments');
+    expect(unknownKey.configProblem).toMatch(/unknown key/);
+    expect(unknownKey.configProblem).not.toContain(token.slice(4, 36));
   });
 
   it('refuses a central incident repository of another owner', async () => {

@@ -166,6 +166,26 @@ describe('processing a scan job', () => {
     expect(captured.lines.join('')).not.toContain(token);
   });
 
+  it('quotes a token pasted into the repository config redacted in the check run and the log', async () => {
+    const token = generateGithubStyleToken('ghp_');
+    checkRunStarts();
+    github
+      .get(`/repos/${OWNER}/${REPO}${CONFIG}`)
+      .reply(200, `rules:\n  disable: [generic-secret]\n  ${token}: [y]\n`, { 'content-type': 'text/plain; charset=utf-8' })
+      .get(`/repos/${OWNER}/${REPO}/pulls/12/commits`)
+      .query(true)
+      .reply(200, [{ sha: HEAD }])
+      .get(`/repos/${OWNER}/${REPO}/commits/${HEAD}`)
+      .reply(200, cleanCommit(HEAD, BASE));
+    checkRunCompletes();
+
+    await processScanJob({ id: 'j', data: pullRequestJob(), attemptsMade: 0 }, deps);
+    const completed = bodies[0] as { output: { summary: string } };
+    expect(completed.output.summary).toContain("unknown key 'rules.");
+    expect(completed.output.summary).toContain(`${token.slice(-4)} (40 chars)`);
+    for (const text of [JSON.stringify(bodies), captured.lines.join('')]) expect(text).not.toContain(token.slice(4, 36));
+  });
+
   it('ends the job at once when GitHub refuses for good (the app lost access)', async () => {
     github.get(`/repos/${OWNER}/${REPO}${CONFIG}`).reply(403, { message: 'Resource not accessible by integration' });
     const error = await processScanJob({ id: 'j', data: pullRequestJob(), attemptsMade: 0 }, { ...deps, inProgressAfterMs: 60_000 }).catch((e: unknown) => e);

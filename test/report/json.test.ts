@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatJson } from '../../src/report/json.js';
+import { buildJsonReport, formatJson, jsonChunks } from '../../src/report/json.js';
 import { jsonReportSchema } from '../../src/report/json.schema.js';
 import { toolInfo, toolVersion } from '../../src/version.js';
 import { awsFinding, cleanResult, expectNoRawSecret, githubFinding, incompleteResult, sampleResult } from './sample-result.js';
@@ -123,5 +123,24 @@ describe('toolInfo', () => {
       version: packageJson.version,
       informationUri: packageJson.homepage ?? `https://www.npmjs.com/package/${packageJson.name}`,
     });
+  });
+});
+
+describe('jsonChunks', () => {
+  /** What the report was before it came in chunks: one JSON.stringify of the whole document. */
+  const whole = (result: ReturnType<typeof sampleResult>): string => `${JSON.stringify(buildJsonReport(result), null, 2)}\n`;
+
+  it('gives JSON.stringify(report, null, 2) byte for byte: no findings, a few, and more than one chunk holds', () => {
+    const few = sampleResult();
+    const many = { ...few, findings: Array.from({ length: 1234 }, (_, i) => ({ ...few.findings[i % few.findings.length]!, line: i + 1 })) };
+    for (const result of [cleanResult(), incompleteResult(), few, many]) {
+      const chunks = [...jsonChunks(result)];
+      expect(chunks.join('')).toBe(whole(result));
+      expect(formatJson(result)).toBe(whole(result));
+    }
+    // 1,234 findings come in several pieces, none of them the whole report.
+    const chunks = [...jsonChunks(many)];
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(whole(many).length / 2);
   });
 });
