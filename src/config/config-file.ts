@@ -9,11 +9,12 @@ import type { RepoConfig } from './repo-config.schema.js';
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /**
- * The largest `--max-file-size` (and `scan.maxFileBytes`) accepted. Defined here by the CLI branch
- * of issue 9 until the branch that makes huge files scannable lands with its own value: the
- * integrator keeps one definition.
+ * The largest `--max-file-size` (and `scan.maxFileBytes`) accepted. A file larger than one scan
+ * window (8 MiB) is read and scanned a window at a time, so memory does not bound the size: this
+ * bounds the time one file may take (about a minute per 64 GiB on one core, measured in
+ * bench/huge.mjs), and catches a unit typed wrong ('10TB' for '10MB').
  */
-export const MAX_SCANNABLE_FILE_BYTES = 1024 ** 3;
+export const MAX_SCANNABLE_FILE_BYTES = 64 * 1024 ** 3;
 
 export const CONFIG_FILE_NAMES = ['.leakstop.yml', '.leakstop.yaml', '.github/leakstop.yml'] as const;
 
