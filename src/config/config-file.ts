@@ -10,7 +10,7 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /**
  * The largest `--max-file-size` (and `scan.maxFileBytes`) accepted. A file larger than one scan
- * window (8 MiB) is read and scanned a window at a time, so memory does not bound the size: this
+ * window (16 MiB) is read and scanned a window at a time, so memory does not bound the size: this
  * bounds the time one file may take (about a minute per 64 GiB on one core, measured in
  * bench/huge.mjs), and catches a unit typed wrong ('10TB' for '10MB').
  */

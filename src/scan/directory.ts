@@ -18,7 +18,7 @@ export interface DirectoryOptions {
   ignorePath?: (relativePath: string) => boolean;
   /** Honour .gitignore files (default true). */
   gitignore?: boolean;
-  /** Files larger than this are scanned a window of this size at a time (default 8 MiB; tests make it small). */
+  /** Files larger than this are scanned a window of this size at a time (default 16 MiB; tests make it small). */
   windowBytes?: number;
 }
 

@@ -118,9 +118,12 @@ function readFileSync(absolute: string, flags: number, maxFileBytes: number, buf
   }
 }
 
+/** What a large file is read in: the window scan copies each chunk into its own buffer. */
+const CHUNK_BYTES = 1024 * 1024;
+
 /** A file scanned as it is read again, a window at a time, to its end or maxFileBytes. */
 function largeFile(absolute: string, flags: number, maxFileBytes: number, windowBytes: number): LargeFile {
-  return { path: absolute, windowBytes, chunks: () => readChunks(absolute, flags, maxFileBytes, windowBytes) };
+  return { path: absolute, windowBytes, chunks: () => readChunks(absolute, flags, maxFileBytes, Math.min(CHUNK_BYTES, windowBytes)) };
 }
 
 function* readChunks(absolute: string, flags: number, limit: number, chunkBytes: number): Generator<Uint8Array> {

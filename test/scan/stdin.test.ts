@@ -22,7 +22,7 @@ function* pieces(bytes: Buffer, sizes: readonly number[]): Generator<Buffer> {
 describe('readStream', () => {
   it('yields the stream as one unit to scan as it arrives, named stdin by default', async () => {
     const stream = Readable.from(['line one\n']);
-    expect(await collect(readStream(stream))).toEqual([{ path: 'stdin', stream, windowBytes: 8 * 1024 * 1024 }]);
+    expect(await collect(readStream(stream))).toEqual([{ path: 'stdin', stream, windowBytes: 16 * 1024 * 1024 }]);
     expect(await collect(readStream(stream, 'pasted', 4096))).toEqual([{ path: 'pasted', stream, windowBytes: 4096 }]);
   });
 });
