@@ -16,6 +16,14 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
  */
 export const MAX_SCANNABLE_FILE_BYTES = 64 * 1024 ** 3;
 
+/**
+ * The most of one file a diff-based scan (history, staged changes, the app's commits) holds: it
+ * keeps a file's added lines whole, as one text, so a larger file there is reported too-large
+ * whatever --max-file-size says, with a detail on scanning the file itself (read in windows).
+ * At 32 MiB the scan stays well under 300 MiB of memory.
+ */
+export const MAX_DIFF_FILE_BYTES = 32 * 1024 * 1024;
+
 export const CONFIG_FILE_NAMES = ['.leakstop.yml', '.leakstop.yaml', '.github/leakstop.yml'] as const;
 
 /** The first config file in `root`, if any. */
