@@ -101,17 +101,26 @@ export function scanItem(item: ScanUnit | FileBytes | LargeFile, engine: Scannin
 
 function scanLargeFile(item: LargeFile, engine: ScanningEngine): ItemScan {
   const scan = createTextStreamScan(engine, item.windowBytes);
+  const chunks = item.chunks()[Symbol.iterator]();
   let read = 0;
   try {
-    for (const chunk of item.chunks()) {
-      scan.push(chunk);
-      read += chunk.length;
+    for (;;) {
+      let next: IteratorResult<Uint8Array>;
+      // Only a failed read makes the file unreadable: an error of the scan itself propagates.
+      try {
+        next = chunks.next();
+      } catch (error) {
+        const detail = `read failed after ${read} bytes (${errorCode(error)}); findings before that point are reported: check the file and scan it again`;
+        return { ...scan.end(), unread: { path: item.path, reason: 'unreadable', detail } };
+      }
+      if (next.done) return scan.end();
+      scan.push(next.value);
+      read += next.value.length;
     }
-  } catch (error) {
-    const detail = `read failed after ${read} bytes (${errorCode(error)}); findings before that point are reported: check the file and scan it again`;
-    return { ...scan.end(), unread: { path: item.path, reason: 'unreadable', detail } };
+  } finally {
+    // Closes the file if the scan threw before reading to the end.
+    chunks.return?.();
   }
-  return scan.end();
 }
 
 /** Scans a stream as it arrives: the memory it takes does not grow with its length. */
