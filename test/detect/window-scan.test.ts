@@ -60,6 +60,17 @@ describe('createWindowScan', () => {
     expect(comparable(found)).toEqual(comparable(engine.scanUtf8(bytes)));
   });
 
+  it('honours a leakstop:allow marker on the line of a token across a boundary, counted once', () => {
+    const token = generateGithubStyleToken('ghp_');
+    const windowBytes = 4096;
+    const prefix = 'x'.repeat(windowBytes - 10 - 'TOKEN='.length);
+    const bytes = Buffer.from(`${prefix}TOKEN=${token} # leakstop:allow\n${TRAILER}`, 'utf8');
+
+    const found = scanInWindows(bytes, windowBytes, [3000]);
+
+    expect(found).toEqual({ findings: [], allowedInline: 1 });
+  });
+
   it('places a token on a line longer than several windows, and on the lines after it', () => {
     const first = generateGithubStyleToken('ghp_');
     const second = generateGithubStyleToken('gho_');
