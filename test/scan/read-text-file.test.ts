@@ -1,7 +1,7 @@
 // Reading one walked file: to its end without fstat, into a shared buffer or a copy of its own.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, closeSync, mkdirSync, openSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
@@ -149,6 +149,7 @@ describe('files larger than one scan window', () => {
 
     const result = await runScan(readDirectory(dir, { maxFileBytes: 700_000_000 }), { engine, root: dir, target: dir });
 
+    rmSync(dir, { recursive: true });
     expect(result.findings.map((f) => [f.path, f.secret.reveal(), f.line, f.column])).toEqual([['dump.sql', token, 1001, tokenAt - header.length + 1]]);
     expect(result.stats).toMatchObject({ filesScanned: 1, bytesScanned: size, skipped: [] });
   }, 60_000);
@@ -165,6 +166,7 @@ describe('files larger than one scan window', () => {
 
     const rssBefore = process.memoryUsage.rss();
     const result = await runScan(readDirectory(dir, { maxFileBytes: 3 * GiB }), { engine, root: dir, target: dir, workers: { count: 1 } });
+    rmSync(dir, { recursive: true });
 
     expect(result.findings.map((f) => [f.path, f.secret.reveal(), f.line])).toEqual([
       ['a-huge.log', tokens[0], 1002],
