@@ -34,8 +34,10 @@ Options:
   --config FILE              config file (default: .leakstop.yml in PATH)
   --baseline FILE            ignore findings accepted in FILE (same secret, same file)
   --write-baseline FILE      accept every current finding: write them to FILE (and exit 0)
-  --max-file-size SIZE       skip larger files (default 10MiB; skipped files are reported):
-                             bytes, or kB/MB/GB (powers of 1000) or KiB/MiB/GiB (powers of 1024), e.g. 1.5MiB
+  --max-file-size SIZE       skip larger files (default 10MiB, at most 64GiB; skipped files are reported):
+                             bytes, or kB/MB/GB (powers of 1000) or KiB/MiB/GiB (powers of 1024), e.g. 1.5MiB;
+                             files over 16MiB and --stdin are scanned in windows, in bounded memory;
+                             history and --staged scans hold at most 32MiB of one file
   --allow-incomplete         exit 0, not 3, when nothing was found but something could not be read
   --fail-on-shallow          exit 3 when a history scan reads a shallow clone (default: a warning)
   --threads N                threads scanning a directory, this one included (default: one per core)

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { sameLogin } from '../github/client.js';
 import { allProviders } from '../providers/index.js';
 
-import { DEFAULT_MAX_FILE_BYTES } from './config-file.js';
+import { DEFAULT_MAX_FILE_BYTES, MAX_SCANNABLE_FILE_BYTES } from './config-file.js';
 import { nearestName } from './nearest-name.js';
 
 export { DEFAULT_MAX_FILE_BYTES };
@@ -99,7 +99,7 @@ export const repoConfigSchema = z.strictObject({
     scan: z
       .strictObject({
         /** Files larger than this are skipped and reported as skipped. */
-        maxFileBytes: z.number().int().positive().max(1024 * 1024 * 1024).default(DEFAULT_MAX_FILE_BYTES),
+        maxFileBytes: z.number().int().positive().max(MAX_SCANNABLE_FILE_BYTES).default(DEFAULT_MAX_FILE_BYTES),
       })
       .default({ maxFileBytes: DEFAULT_MAX_FILE_BYTES }),
     incidents: incidentSettingsSchema.default({ assignees: [], labels: [] }),

@@ -22,7 +22,7 @@ import { allProviders } from '../providers/index.js';
 export const INLINE_ALLOW_MARKER = 'leakstop:allow';
 
 /** Extra characters searched on each side of a window, so that boundary assertions see context. */
-const WINDOW_MARGIN = 64;
+export const WINDOW_MARGIN = 64;
 
 export interface EngineOptions {
   providers?: readonly ProviderDefinition[];
@@ -32,6 +32,16 @@ export interface EngineOptions {
    * silences its tokens, it does not turn them into `generic-secret` findings.
    */
   disabledRules?: ReadonlySet<string>;
+}
+
+/**
+ * The part of a text whose findings are reported, [from, to) in the text's offsets: a window of a
+ * larger file (window-scan.ts) reports only the findings that start in its own part, and reads the
+ * rest around it as context.
+ */
+export interface OwnedRange {
+  from: number;
+  to: number;
 }
 
 export interface TextScan {
@@ -44,8 +54,11 @@ export interface Engine {
   /** The rules that report findings (the disabled ones left out). */
   readonly rules: readonly Rule[];
   scanText(text: string): TextScan;
-  /** A whole file's UTF-8 bytes (no BOM): the same findings as scanText of their decoded text, found faster. */
-  scanUtf8(bytes: Uint8Array): TextScan;
+  /**
+   * A whole file's UTF-8 bytes (no BOM): the same findings as scanText of their decoded text, found
+   * faster. With `owned`, only findings starting in that range are reported (and counted if allowed).
+   */
+  scanUtf8(bytes: Uint8Array, owned?: OwnedRange): TextScan;
 }
 
 
@@ -87,13 +100,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return scanView(stringView(text), keywordIndex.find(text));
   }
 
-  function scanUtf8(bytes: Uint8Array): TextScan {
+  function scanUtf8(bytes: Uint8Array, owned?: OwnedRange): TextScan {
     const hits = keywordIndex.findInBytes(bytes);
     if (hits.length === 0) return nothingFound();
-    return scanView(bytesView(bytes, hits.length / 2), hits);
+    return scanView(bytesView(bytes, hits.length / 2), hits, owned);
   }
 
-  function scanView(view: TextView, hits: KeywordHits): TextScan {
+  function scanView(view: TextView, hits: KeywordHits, owned?: OwnedRange): TextScan {
     const hitsByRule = groupHitsByRule(hits, rulesByKeyword);
     const perProvider = new Map<ProviderDefinition, RawFinding[]>();
     const rejected: Span[] = [];
@@ -121,7 +134,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     }
     if (raw.length === 0) return nothingFound();
     if (disabledHits.length > 0) matchDisabledNearGeneric(disabledHits, raw, view, rejected);
-    return toFindings(dedupe(raw, rejected, providerRank, prefixes), view, prefixesByProvider);
+    const kept = dedupe(raw, rejected, providerRank, prefixes);
+    return toFindings(owned ? kept.filter((f) => f.start >= owned.from && f.start < owned.to) : kept, view, prefixesByProvider);
   }
 
   return { rules: compiled.filter((c) => !c.disabled).map((c) => c.rule), scanText, scanUtf8 };
@@ -398,6 +412,7 @@ function spanIndex(spans: readonly Span[]): { overlaps: (span: Span) => boolean 
 const CONFIDENCE_RANK = { checksum: 4, structure: 3, pattern: 2, entropy: 1 } as const;
 
 function toFindings(raw: readonly RawFinding[], view: TextView, prefixesByProvider: ReadonlyMap<string, readonly string[]>): TextScan {
+  if (raw.length === 0) return nothingFound();
   const placer = createFindingPlacer(view);
   const findings: Finding[] = [];
   let allowedInline = 0;

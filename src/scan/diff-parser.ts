@@ -5,6 +5,7 @@
 // and git keeps only the hunks where the result differs from every parent. Of those we take the
 // lines marked '+' in every column, i.e. present in no parent: what the merge itself introduced
 // (a conflict resolution). Lines that came from one side were already scanned in that side's commit.
+import { MAX_DIFF_FILE_BYTES } from '../config/config-file.js';
 import type { SkippedFile } from './result.js';
 import type { CommitInfo, ScanUnit, SourceItem } from './scan-unit.js';
 import type { Line, OverlongLine } from './line-reader.js';
@@ -76,6 +77,9 @@ interface FileDiff {
   hasAdditions: boolean;
 }
 
+/** Why a file within --max-file-size was still too large for a diff-based scan, and what to do. */
+export const DIFF_LIMIT_DETAIL = `over the ${MAX_DIFF_FILE_BYTES / 1024 ** 2} MiB a history or staged scan holds of one file: scan the file itself (leakstop scan PATH --max-file-size SIZE), which reads it in windows`;
+
 export class DiffParser {
   readonly #options: DiffParserOptions;
   #commit: CommitInfo | undefined;
@@ -83,7 +87,8 @@ export class DiffParser {
   #out: SourceItem[] = [];
 
   constructor(options: DiffParserOptions) {
-    this.#options = options;
+    // A file's added lines are held whole: past MAX_DIFF_FILE_BYTES, memory, not the user, decides.
+    this.#options = { ...options, maxFileBytes: Math.min(options.maxFileBytes, MAX_DIFF_FILE_BYTES) };
   }
 
   /** Feeds lines; returns the units and skipped files completed by them. */
@@ -220,8 +225,8 @@ export class DiffParser {
     this.#file = undefined;
     if (!file?.path || file.deleted) return;
     const sha = this.#commit?.sha;
-    const skip = (reason: SkippedFile['reason'], bytes?: number): void => {
-      this.#out.push({ path: file.path!, reason, ...(bytes !== undefined ? { bytes } : {}), ...(sha ? { commit: sha } : {}) });
+    const skip = (reason: SkippedFile['reason'], bytes?: number, detail?: string): void => {
+      this.#out.push({ path: file.path!, reason, ...(bytes !== undefined ? { bytes } : {}), ...(sha ? { commit: sha } : {}), ...(detail ? { detail } : {}) });
     };
     const changed = file.hasAdditions || file.binary || file.submodule;
     if (!changed) return;
@@ -235,7 +240,7 @@ export class DiffParser {
       return;
     }
     if (file.binary) return skip('binary');
-    if (file.tooLarge) return skip('too-large', file.bytes);
+    if (file.tooLarge) return skip('too-large', file.bytes, this.#options.maxFileBytes === MAX_DIFF_FILE_BYTES ? DIFF_LIMIT_DETAIL : undefined);
     const unit: ScanUnit = { path: file.path, text: file.added.join('\n'), lineNumbers: file.lineNumbers };
     if (this.#commit) unit.commit = this.#commit;
     this.#out.push(unit);

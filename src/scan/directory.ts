@@ -19,6 +19,8 @@ export interface DirectoryOptions {
   ignorePath?: (relativePath: string) => boolean;
   /** Honour .gitignore files (default true). */
   gitignore?: boolean;
+  /** Files larger than this are scanned a window of this size at a time (default 16 MiB; tests make it small). */
+  windowBytes?: number;
 }
 
 interface PendingDirectory {
@@ -46,18 +48,20 @@ export type DirectorySource = AsyncIterable<SourceItem> & FileWalk;
  */
 export function readDirectory(root: string, options: DirectoryOptions = {}): DirectorySource {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const { windowBytes } = options;
   const files = (): AsyncGenerator<WalkItem> => walkRoot(root, options, maxFileBytes);
   return {
     maxFileBytes,
+    windowBytes,
     files,
-    [Symbol.asyncIterator]: () => readFiles(files()[Symbol.asyncIterator](), maxFileBytes),
+    [Symbol.asyncIterator]: () => readFiles(files()[Symbol.asyncIterator](), maxFileBytes, windowBytes),
   };
 }
 
 async function* walkRoot(root: string, options: DirectoryOptions, maxFileBytes: number): AsyncGenerator<WalkItem> {
   const rootStats = await statRoot(root);
   if (rootStats.isFile()) {
-    yield await readWithStats(root, rootStats, maxFileBytes);
+    yield readWithStats(root, rootStats, maxFileBytes, options.windowBytes);
   } else if (rootStats.isDirectory()) {
     yield* walk(root, options);
   } else {

@@ -2,6 +2,8 @@
 // than one line plus one chunk. Node's readline would also split on a lone '\r', which would shift
 // every line number of a file with old Mac line endings.
 
+import { MAX_DIFF_FILE_BYTES } from '../config/config-file.js';
+
 /** A line longer than the limit: only its start is kept, so a 1 GB minified line cannot fill memory. */
 export interface OverlongLine {
   /** The first HEAD_BYTES bytes, enough to read a diff line's prefix. */
@@ -14,7 +16,9 @@ export type Line = string | OverlongLine;
 const NEWLINE = 0x0a;
 const HEAD_BYTES = 64;
 
-export async function* readLines(stream: AsyncIterable<Buffer>, maxLineBytes = Number.POSITIVE_INFINITY): AsyncGenerator<Line[]> {
+export async function* readLines(stream: AsyncIterable<Buffer>, lineLimit = MAX_DIFF_FILE_BYTES): AsyncGenerator<Line[]> {
+  // A line longer than a diff scan holds per file is never kept whole, whatever the caller allows.
+  const maxLineBytes = Math.min(lineLimit, MAX_DIFF_FILE_BYTES);
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let overlongHead: string | undefined;

@@ -7,7 +7,7 @@ import type { ScanResult } from './result.js';
 import { scanPoolAvailable } from './scan-pool.js';
 import { scanWalk, type WorkerOptions } from './scan-walk.js';
 import { ScanTally, type TallyOptions } from './scan-tally.js';
-import { walksFiles, type SourceItem } from './scan-unit.js';
+import { isTextStream, walksFiles, type SourceItem } from './scan-unit.js';
 
 export type { ScanProgress } from './scan-tally.js';
 export { displayPath, locate } from './scan-tally.js';
@@ -31,7 +31,10 @@ export async function runScan(source: AsyncIterable<SourceItem>, options: RunSca
     const workers = options.workers && options.workers.count >= 2 && scanPoolAvailable() ? options.workers : { count: 1 };
     await scanWalk(source, options.engine, workers, tally);
   } else {
-    for await (const item of source) tally.add(item, options.engine);
+    for await (const item of source) {
+      if (isTextStream(item)) await tally.addStream(item, options.engine);
+      else tally.add(item, options.engine);
+    }
   }
   return tally.result(performance.now() - started);
 }

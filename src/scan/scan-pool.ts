@@ -15,6 +15,8 @@ import type { SkippedFile } from './result.js';
 export interface WorkerSettings {
   disabledRules: readonly string[];
   maxFileBytes: number;
+  /** Files larger than this are scanned in windows of this size (default SCAN_WINDOW_BYTES). */
+  windowBytes?: number | undefined;
 }
 
 /** A secret as it crosses the thread boundary: its value, and the declared prefix its redacted form shows. */
@@ -29,7 +31,7 @@ export type WireFinding = Omit<Finding, 'secret' | 'related'> & { secret: WireSe
 /** One file's outcome: skipped, or scanned with what the engine found. */
 export type FileResult =
   | { skipped: SkippedFile }
-  | { path: string; bytes: number; allowedInline: number; findings: WireFinding[] };
+  | { path: string; bytes: number; allowedInline: number; findings: WireFinding[]; unread?: SkippedFile };
 
 export type WorkerMessage = { type: 'ready'; ruleIds: string[] } | { type: 'scanned'; results: FileResult[] };
 

@@ -1,10 +1,10 @@
 // Collects what a scan saw, from whichever thread scanned it: findings placed in their file and
 // commit (baselined ones only counted), skipped files, counts. Produces the ScanResult.
 import { basename, isAbsolute, relative, sep } from 'node:path';
-import type { Engine, TextScan } from '../detect/engine.js';
+import type { TextScan } from '../detect/engine.js';
 import type { Finding, LocatedFinding } from '../detect/finding.js';
 import type { ScanResult, ScanStats, SkippedFile } from './result.js';
-import { countsCommits, isSkipped, scanItem, type ScanUnit, type SourceItem } from './scan-unit.js';
+import { countsCommits, isSkipped, scanItem, scanTextStream, type ItemScan, type ReadItem, type ScanningEngine, type ScanUnit, type TextStream } from './scan-unit.js';
 
 export interface ScanProgress {
   filesScanned: number;
@@ -45,14 +45,23 @@ export class ScanTally {
     this.#source = source;
   }
 
-  /** Scans a unit on this thread, or records a skipped file. */
-  add(item: SourceItem, engine: Pick<Engine, 'scanText' | 'scanUtf8'>): void {
+  /** Scans a unit on this thread, or records a skipped file. A stream is scanned by addStream. */
+  add(item: ReadItem, engine: ScanningEngine): void {
     if (isSkipped(item)) {
       this.skip(item);
       return;
     }
-    const { bytes, scan } = scanItem(item, engine);
+    this.#record(item, scanItem(item, engine));
+  }
+
+  /** Scans a stream on this thread as it arrives. */
+  async addStream(item: TextStream, engine: ScanningEngine): Promise<void> {
+    this.#record(item, await scanTextStream(item, engine));
+  }
+
+  #record(item: Pick<ScanUnit, 'path' | 'lineNumbers' | 'commit'>, { bytes, scan, unread }: ItemScan): void {
     this.scanned(item, bytes, scan);
+    if (unread) this.skip(unread);
   }
 
   skip(item: SkippedFile): void {

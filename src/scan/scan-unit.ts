@@ -2,6 +2,7 @@
 // it to runScan: the text, where it came from, and for diffs where each of its lines sits in the file.
 import type { Engine, TextScan } from '../detect/engine.js';
 import type { SkippedFile } from './result.js';
+import { createTextStreamScan } from './text-stream-scan.js';
 
 /** The commit a git unit's lines were added in. */
 export interface CommitInfo {
@@ -34,7 +35,29 @@ export interface FileBytes {
   utf8: Uint8Array;
 }
 
-export type SourceItem = ScanUnit | FileBytes | SkippedFile;
+/**
+ * A file larger than one scan window: read again from its start and scanned a window at a time as
+ * it is read (text-stream-scan.ts), so that its size never decides how much memory a scan takes.
+ */
+export interface LargeFile {
+  /** Absolute (runScan makes it relative to the root). */
+  path: string;
+  /** The file's bytes from its start, a chunk at a time, read as they are iterated. */
+  chunks(): Iterable<Uint8Array>;
+  windowBytes: number;
+}
+
+/** A text that arrives as a stream (piped stdin): scanned in windows as it arrives. */
+export interface TextStream {
+  path: string;
+  stream: AsyncIterable<Uint8Array | string>;
+  windowBytes: number;
+}
+
+/** What reading a file gives: its text or bytes, a large file to scan as it is read, or why it was skipped. */
+export type ReadItem = ScanUnit | FileBytes | LargeFile | SkippedFile;
+
+export type SourceItem = ReadItem | TextStream;
 
 /** A source that can say how many commits it read, including those that added no line. */
 export interface CommitCounter {
@@ -51,10 +74,67 @@ export function isFileBytes(item: SourceItem): item is FileBytes {
   return 'utf8' in item;
 }
 
-/** What the engine finds in a unit, and the unit's size in UTF-8 bytes. */
-export function scanItem(item: ScanUnit | FileBytes, engine: Pick<Engine, 'scanText' | 'scanUtf8'>): { bytes: number; scan: TextScan } {
+export function isLargeFile(item: SourceItem): item is LargeFile {
+  return 'chunks' in item;
+}
+
+export function isTextStream(item: SourceItem): item is TextStream {
+  return 'stream' in item;
+}
+
+/**
+ * What the engine found in a unit and its size in UTF-8 bytes. A large file that fails to read
+ * part way also says what was left unread: what was read before is still reported.
+ */
+export interface ItemScan {
+  bytes: number;
+  scan: TextScan;
+  unread?: SkippedFile;
+}
+
+export type ScanningEngine = Pick<Engine, 'rules' | 'scanText' | 'scanUtf8'>;
+
+/** Scans a unit read whole, or a large file as it reads it. */
+export function scanItem(item: ScanUnit | FileBytes | LargeFile, engine: ScanningEngine): ItemScan {
+  if (isLargeFile(item)) return scanLargeFile(item, engine);
   if (isFileBytes(item)) return { bytes: item.utf8.length, scan: engine.scanUtf8(item.utf8) };
   return { bytes: Buffer.byteLength(item.text, 'utf8'), scan: engine.scanText(item.text) };
+}
+
+function scanLargeFile(item: LargeFile, engine: ScanningEngine): ItemScan {
+  const scan = createTextStreamScan(engine, item.windowBytes);
+  const chunks = item.chunks()[Symbol.iterator]();
+  let read = 0;
+  try {
+    for (;;) {
+      let next: IteratorResult<Uint8Array>;
+      // Only a failed read makes the file unreadable: an error of the scan itself propagates.
+      try {
+        next = chunks.next();
+      } catch (error) {
+        const detail = `read failed after ${read} bytes (${errorCode(error)}); findings before that point are reported: check the file and scan it again`;
+        return { ...scan.end(), unread: { path: item.path, reason: 'unreadable', detail } };
+      }
+      if (next.done) return scan.end();
+      scan.push(next.value);
+      read += next.value.length;
+    }
+  } finally {
+    // Closes the file if the scan threw before reading to the end.
+    chunks.return?.();
+  }
+}
+
+/** Scans a stream as it arrives: the memory it takes does not grow with its length. */
+export async function scanTextStream(item: TextStream, engine: ScanningEngine): Promise<ItemScan> {
+  const scan = createTextStreamScan(engine, item.windowBytes);
+  for await (const chunk of item.stream) scan.push(chunk);
+  return scan.end();
+}
+
+function errorCode(error: unknown): string {
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') return error.code;
+  return error instanceof Error ? error.message : String(error);
 }
 
 export function countsCommits(source: object): source is CommitCounter {
@@ -70,7 +150,7 @@ export interface FileToRead {
 }
 
 /** What a file walk yields: files still to read, or items that are ready (skipped paths, units). */
-export type WalkItem = FileToRead | SourceItem;
+export type WalkItem = FileToRead | ReadItem;
 
 /**
  * A source that can also hand out its files unread, so that worker threads can read and scan them
@@ -78,6 +158,8 @@ export type WalkItem = FileToRead | SourceItem;
  */
 export interface FileWalk {
   readonly maxFileBytes: number;
+  /** Files larger than this are scanned in windows of this size (default SCAN_WINDOW_BYTES). */
+  readonly windowBytes?: number | undefined;
   files(): AsyncIterable<WalkItem>;
 }
 

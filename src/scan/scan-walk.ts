@@ -43,11 +43,11 @@ const FILES_BETWEEN_TURNS = 8;
 export async function scanWalk(walk: FileWalk, engine: Engine, workers: WorkerOptions, tally: ScanTally): Promise<void> {
   const waitForWorkers = workers.waitForWorkers === true && workers.count >= 1;
   const poolSize = waitForWorkers ? workers.count : workers.count - 1;
-  const settings = { disabledRules: workers.disabledRules ?? [], maxFileBytes: walk.maxFileBytes };
+  const settings = { disabledRules: workers.disabledRules ?? [], maxFileBytes: walk.maxFileBytes, windowBytes: walk.windowBytes };
   const dispatch = new WorkerDispatch(tally, () => new ScanPool(poolSize, settings, engine.rules.map((rule) => rule.id)));
   const items = walk.files()[Symbol.asyncIterator]();
   // Each file is scanned here before the next is read, so one buffer serves them all.
-  const readBuffer = new ReadBuffer();
+  const readBuffer = new ReadBuffer(walk.windowBytes);
   const startWorkersAt = performance.now() + START_WORKERS_AFTER_MS;
   let sinceTurn = 0;
   try {
@@ -175,7 +175,10 @@ class WorkerDispatch {
 
   #record(result: FileResult): void {
     if ('skipped' in result) this.#tally.skip(result.skipped);
-    else this.#tally.scanned({ path: result.path }, result.bytes, { findings: result.findings.map(fromWire), allowedInline: result.allowedInline });
+    else {
+      this.#tally.scanned({ path: result.path }, result.bytes, { findings: result.findings.map(fromWire), allowedInline: result.allowedInline });
+      if (result.unread) this.#tally.skip(result.unread);
+    }
   }
 
   #fail(error: unknown): void {

@@ -12,13 +12,14 @@ const settings = workerData as WorkerSettings;
 const engine = createEngine({ disabledRules: new Set(settings.disabledRules) });
 
 /** Each file is scanned before the next is read, so one buffer serves them all. */
-const readBuffer = new ReadBuffer();
+const readBuffer = new ReadBuffer(settings.windowBytes);
 
 function scanFile(path: string): FileResult {
   const item = readWalkedFileSync(path, settings.maxFileBytes, readBuffer);
   if (isSkipped(item)) return { skipped: item };
-  const { bytes, scan } = scanItem(item, engine);
-  return { path, bytes, allowedInline: scan.allowedInline, findings: scan.findings.map(toWire) };
+  const { bytes, scan, unread } = scanItem(item, engine);
+  const result: FileResult = { path, bytes, allowedInline: scan.allowedInline, findings: scan.findings.map(toWire) };
+  return unread ? { ...result, unread } : result;
 }
 
 port.on('message', (paths: string[]) => {

@@ -2,7 +2,8 @@
 // UTF-16 file would pass `protect --staged` and history scans unseen. For each binary diff entry we
 // read the new blob (and the old one, if any) with `git cat-file blob`, which runs no filter and no
 // textconv, and when it is UTF-16 scan the lines of the new blob that the old one did not have.
-import { isBinaryDiff, type BinaryDiff } from './diff-parser.js';
+import { MAX_DIFF_FILE_BYTES } from '../config/config-file.js';
+import { DIFF_LIMIT_DETAIL, isBinaryDiff, type BinaryDiff } from './diff-parser.js';
 import { GitCommandError, runGitBytes, type GitEnvironment } from './git-process.js';
 import type { CommitInfo, ScanUnit, SourceItem } from './scan-unit.js';
 import type { SkippedFile } from './result.js';
@@ -37,10 +38,12 @@ async function decodeBinaryDiff(repoDir: string, diff: BinaryDiff, options: Utf1
   });
   try {
     const size = Number(await runGitBytes(repoDir, ['cat-file', '-s', diff.blobs.new], 64, options.env).then(String));
-    if (size > options.maxFileBytes) return skip('too-large', { bytes: size });
+    // Blobs are read and decoded whole: past MAX_DIFF_FILE_BYTES, memory, not the user, decides.
+    const limit = Math.min(options.maxFileBytes, MAX_DIFF_FILE_BYTES);
+    if (size > limit) return skip('too-large', { bytes: size, ...(limit < options.maxFileBytes ? { detail: DIFF_LIMIT_DETAIL } : {}) });
     const bytes = await readBlob(repoDir, diff.blobs.new, size, options);
     if (!utf16Order(bytes.subarray(0, SNIFF_BYTES))) return skip('binary');
-    const old = NO_BLOB.test(diff.blobs.old) ? undefined : await readBlob(repoDir, diff.blobs.old, options.maxFileBytes, options);
+    const old = NO_BLOB.test(diff.blobs.old) ? undefined : await readBlob(repoDir, diff.blobs.old, limit, options);
     return utf16AddedLinesUnit(diff.path, diff.commitInfo, bytes, old) ?? skip('binary');
   } catch (error) {
     if (!(error instanceof GitCommandError)) throw error;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseByteSize } from '../../src/cli/byte-size.js';
 import { MAX_SCANNABLE_FILE_BYTES } from '../../src/config/config-file.js';
+import { repoConfigSchema } from '../../src/config/repo-config.schema.js';
 
 describe('parseByteSize', () => {
   it.each([
@@ -30,10 +31,16 @@ describe('parseByteSize', () => {
     expect(() => parseByteSize(text)).toThrow(/--max-file-size (takes bytes, or a number with a unit: kB, MB, GB .* e.g. 10MB or 1.5MiB; not|must be at least 1 byte)/);
   });
 
-  it('refuses a size over the largest scannable file, saying what that is', () => {
+  it('takes files of 2 GiB and more, scanned in windows, and refuses a size over the largest scannable file, saying what that is', () => {
+    expect(parseByteSize('2.5GiB')).toBe(2.5 * 1024 ** 3);
     expect(parseByteSize(String(MAX_SCANNABLE_FILE_BYTES))).toBe(MAX_SCANNABLE_FILE_BYTES);
-    expect(() => parseByteSize('2GiB')).toThrow(/--max-file-size 2GiB is over the largest file leakstop scans, 1 GiB \(1073741824 bytes\): give a smaller size/);
+    expect(() => parseByteSize('65GiB')).toThrow(/--max-file-size 65GiB is over the largest file leakstop scans, 64 GiB \(68719476736 bytes\): give a smaller size/);
     expect(() => parseByteSize(String(MAX_SCANNABLE_FILE_BYTES + 1))).toThrow(/over the largest file/);
+  });
+
+  it('has the same largest size as the config file (scan.maxFileBytes)', () => {
+    const scan = (maxFileBytes: number) => repoConfigSchema.safeParse({ scan: { maxFileBytes } }).success;
+    expect([scan(MAX_SCANNABLE_FILE_BYTES), scan(MAX_SCANNABLE_FILE_BYTES + 1)]).toEqual([true, false]);
   });
 
   it('stays linear on a long adversarial value', () => {

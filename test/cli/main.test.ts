@@ -281,7 +281,7 @@ describe('--max-file-size', () => {
   });
 
   it('refuses a size over what can be scanned, and an ambiguous unit', async () => {
-    const over = await runCli(['scan', '.', '--max-file-size', '5GB'], { cwd: dir });
+    const over = await runCli(['scan', '.', '--max-file-size', '65GiB'], { cwd: dir });
     expect(over.code).toBe(2);
     expect(over.stderr).toMatch(/over the largest file leakstop scans/);
     expect((await runCli(['scan', '.', '--max-file-size', '10M'], { cwd: dir })).stderr).toMatch(/KiB, MiB, GiB \(powers of 1024\)/);

@@ -410,8 +410,8 @@ describe('readGitHubCommits', () => {
     const result = await runScan(readGitHubCommits(octokit(), targetFor(repo), [sha], OPTIONS), { engine: markerEngine, root: '', target: 'push' });
 
     expect(result.findings.map((f) => [f.path, f.line, f.secret.redacted, f.commit])).toEqual([
-      ['deploy.ps1', 3, 'SECR…TF16 (14 chars)', sha],
-      ['export.txt', 2, 'SECR…OM16 (14 chars)', sha],
+      ['deploy.ps1', 3, '…TF16 (14 chars)', sha],
+      ['export.txt', 2, '…OM16 (14 chars)', sha],
     ]);
     expect(result.stats.skipped).toEqual([{ path: 'logo.png', reason: 'binary', commit: sha }]);
   });
@@ -443,7 +443,7 @@ describe('readGitHubCommits', () => {
 
     const result = await runScan(readGitHubCommits(octokit(), targetFor(repo), [sha], OPTIONS), { engine: markerEngine, root: '', target: 'push' });
 
-    expect(result.findings.map((f) => [f.path, f.line, f.secret.redacted, f.commit])).toEqual([['deploy.ps1', 2, 'SECR…NGED (14 chars)', sha]]);
+    expect(result.findings.map((f) => [f.path, f.line, f.secret.redacted, f.commit])).toEqual([['deploy.ps1', 2, '…NGED (14 chars)', sha]]);
     expect(result.stats.commitsScanned).toBe(1);
   });
 

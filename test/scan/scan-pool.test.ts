@@ -25,8 +25,8 @@ import { createEngine } from './detect/engine.js';
 import { readDirectory } from './scan/directory.js';
 import { runScan } from './scan/run-scan.js';
 import { scanPoolAvailable } from './scan/scan-pool.js';
-const [root, workersJson] = process.argv.slice(2);
-const result = await runScan(readDirectory(root, { maxFileBytes: 2000 }), { engine: createEngine(), root, target: root, workers: JSON.parse(workersJson) });
+const [root, workersJson, readJson] = process.argv.slice(2);
+const result = await runScan(readDirectory(root, JSON.parse(readJson)), { engine: createEngine(), root, target: root, workers: JSON.parse(workersJson) });
 process.stdout.write(JSON.stringify({ poolAvailable: scanPoolAvailable(), result }));
 `;
 
@@ -52,8 +52,8 @@ interface CompiledScan {
   result: ScanResult;
 }
 
-async function scanCompiled(workers: object): Promise<CompiledScan> {
-  const { stdout } = await promisify(execFile)(process.execPath, [join(dist, 'scan.mjs'), tree, JSON.stringify(workers)], { maxBuffer: 64 * 1024 * 1024 });
+async function scanCompiled(workers: object, root = tree, read: object = { maxFileBytes: 2000 }): Promise<CompiledScan> {
+  const { stdout } = await promisify(execFile)(process.execPath, [join(dist, 'scan.mjs'), root, JSON.stringify(workers), JSON.stringify(read)], { maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(stdout) as CompiledScan;
 }
 
@@ -107,6 +107,31 @@ describe('directory scan on worker threads', () => {
       { path: 'dist/', reason: 'gitignored' },
     ]);
     expect(JSON.stringify(onWorkers)).not.toContain(tokens[0]);
+  });
+
+  it('scans files larger than a window on the workers as on the main thread, and the files after them', async () => {
+    const large = join(temp.path, 'large');
+    const windowBytes = 4096;
+    const planted = [generateGithubStyleToken('ghp_'), generateGithubStyleToken('ghp_')];
+    for (let i = 0; i < 40; i++) {
+      const lead = `${'log line\n'.repeat(400)}${'x'.repeat(windowBytes - 3600 - 14 - 'TOKEN='.length)}`;
+      const body = i === 7 ? `${lead}TOKEN=${planted[0]}\n${'tail\n'.repeat(30_000)}` : `${'log line\n'.repeat(20_000)}`;
+      mkdirSync(large, { recursive: true });
+      writeFileSync(join(large, `file-${String(i).padStart(2, '0')}.log`), body);
+    }
+    writeFileSync(join(large, 'last.env'), `GITHUB_TOKEN=${planted[1]}\n`);
+    const read = { maxFileBytes: 1_000_000, windowBytes };
+
+    const onWorkers = await scanCompiled({ count: 2, waitForWorkers: true }, large, read);
+    const onMainThread = await scanCompiled({ count: 1 }, large, read);
+
+    expect(onWorkers.poolAvailable).toBe(true);
+    expect(outcome(onWorkers.result)).toEqual(outcome(onMainThread.result));
+    expect(onWorkers.result.findings.map((f) => [f.path, f.line, f.column])).toEqual([
+      ['file-07.log', 401, windowBytes - 3600 - 14 - 'TOKEN='.length + 'TOKEN='.length + 1],
+      ['last.env', 1, 14],
+    ]);
+    expect(onWorkers.result.stats).toMatchObject({ filesScanned: 41, skipped: [] });
   });
 
   it('refuses workers whose rules differ from the engine (which proves the workers ran)', async () => {
