@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Secret } from '../detect/secret.js';
 import type { Logger } from '../log.js';
 import { allProviders } from '../providers/index.js';
-import type { Credential, ProviderAdapter, ProviderContext } from '../respond/adapter.js';
+import type { Credential, ProviderAdapter, ProviderContext } from '../providers/contract.js';
 import { approvedPolicy, type ResponsePolicy } from '../respond/policy.js';
 import { approvalSlot, runActivityStep, runRevokeStep, runRotateStep, runVerifyStep, type StepDeps, type StepInput } from '../respond/respond-steps.js';
 import { sameLogin } from '../github/client.js';

@@ -1,7 +1,7 @@
 // GitHub's POST /credentials/revoke budget (60 requests a sliding hour) shared by every worker
 // process through Redis, so that three workers send 60 requests an hour between them, not 180.
 import { randomUUID } from 'node:crypto';
-import { assertBudgetShape, REQUESTS_PER_HOUR, secondsUntilRoom, type BudgetAnswer, type RevokeBudget } from '../providers/github-revoker.js';
+import { assertBudgetShape, REQUESTS_PER_HOUR, secondsUntilRoom, type BudgetAnswer, type RevokeBudget } from '../providers/github/revoker.js';
 import type { RedisClient } from './redis-connection.js';
 
 export interface RedisRevokeBudgetOptions {

@@ -4,8 +4,8 @@
 // answer, so a credential is revoked at most once however many jobs carry it, and a job run again
 // after a crash resumes where the last one stopped.
 import type { Secret } from '../detect/secret.js';
-import type { Credential, Outcome, ProviderAdapter, ProviderContext, Rotation } from './adapter.js';
-import { scrub } from './provider-http.js';
+import type { Credential, Outcome, ProviderAdapter, ProviderContext, Rotation } from '../providers/contract.js';
+import { scrub } from '../providers/http.js';
 import type { ResponsePolicy } from './policy.js';
 import { isSettled, recordOf, type ResponseRecords, type ResponseStep, type StepRecord } from './response-record.js';
 import type { ResponseStore } from './response-store.js';

@@ -2,7 +2,7 @@
 // push, branch, redelivery or restarted worker sees the same answers: a credential is verified,
 // revoked and rotated once, however many jobs carry it. Every field is safe to show.
 import { z } from 'zod';
-import type { Outcome } from './adapter.js';
+import type { Outcome } from '../providers/contract.js';
 
 export const RESPONSE_STEPS = ['verify', 'describe', 'revoke', 'rotate', 'activity'] as const;
 export type ResponseStep = (typeof RESPONSE_STEPS)[number];

@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/detect/engine.js';
 import type { LocatedFinding } from '../../src/detect/finding.js';
-import { aws } from '../../src/providers/aws.js';
+import { aws } from '../../src/providers/aws/rules.js';
 import { completedOutput, findingAnnotations } from '../../src/report/check-run-payload.js';
 import { incidentBody, incidentsFromFindings } from '../../src/report/incident-body.js';
 import { formatJson } from '../../src/report/json.js';

@@ -16,7 +16,7 @@ import { requestBodyProblems } from '../openapi.js';
 import { deleteKeysWithPrefix, describeWithRedis, everythingStored, testRedis, uniquePrefix } from '../queue/redis.js';
 import { actionIs, APP_ID, deliver, examplePayload, INSTALLATION_ID } from '../webhooks/helpers.js';
 import { API, captureLog, guardNetwork, testAppEnv, commitWithLines, installationTokenResponse, OWNER, pushOf, randomSha, recordRequests, REPO, waitFor, type CapturedLog, type RecordedRequest } from './helpers.js';
-import { GITLAB_TOKEN_SELF } from '../providers/gitlab-fixtures.js';
+import { GITLAB_TOKEN_SELF } from '../providers/gitlab/fixtures.js';
 
 const GITLAB = 'https://gitlab.acme.test';
 const VAULT = 'https://vault.acme.test:8200';

@@ -12,7 +12,7 @@ import {
   type Outcome,
   type ProviderAdapter,
   type ProviderContext,
-} from '../../src/respond/adapter.js';
+} from '../../src/providers/contract.js';
 
 export interface SentRequest {
   url: string;

@@ -13,7 +13,7 @@ import { incidentKey } from '../../src/report/incident-issue.js';
 import { marker, TIMELINE_END, TIMELINE_START } from '../../src/report/incident-markers.js';
 import { MemoryIncidentStore } from '../../src/report/memory-incident-store.js';
 import { REVOKE_ACTION, responseSection } from '../../src/report/response-report.js';
-import { parseOperatorSettings } from '../../src/respond/adapter.js';
+import { parseOperatorSettings } from '../../src/providers/contract.js';
 import { adapterFor } from '../../src/respond/adapters.js';
 import { approvalSlot, APPROVAL_TTL_SECONDS } from '../../src/respond/respond-steps.js';
 import type { StepRecord } from '../../src/respond/response-record.js';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { Secret } from '../../src/detect/secret.js';
 import { createLogger } from '../../src/log.js';
-import { GithubCredentialRevoker } from '../../src/providers/github-revoker.js';
+import { GithubCredentialRevoker } from '../../src/providers/github/revoker.js';
 import { createRedisConnection } from '../../src/queue/redis-connection.js';
 import { RedisRevokeBudget } from '../../src/queue/redis-revoke-budget.js';
 import { NOW, useAdapterHarness } from '../providers/adapter-kit.js';

@@ -159,7 +159,7 @@ describe('formatSarif', () => {
   });
 
   it('gives the rule the precision of its findings, not of its pattern alone', () => {
-    // As in src/providers/github.ts: the pattern alone is worth 'pattern'; the checksum makes the finding 'checksum'.
+    // As in src/providers/github/rules.ts: the pattern alone is worth 'pattern'; the checksum makes the finding 'checksum'.
     const patternRule = { ...githubRule, confidence: 'pattern' as const };
     const sarif = parse(formatSarif(sampleResult({ findings: [githubFinding] }), [patternRule]));
     const rule = sarif.runs[0]!.tool.driver.rules![0]!;

@@ -8,9 +8,9 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateGithubStyleToken, generateGitlabRoutableToken } from '../../src/detect/checksum.js';
 import { Secret } from '../../src/detect/secret.js';
-import { createGithubAdapter } from '../../src/providers/github-adapter.js';
-import { gitlabAdapter } from '../../src/providers/gitlab-adapter.js';
-import type { Access, ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, Revocation, Rotation, StepOrder } from '../../src/respond/adapter.js';
+import { createGithubAdapter } from '../../src/providers/github/adapter.js';
+import { gitlabAdapter } from '../../src/providers/gitlab/adapter.js';
+import type { Access, ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, Revocation, Rotation, StepOrder } from '../../src/providers/contract.js';
 import { approvedPolicy, type ResponsePolicy } from '../../src/respond/policy.js';
 import {
   approvalSlot,

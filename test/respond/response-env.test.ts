@@ -1,7 +1,7 @@
 // The leak response's settings from the operator's environment: on/off and dry-run switches, the
 // rotation sink, the provider settings and the seal key, each mistake named by its variable.
 import { describe, expect, it } from 'vitest';
-import { OperatorSettingsError } from '../../src/respond/adapter.js';
+import { OperatorSettingsError } from '../../src/providers/contract.js';
 import { parseResponseEnv, ResponseEnvError, type ResponseEnv } from '../../src/respond/response-env.js';
 import { SealKeyError, sealKeyFromBytes } from '../../src/respond/seal.js';
 import { RotationSinkSettingsError } from '../../src/respond/sinks/rotation-sink.js';

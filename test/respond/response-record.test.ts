@@ -2,7 +2,7 @@
 // that a record never carries an outcome's data (a rotation's data is the replacement secret).
 import { describe, expect, it } from 'vitest';
 import { Secret } from '../../src/detect/secret.js';
-import type { Outcome, Rotation } from '../../src/respond/adapter.js';
+import type { Outcome, Rotation } from '../../src/providers/contract.js';
 import { RESPONSE_STEPS, STEP_STATUSES, isSettled, recordOf, stepRecordSchema, type StepRecord, type StepStatus } from '../../src/respond/response-record.js';
 
 const AT = new Date('2025-03-04T05:06:07.089Z');

@@ -6,7 +6,7 @@
 //   ThrottlingException and 5xx are retryable.
 import { PutSecretValueCommand, SecretsManagerClient, type SecretsManagerClientConfig } from '@aws-sdk/client-secrets-manager';
 import type { Secret } from '../../detect/secret.js';
-import type { Outcome } from '../adapter.js';
+import type { Outcome } from '../../providers/contract.js';
 import type { RotationSink, RotationSinkSettings } from './rotation-sink.js';
 
 type SecretsManagerSettings = Extract<RotationSinkSettings, { kind: 'aws-secrets-manager' }>;

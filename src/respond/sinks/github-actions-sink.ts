@@ -11,7 +11,7 @@ import sodium from 'libsodium-wrappers';
 import { z } from 'zod';
 import type { Secret } from '../../detect/secret.js';
 import { isFailed, joinUrl, requestJson, unexpectedStatus } from './sink-http.js';
-import type { Outcome } from '../adapter.js';
+import type { Outcome } from '../../providers/contract.js';
 import { describeSecretSource, readOperatorSecret, type RotationSink, type RotationSinkSettings } from './rotation-sink.js';
 
 type GithubActionsSettings = Extract<RotationSinkSettings, { kind: 'github-actions' }>;

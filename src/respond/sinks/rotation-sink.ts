@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Secret } from '../../detect/secret.js';
-import type { Outcome } from '../adapter.js';
+import type { Outcome } from '../../providers/contract.js';
 import { ProblemsError } from '../../problems-error.js';
 
 export interface RotationSink {

@@ -2,8 +2,8 @@
 // and the mapping of rate limits, server errors and network failures onto a failed Outcome. Nothing
 // here ever puts a request's headers or body into a summary: only the service name, the status
 // and the provider's own error code, so a secret sent in a header cannot end up in an incident.
-import type { Outcome } from '../adapter.js';
-import { networkReason, PROVIDER_TIMEOUT_MS, retryAfter } from '../provider-http.js';
+import type { Outcome } from '../../providers/contract.js';
+import { networkReason, PROVIDER_TIMEOUT_MS, retryAfter } from '../../providers/http.js';
 
 export type FailedOutcome = Extract<Outcome<never>, { status: 'failed' }>;
 

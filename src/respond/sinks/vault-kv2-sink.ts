@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Secret } from '../../detect/secret.js';
 import { isFailed, joinUrl, requestJson, unexpectedStatus } from './sink-http.js';
-import type { Outcome } from '../adapter.js';
+import type { Outcome } from '../../providers/contract.js';
 import { describeSecretSource, readOperatorSecret, type RotationSink, type RotationSinkSettings } from './rotation-sink.js';
 
 type VaultKv2Settings = Extract<RotationSinkSettings, { kind: 'vault-kv2' }>;

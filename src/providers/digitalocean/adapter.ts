@@ -1,0 +1,43 @@
+// What leakstop can do about a leaked DigitalOcean token: GET /v2/account
+// (https://docs.digitalocean.com/reference/api/digitalocean/#tag/Account) names the account and team.
+// The API allows 5,000 requests an hour and 250 a minute per token, 429 beyond
+// (https://docs.digitalocean.com/reference/api/digitalocean/#section/Introduction/Rate-Limit).
+// Personal access tokens can only be deleted in the control panel.
+import { z } from 'zod';
+import type { ProviderAdapter } from '../contract.js';
+import { callProvider, unsupported } from '../http.js';
+
+const MANUAL_URL = 'https://cloud.digitalocean.com/account/api/tokens';
+
+const accountSchema = z.object({
+  account: z.object({
+    email: z.string(),
+    uuid: z.string().optional(),
+    status: z.string().optional(),
+    team: z.object({ name: z.string() }).optional(),
+  }),
+});
+
+export const digitaloceanAdapter: ProviderAdapter = {
+  provider: 'digitalocean',
+  manualRevokeUrl: MANUAL_URL,
+
+  async verify(credential, ctx) {
+    const response = await callProvider(ctx, {
+      what: 'DigitalOcean GET /v2/account',
+      url: `${ctx.settings.digitalocean.apiUrl}/v2/account`,
+      headers: { authorization: `Bearer ${credential.secret.reveal()}` },
+      schema: accountSchema,
+      secrets: [credential.secret],
+    });
+    if (!response.ok) return response.setback;
+    const { email, team } = response.data.account;
+    return {
+      status: 'done',
+      data: { account: email, type: credential.ruleId === 'digitalocean-oauth-token' ? 'OAuth token' : 'personal access token', ...(team ? { owner: team.name } : {}) },
+      summary: `live DigitalOcean token of ${email}${team ? ` (team ${team.name})` : ''}`,
+    };
+  },
+
+  revoke: () => Promise.resolve(unsupported('DigitalOcean has no API to delete a personal access token with the token alone: delete it in the control panel', MANUAL_URL)),
+};

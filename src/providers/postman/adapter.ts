@@ -1,0 +1,35 @@
+// What leakstop can do about a leaked Postman API key: GET /me (https://www.postman.com/postman/postman-public-workspace/request/lxo8t8h/get-authenticated-user)
+// with the X-API-Key header names the user. The Postman API allows 300 requests a minute per key
+// and answers 429 beyond (https://learning.postman.com/docs/developer/postman-api/postman-api-rate-limits/).
+// No API revokes a key.
+import { z } from 'zod';
+import type { ProviderAdapter } from '../contract.js';
+import { callProvider, unsupported } from '../http.js';
+
+const MANUAL_URL = 'https://go.postman.co/settings/me/api-keys';
+
+const meSchema = z.object({ user: z.object({ id: z.number(), username: z.string(), email: z.string().optional(), teamName: z.string().nullable().optional() }) });
+
+export const postmanAdapter: ProviderAdapter = {
+  provider: 'postman',
+  manualRevokeUrl: MANUAL_URL,
+
+  async verify(credential, ctx) {
+    const response = await callProvider(ctx, {
+      what: 'Postman GET /me',
+      url: `${ctx.settings.postman.apiUrl}/me`,
+      headers: { 'x-api-key': credential.secret.reveal() },
+      schema: meSchema,
+      secrets: [credential.secret],
+    });
+    if (!response.ok) return response.setback;
+    const { username, teamName } = response.data.user;
+    return {
+      status: 'done',
+      data: { account: username, type: 'API key', ...(teamName ? { owner: teamName } : {}) },
+      summary: `live Postman API key of ${username}`,
+    };
+  },
+
+  revoke: () => Promise.resolve(unsupported('Postman has no API to revoke an API key: delete it on the API keys page', MANUAL_URL)),
+};

@@ -1,0 +1,35 @@
+// What leakstop can do about a leaked Telegram bot token: getMe (https://core.telegram.org/bots/api#getme)
+// names the bot; 401 means the token is revoked. The Bot API answers 429 with
+// parameters.retry_after and a Retry-After header when flooded (https://core.telegram.org/bots/faq).
+// Only @BotFather can revoke a token (/revoke). The token is part of the URL path, as the Bot API
+// requires: summaries name the method, never the URL.
+import { z } from 'zod';
+import type { ProviderAdapter } from '../contract.js';
+import { callProvider, unsupported } from '../http.js';
+
+const MANUAL_URL = 'https://core.telegram.org/bots/features#botfather';
+
+const getMeSchema = z.object({
+  ok: z.literal(true),
+  result: z.object({ id: z.number(), is_bot: z.boolean(), first_name: z.string(), username: z.string().optional() }),
+});
+
+export const telegramAdapter: ProviderAdapter = {
+  provider: 'telegram',
+  manualRevokeUrl: MANUAL_URL,
+
+  async verify(credential, ctx) {
+    const response = await callProvider(ctx, {
+      what: 'Telegram getMe',
+      url: `${ctx.settings.telegram.apiUrl}/bot${credential.secret.reveal()}/getMe`,
+      schema: getMeSchema,
+      secrets: [credential.secret],
+    });
+    if (!response.ok) return response.setback;
+    const bot = response.data.result;
+    const name = bot.username ? `@${bot.username}` : bot.first_name;
+    return { status: 'done', data: { account: `${name} (${bot.id})`, type: 'bot token' }, summary: `live Telegram bot token of ${name}` };
+  },
+
+  revoke: () => Promise.resolve(unsupported('Telegram has no API to revoke a bot token: send /revoke to @BotFather', MANUAL_URL)),
+};
