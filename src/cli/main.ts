@@ -23,7 +23,8 @@ const USAGE = `Usage:
   leakstop scan --all-history      scan every commit reachable from any ref
   leakstop scan --stdin            scan piped text
   leakstop protect --staged        scan the staged changes (pre-commit hook)
-  leakstop rules                   list the detection rules
+  leakstop rules                   list the detection rules (--format json: with what the
+                                   response can do for each; --format markdown: that as a table)
   leakstop web                     GitHub App: receive webhooks and queue scans (env: see README)
   leakstop worker                  GitHub App: run queued scans (WORKER_CONCURRENCY at a time)
   leakstop start                   GitHub App: web and worker in one process
@@ -71,6 +72,11 @@ const OPTIONS = {
 
 type Format = ScanCommandOptions['format'];
 
+function rulesFormat(value: string | undefined): 'text' | 'json' | 'markdown' {
+  if (value === undefined || value === 'text' || value === 'json' || value === 'markdown') return value ?? 'text';
+  throw new UsageError(`leakstop rules --format must be text, json or markdown, not '${value}'`);
+}
+
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   // A closed stderr must not turn a message into an uncaught 'error' event either.
@@ -104,7 +110,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
       if (!values.staged) throw new UsageError('protect needs --staged (it scans what `git commit` would record)');
       return runScanCommand(scanOptions(values, rest, 'protect'), io);
     case 'rules':
-      await writeStdout(io.stdout, listRules(values.format === 'json' ? 'json' : 'text'), 'the rule list');
+      await writeStdout(io.stdout, listRules(rulesFormat(values.format)), 'the rule list');
       return EXIT_CLEAN;
     case 'web':
     case 'worker':

@@ -17,11 +17,8 @@ import { RedisRevokeBudget } from '../queue/redis-revoke-budget.js';
 import { ResponseQueue, type ApprovalJob } from '../queue/response-jobs.js';
 import { responseRequests, type ResponseRequests } from '../queue/response-requests.js';
 import { createResponseWorker, type ResponseWorkerSettings } from '../queue/response-worker.js';
-import { createAwsAdapter } from '../providers/aws/adapter.js';
-import { parseAwsSettings } from '../providers/aws/settings.js';
-import { createGithubAdapter } from '../providers/github/adapter.js';
+import { loadAdapters } from '../providers/index.js';
 import type { ProviderAdapter } from '../providers/contract.js';
-import { adapterFor } from '../respond/adapters.js';
 import { parseResponseEnv, responseEnabled } from '../respond/response-env.js';
 import { createRotationSink } from '../respond/sinks/create-rotation-sink.js';
 import { startWorkerThread, workerThreadAvailable } from './worker-thread.js';
@@ -87,9 +84,16 @@ export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv,
       // Deliberately no redisConfig: Probot would fetch ioredis with npx at run time for it.
     });
     const running: AppProcess = { settings, close: closeEverything, failed: new Promise<Error>(() => {}) };
-    const context: StartContext = { probot, client, log, options, closers, intake, env };
+    const runsWorkers = role === 'worker' || (role === 'start' && !useWorkerThread(options));
+    // Loaded before any work is taken, once: GitHub's revocation budget is shared by every worker
+    // through Redis, and a bad LEAKSTOP_AWS_* stops the worker at start-up rather than failing the first leak.
+    const adapters =
+      runsWorkers && responseEnabled(env)
+        ? await loadAdapters({ env, githubRevokeBudget: new RedisRevokeBudget(client, { prefix: settings.queuePrefix }) })
+        : undefined;
+    const context: StartContext = { probot, client, log, options, closers, intake, env, ...(adapters === undefined ? {} : { adapters }) };
     if (role !== 'worker') await startWeb(running, context);
-    if (role === 'worker' || (role === 'start' && !useWorkerThread(options))) startWorkers(running, context);
+    if (runsWorkers) startWorkers(running, context);
     else if (role === 'start') await startWorkersOnThread(running, env, context);
     log.info({ role, port: running.port, redis: describeRedisUrl(settings.redisUrl), prefix: settings.queuePrefix, cluster: settings.redisCluster, api: settings.github.apiBaseUrl }, 'leakstop started');
     return running;
@@ -109,6 +113,8 @@ interface StartContext {
   /** What stops new work arriving (the HTTP server): closed before anything else. */
   intake: (() => Promise<void>)[];
   env: NodeJS.ProcessEnv;
+  /** The providers' response adapters, by provider id, for processes that run the response. */
+  adapters?: ReadonlyMap<string, ProviderAdapter>;
 }
 
 async function startWeb(running: AppProcess, context: StartContext): Promise<void> {
@@ -171,13 +177,8 @@ function startResponse(running: AppProcess, context: StartContext, incidents: Re
   context.closers.push(() => quit(producer));
   const queue = new ResponseQueue(producer, settings.queuePrefix);
   context.closers.push(() => queue.close());
-  // Adapters with operator state: GitHub's revocation budget is shared by every worker through Redis;
-  // AWS's operator credentials are read now, so a bad LEAKSTOP_AWS_* stops the worker at start-up.
-  const configured = new Map<string, ProviderAdapter>([
-    ['github', createGithubAdapter({ revoker: { budget: new RedisRevokeBudget(context.client, { prefix: settings.queuePrefix }) } })],
-    ['aws', createAwsAdapter({ settings: parseAwsSettings(context.env), env: context.env })],
-  ]);
-  const adapterOf = (provider: string): ProviderAdapter | undefined => configured.get(provider) ?? adapterFor(provider);
+  const adapters = context.adapters ?? new Map<string, ProviderAdapter>();
+  const adapterOf = (provider: string): ProviderAdapter | undefined => adapters.get(provider);
   const now = (): Date => new Date();
   const fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
   const sink = responseEnv.sink === undefined ? undefined : createRotationSink(responseEnv.sink, { fetch, env: context.env, now });

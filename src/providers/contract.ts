@@ -1,10 +1,7 @@
 // The contract between the leak response and a provider: what leakstop can ask a provider about a
-// leaked credential (verify, revoke, rotate, describe, activity), what it answers, and the operator
-// settings (base URLs, admin keys) that come from the environment only, never from a repository.
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { Secret } from '../detect/secret.js';
-import { ProblemsError } from '../problems-error.js';
+// leaked credential (verify, revoke, rotate, describe, activity) and what it answers. An adapter sees
+// only its own provider's operator settings (its folder's settings.ts), never another's.
+import type { Secret } from '../detect/secret.js';
 
 // --- What an adapter works with ---------------------------------------------------------------------
 
@@ -20,11 +17,36 @@ export interface Credential {
   related?: Record<string, Secret>;
 }
 
-/** What every adapter call receives; injected so tests can replace the network and the clock. */
+/** What every adapter call receives: its provider's settings; the network and the clock injected so tests can replace them. */
+export interface AdapterContext<S = unknown> {
+  fetch: typeof fetch;
+  settings: S;
+  now: () => Date;
+}
+
+/** Every provider's operator settings, by provider id, as each folder's settings.ts reads them. */
+export type OperatorSettings = Readonly<Record<string, unknown>>;
+
+/** What the response runs adapters with: the network, the clock and every provider's settings. */
 export interface ProviderContext {
   fetch: typeof fetch;
   settings: OperatorSettings;
   now: () => Date;
+}
+
+const adapterContexts = new WeakMap<ProviderContext, Map<string, AdapterContext>>();
+
+/**
+ * The context for one adapter: its own provider's settings only. The same object for the same
+ * response context and provider, so what an adapter keeps per context (GitHub's revocation batches)
+ * is shared by all its calls.
+ */
+export function adapterContext(ctx: ProviderContext, provider: string): AdapterContext {
+  let byProvider = adapterContexts.get(ctx);
+  if (byProvider === undefined) adapterContexts.set(ctx, (byProvider = new Map()));
+  let context = byProvider.get(provider);
+  if (context === undefined) byProvider.set(provider, (context = { fetch: ctx.fetch, now: ctx.now, settings: ctx.settings[provider] }));
+  return context;
 }
 
 // --- What an adapter answers ---------------------------------------------------------------------------
@@ -85,15 +107,18 @@ export interface Rotation {
   revokedOriginal?: boolean;
 }
 
-/** One provider's response capabilities; a missing method means the provider offers no API for it. */
-export interface ProviderAdapter {
-  /** The provider id, as in src/providers/<id>.ts. */
+/**
+ * One provider's response steps. A method exists exactly where some rule of the provider declares
+ * the step 'api' (see provider.ts); the flow calls it only for the rules that do.
+ */
+export interface ProviderAdapter<S = unknown> {
+  /** The provider id: its folder under src/providers/. */
   provider: string;
-  verify?(credential: Credential, ctx: ProviderContext): Promise<Outcome<Identity>>;
-  revoke?(credential: Credential, ctx: ProviderContext): Promise<Outcome<Revocation>>;
-  rotate?(credential: Credential, ctx: ProviderContext): Promise<Outcome<Rotation>>;
-  describe?(credential: Credential, ctx: ProviderContext): Promise<Outcome<Access>>;
-  activity?(credential: Credential, ctx: ProviderContext): Promise<Outcome<ActivitySummary>>;
+  verify?(credential: Credential, ctx: AdapterContext<S>): Promise<Outcome<Identity>>;
+  revoke?(credential: Credential, ctx: AdapterContext<S>): Promise<Outcome<Revocation>>;
+  rotate?(credential: Credential, ctx: AdapterContext<S>): Promise<Outcome<Rotation>>;
+  describe?(credential: Credential, ctx: AdapterContext<S>): Promise<Outcome<Access>>;
+  activity?(credential: Credential, ctx: AdapterContext<S>): Promise<Outcome<ActivitySummary>>;
   /** The provider's page where a human revokes this kind of credential. */
   manualRevokeUrl: string;
   /** Where this provider's API needs the response steps in another order than verify → revoke → rotate → activity. */
@@ -107,194 +132,4 @@ export interface StepOrder {
   rotateBeforeRevoke?: boolean;
   /** Rotating revokes the leaked credential in the same call (GitLab self-rotate): with rotation on, rotate instead of revoking. */
   rotationRevokes?: boolean;
-}
-
-// --- Operator settings -------------------------------------------------------------------------------
-// Base URLs let an operator use GitHub Enterprise, a self-managed GitLab, an EU region or a proxy,
-// and let tests point at nock. They come from the environment only: a repository's config never
-// chooses where a secret is sent.
-
-const httpUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://api.example.com' })
-  // One form for every base: no trailing slash, so `${base}/path` never doubles it.
-  .transform((url) => url.replace(/\/{1,10}$/, ''));
-
-const BASE_URLS = {
-  LEAKSTOP_GITHUB_API_URL: 'https://api.github.com',
-  LEAKSTOP_GITLAB_URL: 'https://gitlab.com',
-  LEAKSTOP_SLACK_API_URL: 'https://slack.com/api',
-  LEAKSTOP_SLACK_WEBHOOK_URL: 'https://hooks.slack.com',
-  LEAKSTOP_NPM_REGISTRY_URL: 'https://registry.npmjs.org',
-  LEAKSTOP_OPENAI_API_URL: 'https://api.openai.com',
-  LEAKSTOP_ANTHROPIC_API_URL: 'https://api.anthropic.com',
-  LEAKSTOP_STRIPE_API_URL: 'https://api.stripe.com',
-  LEAKSTOP_HUGGINGFACE_URL: 'https://huggingface.co',
-  LEAKSTOP_SENDGRID_API_URL: 'https://api.sendgrid.com',
-  LEAKSTOP_TELEGRAM_API_URL: 'https://api.telegram.org',
-  LEAKSTOP_DISCORD_API_URL: 'https://discord.com/api/v10',
-  LEAKSTOP_DIGITALOCEAN_API_URL: 'https://api.digitalocean.com',
-  LEAKSTOP_LINEAR_API_URL: 'https://api.linear.app',
-  LEAKSTOP_POSTMAN_API_URL: 'https://api.getpostman.com',
-  LEAKSTOP_DOPPLER_API_URL: 'https://api.doppler.com',
-  LEAKSTOP_MAILGUN_API_URL: 'https://api.mailgun.net',
-  LEAKSTOP_TWILIO_API_URL: 'https://api.twilio.com',
-} as const;
-
-type BaseUrlVariable = keyof typeof BASE_URLS;
-
-/** Operator credentials: each may be given inline or, better, as `<NAME>_FILE` naming a file. */
-const SECRET_VARIABLES = [
-  'LEAKSTOP_GITHUB_AUDIT_TOKEN',
-  'LEAKSTOP_OPENAI_ADMIN_KEY',
-  'LEAKSTOP_ANTHROPIC_ADMIN_KEY',
-  'LEAKSTOP_STRIPE_SECRET_KEY',
-] as const;
-
-type SecretVariable = (typeof SECRET_VARIABLES)[number];
-
-const plainSchema = z.object({
-  ...(Object.fromEntries(Object.keys(BASE_URLS).map((name) => [name, httpUrl.optional()])) as Record<BaseUrlVariable, z.ZodOptional<typeof httpUrl>>),
-  // No default: Vault runs wherever its operator runs it, so without this leakstop cannot talk to it.
-  LEAKSTOP_VAULT_URL: httpUrl.optional(),
-  LEAKSTOP_VAULT_NAMESPACE: z
-    .string()
-    .regex(/^[A-Za-z0-9_./-]{1,200}$/, { error: 'must be a Vault namespace path such as admin/team-a' })
-    .optional(),
-  LEAKSTOP_GITHUB_AUDIT_ORG: z
-    .string()
-    .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, { error: 'must be a GitHub organization login, e.g. acme' })
-    .optional(),
-});
-
-type PlainValues = z.infer<typeof plainSchema>;
-
-export interface OperatorSettings {
-  github: { apiUrl: string; audit?: { org: string; token: Secret } };
-  gitlab: { url: string };
-  /** webhookUrl: where incoming webhooks are checked; never the host found in the leaked URL. */
-  slack: { apiUrl: string; webhookUrl: string };
-  npm: { registryUrl: string };
-  openai: { apiUrl: string; adminKey?: Secret };
-  anthropic: { apiUrl: string; adminKey?: Secret };
-  stripe: { apiUrl: string; secretKey?: Secret };
-  huggingface: { url: string };
-  sendgrid: { apiUrl: string };
-  telegram: { apiUrl: string };
-  discord: { apiUrl: string };
-  digitalocean: { apiUrl: string };
-  vault: { url?: string; namespace?: string };
-  linear: { apiUrl: string };
-  postman: { apiUrl: string };
-  doppler: { apiUrl: string };
-  mailgun: { apiUrl: string };
-  twilio: { apiUrl: string };
-}
-
-export class OperatorSettingsError extends ProblemsError {
-  override name = 'OperatorSettingsError';
-
-  constructor(problems: string[]) {
-    super(problems, 'the leak-response settings in the environment are not valid');
-  }
-}
-
-export type ReadSecretFile = (path: string) => string;
-
-const readUtf8: ReadSecretFile = (path) => readFileSync(path, 'utf8');
-
-/**
- * Reads the leak-response settings from the environment; throws OperatorSettingsError naming every
- * bad variable. `readFile` is injectable so tests need no files.
- */
-export function parseOperatorSettings(env: NodeJS.ProcessEnv, readFile: ReadSecretFile = readUtf8): OperatorSettings {
-  const problems: string[] = [];
-  const parsed = plainSchema.safeParse(pickSet(env, Object.keys(plainSchema.shape)));
-  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
-  const secrets = readSecrets(env, readFile, problems);
-  const auditToken = secrets.LEAKSTOP_GITHUB_AUDIT_TOKEN;
-  const auditOrg = parsed.data?.LEAKSTOP_GITHUB_AUDIT_ORG;
-  if (auditToken && !auditOrg) problems.push('LEAKSTOP_GITHUB_AUDIT_TOKEN is set without LEAKSTOP_GITHUB_AUDIT_ORG: set the organization whose audit log it reads');
-  if (auditOrg && !auditToken) problems.push('LEAKSTOP_GITHUB_AUDIT_ORG is set without LEAKSTOP_GITHUB_AUDIT_TOKEN (or _FILE): set a token of an organization owner with read:audit_log');
-  if (!parsed.success || problems.length > 0) throw new OperatorSettingsError(problems);
-  return buildSettings(parsed.data, secrets);
-}
-
-function buildSettings(values: PlainValues, secrets: Partial<Record<SecretVariable, Secret>>): OperatorSettings {
-  const url = (name: BaseUrlVariable): string => values[name] ?? BASE_URLS[name];
-  const auditOrg = values.LEAKSTOP_GITHUB_AUDIT_ORG;
-  const auditToken = secrets.LEAKSTOP_GITHUB_AUDIT_TOKEN;
-  return {
-    github: { apiUrl: url('LEAKSTOP_GITHUB_API_URL'), ...(auditOrg && auditToken ? { audit: { org: auditOrg, token: auditToken } } : {}) },
-    gitlab: { url: url('LEAKSTOP_GITLAB_URL') },
-    slack: { apiUrl: url('LEAKSTOP_SLACK_API_URL'), webhookUrl: url('LEAKSTOP_SLACK_WEBHOOK_URL') },
-    npm: { registryUrl: url('LEAKSTOP_NPM_REGISTRY_URL') },
-    openai: { apiUrl: url('LEAKSTOP_OPENAI_API_URL'), ...optional('adminKey', secrets.LEAKSTOP_OPENAI_ADMIN_KEY) },
-    anthropic: { apiUrl: url('LEAKSTOP_ANTHROPIC_API_URL'), ...optional('adminKey', secrets.LEAKSTOP_ANTHROPIC_ADMIN_KEY) },
-    stripe: { apiUrl: url('LEAKSTOP_STRIPE_API_URL'), ...optional('secretKey', secrets.LEAKSTOP_STRIPE_SECRET_KEY) },
-    huggingface: { url: url('LEAKSTOP_HUGGINGFACE_URL') },
-    sendgrid: { apiUrl: url('LEAKSTOP_SENDGRID_API_URL') },
-    telegram: { apiUrl: url('LEAKSTOP_TELEGRAM_API_URL') },
-    discord: { apiUrl: url('LEAKSTOP_DISCORD_API_URL') },
-    digitalocean: { apiUrl: url('LEAKSTOP_DIGITALOCEAN_API_URL') },
-    vault: { ...optional('url', values.LEAKSTOP_VAULT_URL), ...optional('namespace', values.LEAKSTOP_VAULT_NAMESPACE) },
-    linear: { apiUrl: url('LEAKSTOP_LINEAR_API_URL') },
-    postman: { apiUrl: url('LEAKSTOP_POSTMAN_API_URL') },
-    doppler: { apiUrl: url('LEAKSTOP_DOPPLER_API_URL') },
-    mailgun: { apiUrl: url('LEAKSTOP_MAILGUN_API_URL') },
-    twilio: { apiUrl: url('LEAKSTOP_TWILIO_API_URL') },
-  };
-}
-
-/** `{ [key]: value }` when value is set, `{}` otherwise: an unset value adds no key at all. */
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-/** An empty variable counts as unset, as in a shell `FOO= leakstop worker`. */
-function pickSet(env: NodeJS.ProcessEnv, names: readonly string[]): Record<string, string> {
-  const picked: Record<string, string> = {};
-  for (const name of names) {
-    const value = env[name];
-    if (value !== undefined && value !== '') picked[name] = value;
-  }
-  return picked;
-}
-
-function readSecrets(env: NodeJS.ProcessEnv, readFile: ReadSecretFile, problems: string[]): Partial<Record<SecretVariable, Secret>> {
-  const secrets: Partial<Record<SecretVariable, Secret>> = {};
-  for (const name of SECRET_VARIABLES) {
-    const value = readSecretVariable(env, name, readFile, problems);
-    if (value !== undefined) secrets[name] = new Secret(value);
-  }
-  return secrets;
-}
-
-/** NAME or NAME_FILE, not both; a file's trailing newline is not part of the key. */
-function readSecretVariable(env: NodeJS.ProcessEnv, name: SecretVariable, readFile: ReadSecretFile, problems: string[]): string | undefined {
-  const inline = env[name] || undefined;
-  const path = env[`${name}_FILE`] || undefined;
-  if (inline !== undefined && path !== undefined) {
-    problems.push(`${name} and ${name}_FILE are both set: keep only one (${name}_FILE is preferred)`);
-    return undefined;
-  }
-  if (path === undefined) return checkSecretValue(inline, name, problems);
-  let text: string;
-  try {
-    text = readFile(path);
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
-    problems.push(`${name}_FILE cannot be read (${reason}): set it to a file holding only the key`);
-    return undefined;
-  }
-  return checkSecretValue(text.trim(), `${name}_FILE`, problems);
-}
-
-function checkSecretValue(value: string | undefined, name: string, problems: string[]): string | undefined {
-  if (value === undefined) return undefined;
-  // A key is one line of printable characters; anything else is a wrong file or a pasting accident.
-  if (!/^[\x21-\x7e]{8,4096}$/.test(value)) {
-    problems.push(`${name} does not hold a key (expected 8-4096 printable characters without spaces)`);
-    return undefined;
-  }
-  return value;
 }

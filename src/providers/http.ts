@@ -4,7 +4,7 @@
 // its template ('GitHub GET /user'), never by its URL, which for some providers holds the secret.
 import type { z } from 'zod';
 import type { Secret } from '../detect/secret.js';
-import type { ProviderContext, Setback, Unsupported } from './contract.js';
+import type { AdapterContext, Setback, Unsupported } from './contract.js';
 
 /** A provider (or sink) that has not answered by then is retried later. */
 export const PROVIDER_TIMEOUT_MS = 15_000;
@@ -31,7 +31,7 @@ export interface ProviderRequest<S extends z.ZodType> {
 export type ProviderResponse<T> = { ok: true; data: T; status: number; headers: Headers } | { ok: false; setback: Setback };
 
 /** Sends the request and classifies the answer; never throws for a provider's or network's failure. */
-export async function callProvider<S extends z.ZodType>(ctx: ProviderContext, request: ProviderRequest<S>): Promise<ProviderResponse<z.infer<S>>> {
+export async function callProvider<S extends z.ZodType>(ctx: Pick<AdapterContext, 'fetch' | 'now'>, request: ProviderRequest<S>): Promise<ProviderResponse<z.infer<S>>> {
   let response: Response;
   try {
     response = await ctx.fetch(request.url, buildInit(request));

@@ -1,61 +1,121 @@
-// Every provider leakstop knows. Adding a provider: add its file here and in the list below.
+// Every provider leakstop knows, registered once. Adding a provider: a folder src/providers/<id>/
+// (rules.ts with its samples, and if leakstop can respond, settings.ts, adapter.ts and the
+// capabilities in index.ts) and one line in PROVIDERS below.
 import type { ProviderDefinition } from '../detect/rule.js';
-import { anthropic } from './anthropic/rules.js';
-import { aws } from './aws/rules.js';
-import { azure } from './azure/rules.js';
-import { database } from './database/rules.js';
-import { databricks } from './databricks/rules.js';
-import { digitalocean } from './digitalocean/rules.js';
-import { discord } from './discord/rules.js';
-import { doppler } from './doppler/rules.js';
-import { generic } from './generic/rules.js';
-import { github } from './github/rules.js';
-import { gitlab } from './gitlab/rules.js';
-import { google } from './google/rules.js';
-import { grafana } from './grafana/rules.js';
-import { huggingface } from './huggingface/rules.js';
-import { linear } from './linear/rules.js';
-import { mailgun } from './mailgun/rules.js';
-import { npm } from './npm/rules.js';
-import { openai } from './openai/rules.js';
-import { postman } from './postman/rules.js';
-import { privateKey } from './private-key/rules.js';
-import { pypi } from './pypi/rules.js';
-import { sendgrid } from './sendgrid/rules.js';
-import { shopify } from './shopify/rules.js';
-import { slack } from './slack/rules.js';
-import { stripe } from './stripe/rules.js';
-import { telegram } from './telegram/rules.js';
-import { twilio } from './twilio/rules.js';
-import { vault } from './vault/rules.js';
+import { ProblemsError } from '../problems-error.js';
+import { anthropicProvider } from './anthropic/index.js';
+import { awsProvider } from './aws/index.js';
+import { azureProvider } from './azure/index.js';
+import type { OperatorSettings, ProviderAdapter } from './contract.js';
+import { databaseProvider } from './database/index.js';
+import { databricksProvider } from './databricks/index.js';
+import { digitaloceanProvider } from './digitalocean/index.js';
+import { discordProvider } from './discord/index.js';
+import { dopplerProvider } from './doppler/index.js';
+import { genericProvider } from './generic/index.js';
+import { githubProvider } from './github/index.js';
+import { gitlabProvider } from './gitlab/index.js';
+import { googleProvider } from './google/index.js';
+import { grafanaProvider } from './grafana/index.js';
+import { huggingfaceProvider } from './huggingface/index.js';
+import { linearProvider } from './linear/index.js';
+import { mailgunProvider } from './mailgun/index.js';
+import { npmProvider } from './npm/index.js';
+import { openaiProvider } from './openai/index.js';
+import { postmanProvider } from './postman/index.js';
+import { privateKeyProvider } from './private-key/index.js';
+import { capabilitiesOfRule, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
+import { pypiProvider } from './pypi/index.js';
+import { sendgridProvider } from './sendgrid/index.js';
+import { readUtf8, type ReadSecretFile } from './settings.js';
+import { shopifyProvider } from './shopify/index.js';
+import { slackProvider } from './slack/index.js';
+import { stripeProvider } from './stripe/index.js';
+import { telegramProvider } from './telegram/index.js';
+import { twilioProvider } from './twilio/index.js';
+import { vaultProvider } from './vault/index.js';
 
-export const allProviders: readonly ProviderDefinition[] = [
-  github,
-  aws,
-  slack,
-  stripe,
-  openai,
-  anthropic,
-  gitlab,
-  npm,
-  pypi,
-  google,
-  azure,
-  huggingface,
-  sendgrid,
-  twilio,
-  shopify,
-  digitalocean,
-  databricks,
-  linear,
-  doppler,
-  postman,
-  vault,
-  grafana,
-  telegram,
-  discord,
-  mailgun,
-  privateKey,
-  database,
-  generic,
+/** In the order rules are tried and listed; the generic rule last. */
+export const PROVIDERS: readonly ProviderModule[] = [
+  githubProvider,
+  awsProvider,
+  slackProvider,
+  stripeProvider,
+  openaiProvider,
+  anthropicProvider,
+  gitlabProvider,
+  npmProvider,
+  pypiProvider,
+  googleProvider,
+  azureProvider,
+  huggingfaceProvider,
+  sendgridProvider,
+  twilioProvider,
+  shopifyProvider,
+  digitaloceanProvider,
+  databricksProvider,
+  linearProvider,
+  dopplerProvider,
+  postmanProvider,
+  vaultProvider,
+  grafanaProvider,
+  telegramProvider,
+  discordProvider,
+  mailgunProvider,
+  privateKeyProvider,
+  databaseProvider,
+  genericProvider,
 ];
+
+/** Every provider's detection: its rules. */
+export const allProviders: readonly ProviderDefinition[] = PROVIDERS.map((module) => module.detection);
+
+const byId = new Map(PROVIDERS.map((module) => [module.detection.id, module]));
+
+export function providerModule(id: string): ProviderModule | undefined {
+  return byId.get(id);
+}
+
+/** Whether leakstop has a response for this provider (an adapter): decided without loading it. */
+export function respondsTo(provider: string): boolean {
+  return byId.get(provider)?.response !== undefined;
+}
+
+/** What leakstop can do for a credential found by this rule of this provider. */
+export function capabilitiesOf(provider: string, ruleId: string): Capabilities {
+  const module = byId.get(provider);
+  return module === undefined ? capabilitiesOfRule({ detection: { id: provider, name: provider, rules: [] } }, ruleId) : capabilitiesOfRule(module, ruleId);
+}
+
+/** Loads every adapter (a worker does this once at start-up; the CLI never does), by provider id. */
+export async function loadAdapters(deps: AdapterDeps): Promise<ReadonlyMap<string, ProviderAdapter>> {
+  const loaded = await Promise.all(PROVIDERS.flatMap((module) => (module.response ? [module.response.loadAdapter(deps)] : [])));
+  return new Map(loaded.map((adapter) => [adapter.provider, adapter]));
+}
+
+export class OperatorSettingsError extends ProblemsError {
+  override name = 'OperatorSettingsError';
+
+  constructor(problems: string[]) {
+    super(problems, 'the leak-response settings in the environment are not valid');
+  }
+}
+
+/**
+ * Every provider's operator settings from the environment, by provider id; throws
+ * OperatorSettingsError naming every bad variable. `readFile` is injectable so tests need no files.
+ */
+export function parseOperatorSettings(env: NodeJS.ProcessEnv, readFile: ReadSecretFile = readUtf8): OperatorSettings {
+  const problems: string[] = [];
+  const settings: Record<string, unknown> = {};
+  for (const module of PROVIDERS) {
+    if (module.settings !== undefined) settings[module.detection.id] = module.settings.read(env, readFile, problems);
+  }
+  if (problems.length > 0) throw new OperatorSettingsError(problems);
+  return settings;
+}
+
+/** One provider's settings from the environment (tests, and tools that talk to one provider). */
+export function providerSettings(provider: string, env: NodeJS.ProcessEnv = {}, readFile: ReadSecretFile = readUtf8): unknown {
+  return parseOperatorSettings(env, readFile)[provider];
+}

@@ -4,8 +4,10 @@
 // answer, so a credential is revoked at most once however many jobs carry it, and a job run again
 // after a crash resumes where the last one stopped.
 import type { Secret } from '../detect/secret.js';
-import type { Credential, Outcome, ProviderAdapter, ProviderContext, Rotation } from '../providers/contract.js';
+import { adapterContext, type AdapterContext, type Credential, type Outcome, type ProviderAdapter, type ProviderContext, type Rotation } from '../providers/contract.js';
 import { scrub } from '../providers/http.js';
+import { capabilitiesOf } from '../providers/index.js';
+import type { Capabilities, Capability, ResponseStepName } from '../providers/provider.js';
 import type { ResponsePolicy } from './policy.js';
 import { isSettled, recordOf, type ResponseRecords, type ResponseStep, type StepRecord } from './response-record.js';
 import type { ResponseStore } from './response-store.js';
@@ -41,6 +43,11 @@ export interface StepDeps {
   store: ResponseStore;
   /** The operator's rotation sink; rotation is skipped without one. */
   sink: RotationSink | undefined;
+  /**
+   * What the provider declares it can do for a rule: the registry's declaration (providers/index.ts)
+   * unless given, as tests do for a made-up provider.
+   */
+  capabilitiesOf?: (provider: string, ruleId: string) => Capabilities;
   /** Seals a value for the store (the replacement while its sink write is retried). */
   seal: (secret: Secret, context: string) => string;
   unseal: (sealed: string, context: string) => Secret;
@@ -128,7 +135,18 @@ async function withRecords(deps: StepDeps, input: StepInput, fn: (work: Work) =>
   });
 }
 
-type AdapterCall<T> = (credential: Credential, ctx: ProviderContext) => Promise<Outcome<T>>;
+type AdapterCall<T> = (credential: Credential, ctx: AdapterContext) => Promise<Outcome<T>>;
+
+/** What the credential's provider declares it can do in this step, for this credential's rule. */
+function capability(work: Work, step: ResponseStepName): Capability {
+  if (work.adapter === undefined) return 'none';
+  return (work.capabilitiesOf ?? capabilitiesOf)(work.adapter.provider, work.credential.ruleId)[step];
+}
+
+/** The adapter's context: its own provider's settings only. */
+function contextOf(work: Work, adapter: ProviderAdapter): AdapterContext {
+  return adapterContext(work.provider, adapter.provider);
+}
 
 /**
  * Runs one adapter call unless its step is settled already, and records the answer. A retryable
@@ -137,9 +155,10 @@ type AdapterCall<T> = (credential: Credential, ctx: ProviderContext) => Promise<
 async function attempt<T>(work: Work, step: ResponseStep, pick: (adapter: ProviderAdapter) => AdapterCall<T> | undefined): Promise<StepRecord | undefined> {
   const settled = work.records[step];
   if (isSettled(settled)) return settled;
-  const call = work.adapter === undefined ? undefined : pick(work.adapter);
-  if (call === undefined) return save(work, noApi(work, step));
-  const outcome = await call(work.credential, work.provider);
+  // A step the provider does not declare 'api' for this kind of credential is never called.
+  const call = work.adapter === undefined || capability(work, step) !== 'api' ? undefined : pick(work.adapter);
+  if (call === undefined || work.adapter === undefined) return save(work, noApi(work, step));
+  const outcome = await call(work.credential, contextOf(work, work.adapter));
   throwIfRetryable(work, outcome);
   const record = recordOf(step, outcome, work.provider.now(), work.source);
   if (step === 'revoke' && outcome.status === 'done') Object.assign(record, { reversible: (outcome.data as { reversible?: boolean }).reversible ?? false }, approver(work));
@@ -170,15 +189,21 @@ async function save(work: Work, record: StepRecord): Promise<StepRecord> {
 }
 
 function noApi(work: Work, step: ResponseStep): StepRecord {
-  const what = { verify: 'check whether it is live', describe: 'tell what it can access', revoke: 'revoke it', rotate: 'issue a replacement', activity: 'tell what it was used for' }[step];
-  const manualUrl = work.adapter?.manualRevokeUrl;
+  const declared = capability(work, step);
+  const manualUrl = typeof declared === 'object' ? declared.manual : step === 'revoke' || step === 'rotate' ? work.adapter?.manualRevokeUrl : undefined;
   return {
     step,
     status: 'unsupported',
-    summary: `${work.providerName} offers leakstop no API to ${what}${step === 'revoke' && manualUrl !== undefined ? ': do it by hand' : ''}`,
+    summary: typeof declared === 'object' && declared.how !== undefined ? `${declared.how}` : noApiSummary(work, step, manualUrl !== undefined),
     at: now(work),
     ...(manualUrl === undefined ? {} : { manualUrl }),
   };
+}
+
+function noApiSummary(work: Work, step: ResponseStep, byHand: boolean): string {
+  if (step === 'rotate') return `${work.providerName} offers leakstop no API to issue a replacement: issue one by hand and update its users`;
+  const what = { verify: 'check whether it is live', describe: 'tell what it can access', revoke: 'revoke it', activity: 'tell what it was used for' }[step];
+  return `${work.providerName} offers leakstop no API to ${what}${step === 'revoke' && byHand ? ': do it by hand' : ''}`;
 }
 
 /** The reason revocation must wait or not happen, or undefined when it may go ahead now. */
@@ -188,7 +213,7 @@ async function revokeHeldBack(work: Work): Promise<StepRecord | undefined> {
   const base = { step: 'revoke' as const, at: now(work) };
   if (verify?.status === 'not-live') return { ...base, status: 'skipped', summary: 'nothing to revoke: the provider says the credential does not work' };
   // No approval can help where no API revokes: say so at once rather than invite a `/leakstop revoke`.
-  if (work.adapter?.revoke === undefined) return noApi(work, 'revoke');
+  if (work.adapter?.revoke === undefined || capability(work, 'revoke') !== 'api') return noApi(work, 'revoke');
   if (work.approvedBy === undefined) {
     if (policy.revoke === 'off') return { ...base, status: 'skipped', summary: `not revoked: ${policy.revokeSetting} is off for this repository; revoke it by hand`, ...manual(work) };
     if (verify?.status !== 'done') {
@@ -212,7 +237,7 @@ function rotationAllowed(work: Work): boolean {
 function rotationHeldBack(work: Work): StepRecord | undefined {
   const base = { step: 'rotate' as const, at: now(work) };
   if (work.policy.rotate === 'off') return { ...base, status: 'skipped', summary: `not rotated: ${work.policy.rotateSetting} is off; issue a replacement by hand` };
-  if (work.adapter?.rotate === undefined) return { ...noApi(work, 'rotate'), summary: `${work.providerName} offers leakstop no API to issue a replacement: issue one by hand and update its users` };
+  if (work.adapter?.rotate === undefined || capability(work, 'rotate') !== 'api') return noApi(work, 'rotate');
   if (work.sink === undefined) return { ...base, status: 'skipped', summary: 'not rotated: the operator has configured no rotation sink (LEAKSTOP_ROTATION_SINK) to hand a replacement to its users; issue one by hand' };
   if (work.policy.dryRun) return { ...base, status: 'dry-run', summary: `dry run: leakstop would have issued a replacement and written it to the ${work.sink.kind} sink as ${work.rotationName}` };
   return undefined;
@@ -233,7 +258,7 @@ async function rotateAndStore(work: Work): Promise<void> {
   if (kept !== undefined) {
     rotation = { replacement: work.unseal(kept, context) };
   } else {
-    const outcome = await work.adapter!.rotate!(work.credential, work.provider);
+    const outcome = await work.adapter!.rotate!(work.credential, contextOf(work, work.adapter!));
     throwIfRetryable(work, outcome);
     if (outcome.status !== 'done') {
       await save(work, recordOf('rotate', outcome, work.provider.now(), work.source));

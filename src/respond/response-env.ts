@@ -1,7 +1,9 @@
 // Everything the leak response takes from the operator's environment, read once at start-up so a
 // mistake stops the worker with a message naming the variable, rather than failing the first leak:
 // on/off and dry-run switches, provider base URLs and admin keys, the rotation sink, the seal key.
-import { parseOperatorSettings, type OperatorSettings, type ReadSecretFile } from '../providers/contract.js';
+import type { OperatorSettings } from '../providers/contract.js';
+import { parseOperatorSettings } from '../providers/index.js';
+import type { ReadSecretFile } from '../providers/settings.js';
 import type { OperatorResponseSettings } from './policy.js';
 import { sealKeyFromEnv, type SealKey } from './seal.js';
 import { parseRotationSinkSettings, type RotationSinkSettings } from './sinks/rotation-sink.js';

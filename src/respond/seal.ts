@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { z } from 'zod';
 import { Secret } from '../detect/secret.js';
-import type { ReadSecretFile } from '../providers/contract.js';
+import type { ReadSecretFile } from '../providers/settings.js';
 import { readAppPrivateKey, type AppPrivateKey } from '../config/app-private-key.js';
 
 const KEY_BYTES = 32;

@@ -5,7 +5,8 @@ import nock from 'nock';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { fingerprint, Secret } from '../../src/detect/secret.js';
 import {
-  parseOperatorSettings,
+  adapterContext,
+  type AdapterContext,
   type Credential,
   type Identity,
   type OperatorSettings,
@@ -13,6 +14,7 @@ import {
   type ProviderAdapter,
   type ProviderContext,
 } from '../../src/providers/contract.js';
+import { parseOperatorSettings } from '../../src/providers/index.js';
 
 export interface SentRequest {
   url: string;
@@ -22,16 +24,26 @@ export interface SentRequest {
 }
 
 export interface AdapterHarness {
-  ctx: ProviderContext;
+  /**
+   * The context the adapter under test gets: its own provider's settings. Typed `never` so that it
+   * fits any adapter's context type; the settings are the provider's own, read from `env`.
+   */
+  ctx: AdapterContext<never>;
+  /** The response's context: every provider's settings (what the response steps take). */
+  response: ProviderContext;
   sent: SentRequest[];
 }
 
 /** A fixed clock: Retry-After dates and budgets are computed against it. */
 export const NOW = new Date('2026-11-23T12:00:00Z');
 
-/** Installs nock guards for the calling test file and returns a harness refreshed before each test. */
-export function useAdapterHarness(env: NodeJS.ProcessEnv = {}, files: Record<string, string> = {}): AdapterHarness {
-  const harness: AdapterHarness = { ctx: makeContext(parseOperatorSettings(env, readFrom(files))), sent: [] };
+/**
+ * Installs nock guards for the calling test file and returns a harness refreshed before each test,
+ * for the adapter of `provider` (its folder name under src/providers/).
+ */
+export function useAdapterHarness(provider: string, env: NodeJS.ProcessEnv = {}, files: Record<string, string> = {}): AdapterHarness {
+  const response = makeContext(parseOperatorSettings(env, readFrom(files)));
+  const harness: AdapterHarness = { ctx: forAdapter(response, provider), response, sent: [] };
   const unmatched: string[] = [];
   const onNoMatch = (req: { method?: string; path?: string; host?: string }): void => {
     unmatched.push(`${req.method ?? '?'} ${req.host ?? ''}${req.path ?? ''}`);
@@ -42,7 +54,8 @@ export function useAdapterHarness(env: NodeJS.ProcessEnv = {}, files: Record<str
     nock.emitter.on('no match', onNoMatch);
     unmatched.length = 0;
     harness.sent = [];
-    harness.ctx = recordingContext(harness.ctx.settings, harness.sent);
+    harness.response = recordingContext(harness.response.settings, harness.sent);
+    harness.ctx = forAdapter(harness.response, provider);
   });
 
   afterEach(() => {
@@ -63,6 +76,15 @@ function readFrom(files: Record<string, string>): (path: string) => string {
     if (text === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
     return text;
   };
+}
+
+function forAdapter(response: ProviderContext, provider: string): AdapterContext<never> {
+  return adapterContext(response, provider) as AdapterContext<never>;
+}
+
+/** One provider's settings from `env`, typed to fit its adapter's context (see AdapterHarness.ctx). */
+export function settingsFor(provider: string, env: NodeJS.ProcessEnv = {}): never {
+  return parseOperatorSettings(env)[provider] as never;
 }
 
 function makeContext(settings: OperatorSettings): ProviderContext {
@@ -156,11 +178,3 @@ export function verifyContract(harness: AdapterHarness, spec: VerifySpec): void 
   });
 }
 
-/** A credential without a revocation API gets the provider's page, and nothing is sent. */
-export function expectManualRevoke(harness: AdapterHarness, adapter: ProviderAdapter, cred: () => Credential, manualUrl: string): void {
-  it('sends revocation to a human, with the provider’s page', async () => {
-    const outcome = await adapter.revoke!(cred(), harness.ctx);
-    expect(outcome).toMatchObject({ status: 'unsupported', manualUrl });
-    expect(harness.sent).toEqual([]);
-  });
-}

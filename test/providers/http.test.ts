@@ -2,7 +2,8 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Secret } from '../../src/detect/secret.js';
-import { parseOperatorSettings, type ProviderContext } from '../../src/providers/contract.js';
+import type { ProviderContext } from '../../src/providers/contract.js';
+import { parseOperatorSettings } from '../../src/providers/index.js';
 import { callProvider, retryAfter, scrub } from '../../src/providers/http.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');

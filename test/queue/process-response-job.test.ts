@@ -13,8 +13,11 @@ import { incidentKey } from '../../src/report/incident-issue.js';
 import { marker, TIMELINE_END, TIMELINE_START } from '../../src/report/incident-markers.js';
 import { MemoryIncidentStore } from '../../src/report/memory-incident-store.js';
 import { REVOKE_ACTION, responseSection } from '../../src/report/response-report.js';
-import { parseOperatorSettings } from '../../src/providers/contract.js';
-import { adapterFor } from '../../src/respond/adapters.js';
+import type { ProviderAdapter } from '../../src/providers/contract.js';
+import { loadAdapters, parseOperatorSettings } from '../../src/providers/index.js';
+
+const adapters = await loadAdapters({ env: {} });
+const adapterFor = (provider: string): ProviderAdapter | undefined => adapters.get(provider);
 import { approvalSlot, APPROVAL_TTL_SECONDS } from '../../src/respond/respond-steps.js';
 import type { StepRecord } from '../../src/respond/response-record.js';
 import { MemoryResponseStore } from '../../src/respond/response-store.js';

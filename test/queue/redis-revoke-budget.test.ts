@@ -17,7 +17,7 @@ const API = 'https://api.github.com';
 const T0 = NOW.getTime();
 const HOUR_MS = 3_600_000;
 const silent = createLogger({ level: 'silent' });
-const harness = useAdapterHarness();
+const harness = useAdapterHarness('github');
 
 describeWithRedis('the Redis revoke budget', () => {
   let redis: Redis;

@@ -26,7 +26,7 @@ import {
   type CredentialJob,
   type ResponseRequest,
 } from '../../src/queue/response-jobs.js';
-import { adapterFor } from '../../src/respond/adapters.js';
+import { respondsTo } from '../../src/providers/index.js';
 import { sealKeyFromBytes, unsealSecret } from '../../src/respond/seal.js';
 import { randomChars } from '../providers/random-token.js';
 import { deleteKeysWithPrefix, describeWithRedis, everythingStored, redisUrl, testRedis, uniquePrefix } from './redis.js';
@@ -99,7 +99,7 @@ function request(findings: readonly LocatedFinding[], overrides: Partial<Respons
   };
 }
 
-const respondsToAdapters = (provider: string): boolean => adapterFor(provider) !== undefined;
+const respondsToAdapters = respondsTo;
 const OPTIONS = { sealKey: SEAL_KEY, operator: { dryRun: false }, respondsTo: respondsToAdapters };
 
 describe('credentialJobs', () => {

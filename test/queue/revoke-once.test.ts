@@ -10,7 +10,8 @@ import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { fingerprint, Secret } from '../../src/detect/secret.js';
 import { createGithubAdapter } from '../../src/providers/github/adapter.js';
 import { RedisResponseStore } from '../../src/queue/redis-response-store.js';
-import { parseOperatorSettings, type ProviderContext } from '../../src/providers/contract.js';
+import type { ProviderContext } from '../../src/providers/contract.js';
+import { parseOperatorSettings } from '../../src/providers/index.js';
 import { runRevokeStep, runVerifyStep, type StepDeps, type StepInput } from '../../src/respond/respond-steps.js';
 import { deleteKeysWithPrefix, describeWithRedis, testRedis, uniquePrefix } from './redis.js';
 

@@ -30,8 +30,9 @@ import type { RotationSink } from '../../src/respond/sinks/rotation-sink.js';
 import { requestBodyProblems } from '../openapi.js';
 import { credential, NOW, useAdapterHarness } from '../providers/adapter-kit.js';
 import { randomChars } from '../providers/random-token.js';
+import type { Capabilities, Capability } from '../../src/providers/provider.js';
 
-const harness = useAdapterHarness();
+const harness = useAdapterHarness('github');
 const GITHUB = 'https://api.github.com';
 const GITLAB = 'https://gitlab.com';
 const SOURCE = 'acme/api';
@@ -86,6 +87,8 @@ interface Scenario {
 
 interface ScenarioSetup {
   adapter: ProviderAdapter | undefined;
+  /** Read capabilities from the provider registry (a real provider id) instead of the fake adapter's methods. */
+  registry?: boolean;
   credential?: Credential;
   providerName?: string;
   policy?: Partial<ResponsePolicy>;
@@ -101,7 +104,9 @@ function scenario(setup: ScenarioSetup): Scenario {
     store,
     deps: {
       adapter: setup.adapter,
-      provider: harness.ctx,
+      provider: harness.response,
+      // Acme is no registered provider: it declares 'api' for what its adapter implements.
+      ...(setup.registry ? {} : { capabilitiesOf: () => capabilitiesOfMethods(setup.adapter) }),
       store,
       sink: setup.sink,
       seal: (secret, context) => sealSecret(SEAL_KEY, secret, context),
@@ -117,6 +122,11 @@ function scenario(setup: ScenarioSetup): Scenario {
       lastAttempt: true,
     },
   };
+}
+
+function capabilitiesOfMethods(adapter: ProviderAdapter | undefined): Capabilities {
+  const of = (method: keyof ProviderAdapter): Capability => (adapter?.[method] === undefined ? { manual: ACME_MANUAL_URL } : 'api');
+  return { verify: of('verify'), revoke: of('revoke'), rotate: of('rotate'), describe: of('describe'), activity: of('activity') };
 }
 
 function policy(overrides: Partial<ResponsePolicy> = {}): ResponsePolicy {
@@ -351,6 +361,44 @@ describe('the revoke step: at most once per credential', () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => runRevokeStep(s.deps, s.input)));
 
     for (const records of answers) expect(records.revoke?.status).toBe('done');
+  });
+});
+
+describe('the revoke step: a provider whose revocation is by hand', () => {
+  /** A live Linear key: Linear declares revocation by hand (no API revokes a key). */
+  function linearScenario(policy: Partial<ResponsePolicy>): { s: Scenario; adapter: FakeAdapter } {
+    const adapter = { ...fakeAdapter({ verify: LIVE }), provider: 'linear' };
+    const cred = credential('linear-api-key', `lin_api_${randomChars(40)}`);
+    return { s: scenario({ adapter, credential: cred, providerName: 'Linear', policy, registry: true }), adapter };
+  }
+
+  it.each([{ revoke: 'auto' as const }, { revoke: 'approve' as const }, { revoke: 'off' as const }, { revoke: 'approve' as const, dryRun: true }])(
+    'says "revoke by hand" with the page and never waits for approval, under %o',
+    async (policy) => {
+      const { s } = linearScenario(policy);
+      await runVerifyStep(s.deps, s.input);
+      const records = await runRevokeStep(s.deps, s.input);
+
+      expect(records.revoke).toMatchObject({
+        status: 'unsupported',
+        summary: 'Linear has no API to revoke a personal API key: revoke it in Settings → Security & access',
+        manualUrl: 'https://linear.app/settings/account/security',
+      });
+      expect(await s.store.kept(s.input.credential.fingerprint, approvalSlot(s.input.source))).toBeUndefined();
+    },
+  );
+
+  it('never calls a revoke the rule does not declare: a GitHub OAuth token goes to its authorization page', async () => {
+    const calls: string[] = [];
+    const adapter = { ...fakeAdapter({ verify: LIVE, revoke: REVOKED }, { calls }), provider: 'github' };
+    const cred = credential('github-oauth-token', generateGithubStyleToken('gho_'));
+    const s = scenario({ adapter, credential: cred, providerName: 'GitHub', policy: { revoke: 'approve' }, registry: true });
+
+    await runVerifyStep(s.deps, s.input);
+    const records = await runRevokeStep(s.deps, approvedBy(s, 'maintainer'));
+
+    expect(records.revoke).toMatchObject({ status: 'unsupported', manualUrl: 'https://github.com/settings/applications' });
+    expect(calls).not.toContain('revoke');
   });
 });
 

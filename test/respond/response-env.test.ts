@@ -1,11 +1,17 @@
 // The leak response's settings from the operator's environment: on/off and dry-run switches, the
 // rotation sink, the provider settings and the seal key, each mistake named by its variable.
 import { describe, expect, it } from 'vitest';
-import { OperatorSettingsError } from '../../src/providers/contract.js';
+import type { GithubSettings } from '../../src/providers/github/settings.js';
+import { OperatorSettingsError } from '../../src/providers/index.js';
 import { parseResponseEnv, ResponseEnvError, type ResponseEnv } from '../../src/respond/response-env.js';
 import { SealKeyError, sealKeyFromBytes } from '../../src/respond/seal.js';
 import { RotationSinkSettingsError } from '../../src/respond/sinks/rotation-sink.js';
 import { thrown } from './thrown.js';
+
+/** GitHub's part of the providers' settings, as github/settings.ts declares it. */
+function githubOf(env: ResponseEnv): GithubSettings {
+  return env.providers['github'] as GithubSettings;
+}
 
 const KEY_BYTES = Buffer.from('6n1yJq0mXv7Lw3sKp9Rt2Ub5Hc8Df4Ga', 'utf8');
 const SEAL = { LEAKSTOP_SEAL_KEY: KEY_BYTES.toString('base64') };
@@ -28,7 +34,7 @@ describe('LEAKSTOP_RESPONSE', () => {
     expect(env).toMatchObject({ enabled: true, dryRun: false });
     expect(env.sink).toBeUndefined();
     expect('sink' in env).toBe(false);
-    expect(env.providers.github.apiUrl).toBe('https://api.github.com');
+    expect(githubOf(env).apiUrl).toBe('https://api.github.com');
   });
 
   it('accepts on and off in any case, with spaces around', () => {
@@ -85,15 +91,15 @@ describe('the rotation sink', () => {
 
 describe('the provider settings', () => {
   it('come from the environment, and a bad one is named', () => {
-    expect(enabled({ ...SEAL, LEAKSTOP_GITHUB_API_URL: 'https://ghe.example.com/api/v3/' }).providers.github.apiUrl).toBe('https://ghe.example.com/api/v3');
+    expect(githubOf(enabled({ ...SEAL, LEAKSTOP_GITHUB_API_URL: 'https://ghe.example.com/api/v3/' })).apiUrl).toBe('https://ghe.example.com/api/v3');
     const error = thrown(() => parseResponseEnv({ ...SEAL, LEAKSTOP_GITHUB_API_URL: 'ghe.example.com' }), OperatorSettingsError);
     expect(error.message).toContain('LEAKSTOP_GITHUB_API_URL');
   });
 
   it('read operator secrets through the given reader', () => {
     const env = enabled({ ...SEAL, LEAKSTOP_GITHUB_AUDIT_ORG: 'acme', LEAKSTOP_GITHUB_AUDIT_TOKEN_FILE: '/run/secrets/audit' }, (path) => (path === '/run/secrets/audit' ? 'ghp_audittokenfortests\n' : noFiles(path)));
-    expect(env.providers.github.audit?.org).toBe('acme');
-    expect(env.providers.github.audit?.token.redacted).toContain('chars');
+    expect(githubOf(env).audit?.org).toBe('acme');
+    expect(githubOf(env).audit?.token.redacted).toContain('chars');
   });
 });
 

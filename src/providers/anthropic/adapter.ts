@@ -11,7 +11,8 @@
 // Limits: 429 with retry-after, per organization; the Admin API is unavailable to individual accounts.
 import { z } from 'zod';
 import type { Secret } from '../../detect/secret.js';
-import type { Access, ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, ProviderContext, Revocation } from '../contract.js';
+import type { Access, ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, AdapterContext, Revocation } from '../contract.js';
+import type { AnthropicSettings } from './settings.js';
 import { callProvider, unsupported } from '../http.js';
 import { matchesRedactedHint } from '../redacted-hint.js';
 
@@ -49,8 +50,8 @@ function isAdminKey(credential: Credential): boolean {
   return credential.ruleId === 'anthropic-admin-key';
 }
 
-async function verify(credential: Credential, ctx: ProviderContext): Promise<Outcome<Identity>> {
-  const base = ctx.settings.anthropic.apiUrl;
+async function verify(credential: Credential, ctx: AdapterContext<AnthropicSettings>): Promise<Outcome<Identity>> {
+  const base = ctx.settings.apiUrl;
   if (isAdminKey(credential)) {
     const reply = await callProvider(ctx, {
       what: 'Anthropic GET /v1/organizations/me',
@@ -79,7 +80,7 @@ async function verify(credential: Credential, ctx: ProviderContext): Promise<Out
 }
 
 /** The organization's key whose partial hint fits the leaked key, found with the operator's admin key. */
-async function findKey(credential: Credential, ctx: ProviderContext, adminKey: Secret): Promise<{ ok: true; key: ApiKey } | { ok: false; outcome: Outcome<never> }> {
+async function findKey(credential: Credential, ctx: AdapterContext<AnthropicSettings>, adminKey: Secret): Promise<{ ok: true; key: ApiKey } | { ok: false; outcome: Outcome<never> }> {
   const raw = credential.secret.reveal();
   const matches: ApiKey[] = [];
   let afterId: string | undefined;
@@ -87,7 +88,7 @@ async function findKey(credential: Credential, ctx: ProviderContext, adminKey: S
     const query = new URLSearchParams({ status: 'active', limit: '1000', ...(afterId === undefined ? {} : { after_id: afterId }) });
     const reply = await callProvider(ctx, {
       what: 'Anthropic GET /v1/organizations/api_keys',
-      url: `${ctx.settings.anthropic.apiUrl}/v1/organizations/api_keys?${query.toString()}`,
+      url: `${ctx.settings.apiUrl}/v1/organizations/api_keys?${query.toString()}`,
       headers: headers(adminKey),
       deadStatuses: [],
       schema: apiKeyPageSchema,
@@ -103,21 +104,21 @@ async function findKey(credential: Credential, ctx: ProviderContext, adminKey: S
   return { ok: true, key: matches[0]! };
 }
 
-async function withFoundKey<T>(credential: Credential, ctx: ProviderContext, what: string, body: (key: ApiKey, adminKey: Secret) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+async function withFoundKey<T>(credential: Credential, ctx: AdapterContext<AnthropicSettings>, what: string, body: (key: ApiKey, adminKey: Secret) => Promise<Outcome<T>>): Promise<Outcome<T>> {
   if (isAdminKey(credential)) return unsupported(`${what}: Admin API keys are managed in the Console`, ADMIN_KEYS_URL);
-  const adminKey = ctx.settings.anthropic.adminKey;
+  const adminKey = ctx.settings.adminKey;
   if (adminKey === undefined) return unsupported(`${what} needs an Anthropic Admin API key: set LEAKSTOP_ANTHROPIC_ADMIN_KEY(_FILE)`, MANUAL_URL);
   const lookup = await findKey(credential, ctx, adminKey);
   if (!lookup.ok) return lookup.outcome;
   return body(lookup.key, adminKey);
 }
 
-async function revoke(credential: Credential, ctx: ProviderContext): Promise<Outcome<Revocation>> {
+async function revoke(credential: Credential, ctx: AdapterContext<AnthropicSettings>): Promise<Outcome<Revocation>> {
   return withFoundKey(credential, ctx, 'disabling the key', async (key, adminKey) => {
     const reply = await callProvider(ctx, {
       what: 'Anthropic POST /v1/organizations/api_keys/{id}',
       method: 'POST',
-      url: `${ctx.settings.anthropic.apiUrl}/v1/organizations/api_keys/${encodeURIComponent(key.id)}`,
+      url: `${ctx.settings.apiUrl}/v1/organizations/api_keys/${encodeURIComponent(key.id)}`,
       headers: headers(adminKey),
       body: { status: 'inactive' },
       deadStatuses: [404],
@@ -129,7 +130,7 @@ async function revoke(credential: Credential, ctx: ProviderContext): Promise<Out
   });
 }
 
-async function describe(credential: Credential, ctx: ProviderContext): Promise<Outcome<Access>> {
+async function describe(credential: Credential, ctx: AdapterContext<AnthropicSettings>): Promise<Outcome<Access>> {
   return withFoundKey(credential, ctx, 'describing the key', async (key) => {
     const workspace = key.workspace_id ?? 'the default workspace';
     const notes = [`created ${key.created_at ?? 'at an unknown time'} by ${key.created_by?.type ?? 'someone'} ${key.created_by?.id ?? ''}`.trim()];
@@ -137,7 +138,7 @@ async function describe(credential: Credential, ctx: ProviderContext): Promise<O
   });
 }
 
-async function activity(credential: Credential, ctx: ProviderContext): Promise<Outcome<ActivitySummary>> {
+async function activity(credential: Credential, ctx: AdapterContext<AnthropicSettings>): Promise<Outcome<ActivitySummary>> {
   return withFoundKey(credential, ctx, 'reading the key\'s usage', async (key, adminKey) => {
     const startingAt = new Date(ctx.now().getTime() - USAGE_DAYS * 86_400_000).toISOString();
     const query = new URLSearchParams({ starting_at: startingAt, bucket_width: '1d', limit: String(USAGE_DAYS + 1) });
@@ -145,7 +146,7 @@ async function activity(credential: Credential, ctx: ProviderContext): Promise<O
     query.append('group_by[]', 'model');
     const reply = await callProvider(ctx, {
       what: 'Anthropic GET /v1/organizations/usage_report/messages',
-      url: `${ctx.settings.anthropic.apiUrl}/v1/organizations/usage_report/messages?${query.toString()}`,
+      url: `${ctx.settings.apiUrl}/v1/organizations/usage_report/messages?${query.toString()}`,
       headers: headers(adminKey),
       deadStatuses: [],
       schema: usageSchema,
@@ -167,4 +168,4 @@ async function activity(credential: Credential, ctx: ProviderContext): Promise<O
   });
 }
 
-export const anthropicAdapter: ProviderAdapter = { provider: 'anthropic', verify, revoke, describe, activity, manualRevokeUrl: MANUAL_URL };
+export const anthropicAdapter: ProviderAdapter<AnthropicSettings> = { provider: 'anthropic', verify, revoke, describe, activity, manualRevokeUrl: MANUAL_URL };

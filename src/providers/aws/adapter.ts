@@ -32,7 +32,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { awsAccountIdFromKeyId } from '../../detect/checksum.js';
 import { Secret } from '../../detect/secret.js';
-import type { Access, ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, ProviderContext, Revocation, Rotation } from '../contract.js';
+import type { Access, ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, AdapterContext, Revocation, Rotation } from '../contract.js';
 import { AwsSettingsError, parseAwsSettings, type AwsSettings } from './settings.js';
 
 const MANUAL_URL = 'https://console.aws.amazon.com/iam/home#/users';
@@ -365,7 +365,7 @@ export function createAwsAdapter(options: AwsAdapterOptions = {}): ProviderAdapt
     });
   }
 
-  async function activity(credential: Credential, ctx: ProviderContext): Promise<Outcome<ActivitySummary>> {
+  async function activity(credential: Credential, ctx: AdapterContext): Promise<Outcome<ActivitySummary>> {
     return withKey(credential, 'reading the key\'s activity', async (key, who) => {
       const notes: string[] = [];
       let lastUsedAt: string | undefined;
@@ -442,4 +442,3 @@ function countByName(events: readonly CloudTrailEvent[]): string {
 }
 
 /** The adapter the registry uses: settings from LEAKSTOP_AWS_* of the environment. */
-export const awsAdapter: ProviderAdapter = createAwsAdapter();

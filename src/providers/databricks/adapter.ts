@@ -48,5 +48,4 @@ export const databricksAdapter: ProviderAdapter = {
     return { status: 'done', data: { account: response.data.userName, owner: host, type: 'personal access token' }, summary: `live Databricks token of ${response.data.userName} on ${host}` };
   },
 
-  revoke: () => Promise.resolve(unsupported('Databricks needs the token id to revoke it: revoke it in the workspace (Settings → Developer → Access tokens)', MANUAL_URL)),
 };

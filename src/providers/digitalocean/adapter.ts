@@ -5,7 +5,8 @@
 // Personal access tokens can only be deleted in the control panel.
 import { z } from 'zod';
 import type { ProviderAdapter } from '../contract.js';
-import { callProvider, unsupported } from '../http.js';
+import type { DigitaloceanSettings } from './settings.js';
+import { callProvider } from '../http.js';
 
 const MANUAL_URL = 'https://cloud.digitalocean.com/account/api/tokens';
 
@@ -18,14 +19,14 @@ const accountSchema = z.object({
   }),
 });
 
-export const digitaloceanAdapter: ProviderAdapter = {
+export const digitaloceanAdapter: ProviderAdapter<DigitaloceanSettings> = {
   provider: 'digitalocean',
   manualRevokeUrl: MANUAL_URL,
 
   async verify(credential, ctx) {
     const response = await callProvider(ctx, {
       what: 'DigitalOcean GET /v2/account',
-      url: `${ctx.settings.digitalocean.apiUrl}/v2/account`,
+      url: `${ctx.settings.apiUrl}/v2/account`,
       headers: { authorization: `Bearer ${credential.secret.reveal()}` },
       schema: accountSchema,
       secrets: [credential.secret],
@@ -39,5 +40,4 @@ export const digitaloceanAdapter: ProviderAdapter = {
     };
   },
 
-  revoke: () => Promise.resolve(unsupported('DigitalOcean has no API to delete a personal access token with the token alone: delete it in the control panel', MANUAL_URL)),
 };

@@ -7,7 +7,8 @@
 //   removes it (204); the token in the URL is its own authorisation
 //   (https://discord.com/developers/docs/resources/webhook).
 import { z } from 'zod';
-import type { Credential, Identity, Outcome, ProviderAdapter, ProviderContext, Revocation } from '../contract.js';
+import type { Credential, Identity, Outcome, ProviderAdapter, AdapterContext, Revocation } from '../contract.js';
+import type { DiscordSettings } from './settings.js';
 import { callProvider, unsupported } from '../http.js';
 
 const PORTAL = 'https://discord.com/developers/applications';
@@ -15,20 +16,20 @@ const WEBHOOK_HELP = 'https://support.discord.com/hc/en-us/articles/228383668-In
 const WEBHOOK_RULE = 'discord-webhook-url';
 const SNOWFLAKE = /^[0-9]{17,20}$/;
 
-function webhookUrl(credential: Credential, ctx: ProviderContext): string | undefined {
+function webhookUrl(credential: Credential, ctx: AdapterContext<DiscordSettings>): string | undefined {
   const id = credential.details['discordWebhookId'];
   if (id === undefined || !SNOWFLAKE.test(id)) return undefined;
-  return `${ctx.settings.discord.apiUrl}/webhooks/${id}/${encodeURIComponent(credential.secret.reveal())}`;
+  return `${ctx.settings.apiUrl}/webhooks/${id}/${encodeURIComponent(credential.secret.reveal())}`;
 }
 
 function noWebhookId(): Outcome<never> {
   return unsupported('the finding carries no webhook id, so leakstop cannot address the webhook', WEBHOOK_HELP);
 }
 
-async function verifyBot(credential: Credential, ctx: ProviderContext): Promise<Outcome<Identity>> {
+async function verifyBot(credential: Credential, ctx: AdapterContext<DiscordSettings>): Promise<Outcome<Identity>> {
   const response = await callProvider(ctx, {
     what: 'Discord GET /users/@me',
-    url: `${ctx.settings.discord.apiUrl}/users/@me`,
+    url: `${ctx.settings.apiUrl}/users/@me`,
     headers: { authorization: `Bot ${credential.secret.reveal()}` },
     schema: z.object({ id: z.string(), username: z.string(), bot: z.boolean().optional() }),
     secrets: [credential.secret],
@@ -38,7 +39,7 @@ async function verifyBot(credential: Credential, ctx: ProviderContext): Promise<
   return { status: 'done', data: { account: `${username} (${id})`, type: 'bot token' }, summary: `live Discord bot token of ${username}` };
 }
 
-async function verifyWebhook(credential: Credential, ctx: ProviderContext): Promise<Outcome<Identity>> {
+async function verifyWebhook(credential: Credential, ctx: AdapterContext<DiscordSettings>): Promise<Outcome<Identity>> {
   const url = webhookUrl(credential, ctx);
   if (!url) return noWebhookId();
   const response = await callProvider(ctx, {
@@ -57,7 +58,7 @@ async function verifyWebhook(credential: Credential, ctx: ProviderContext): Prom
   return { status: 'done', data: identity, summary: `live Discord webhook "${name ?? response.data.id}"` };
 }
 
-async function deleteWebhook(credential: Credential, ctx: ProviderContext): Promise<Outcome<Revocation>> {
+async function deleteWebhook(credential: Credential, ctx: AdapterContext<DiscordSettings>): Promise<Outcome<Revocation>> {
   const url = webhookUrl(credential, ctx);
   if (!url) return noWebhookId();
   const response = await callProvider(ctx, {
@@ -71,7 +72,7 @@ async function deleteWebhook(credential: Credential, ctx: ProviderContext): Prom
   return { status: 'done', data: { reversible: false }, summary: 'Discord deleted the webhook; create a new one for the channel' };
 }
 
-export const discordAdapter: ProviderAdapter = {
+export const discordAdapter: ProviderAdapter<DiscordSettings> = {
   provider: 'discord',
   manualRevokeUrl: PORTAL,
 

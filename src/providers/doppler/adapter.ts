@@ -4,7 +4,8 @@
 // Doppler answers 429 with Retry-After when its per-plan request limit is reached
 // (https://docs.doppler.com/reference/rate-limits).
 import { z } from 'zod';
-import type { Credential, ProviderAdapter, ProviderContext } from '../contract.js';
+import type { Credential, ProviderAdapter, AdapterContext } from '../contract.js';
+import type { DopplerSettings } from './settings.js';
 import { callProvider } from '../http.js';
 
 const MANUAL_URL = 'https://dashboard.doppler.com/workplace/tokens';
@@ -17,17 +18,17 @@ const meSchema = z.object({
   created_at: z.string().optional(),
 });
 
-function me(credential: Credential, ctx: ProviderContext) {
+function me(credential: Credential, ctx: AdapterContext<DopplerSettings>) {
   return callProvider(ctx, {
     what: 'Doppler GET /v3/me',
-    url: `${ctx.settings.doppler.apiUrl}/v3/me`,
+    url: `${ctx.settings.apiUrl}/v3/me`,
     headers: { authorization: `Bearer ${credential.secret.reveal()}` },
     schema: meSchema,
     secrets: [credential.secret],
   });
 }
 
-export const dopplerAdapter: ProviderAdapter = {
+export const dopplerAdapter: ProviderAdapter<DopplerSettings> = {
   // /v3/me (last seen) answers only while the token works.
   order: { assessWhileLive: true },
   provider: 'doppler',
@@ -60,7 +61,7 @@ export const dopplerAdapter: ProviderAdapter = {
     const response = await callProvider(ctx, {
       what: 'Doppler POST /v3/auth/revoke',
       method: 'POST',
-      url: `${ctx.settings.doppler.apiUrl}/v3/auth/revoke`,
+      url: `${ctx.settings.apiUrl}/v3/auth/revoke`,
       headers: { authorization: `Bearer ${credential.secret.reveal()}` },
       body: { token: credential.secret.reveal() },
       deadStatuses: [401],

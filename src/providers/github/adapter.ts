@@ -14,7 +14,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Secret } from '../../detect/secret.js';
-import type { Access, ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, ProviderContext, Revocation } from '../contract.js';
+import type { Access, ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, AdapterContext, Revocation } from '../contract.js';
+import type { GithubSettings } from './settings.js';
 import { callProvider, unsupported } from '../http.js';
 import { GithubCredentialRevoker, type RevokerOptions } from './revoker.js';
 
@@ -95,14 +96,14 @@ interface TokenFacts {
 }
 
 /** One call that answers both verify and describe: who owns the token and what it may do. */
-async function inspectToken(credential: Credential, ctx: ProviderContext, kind: TokenKind): Promise<Outcome<TokenFacts>> {
+async function inspectToken(credential: Credential, ctx: AdapterContext<GithubSettings>, kind: TokenKind): Promise<Outcome<TokenFacts>> {
   return kind === 'installation' ? inspectInstallationToken(credential, ctx) : inspectUserToken(credential, ctx, kind);
 }
 
-async function inspectUserToken(credential: Credential, ctx: ProviderContext, kind: TokenKind): Promise<Outcome<TokenFacts>> {
+async function inspectUserToken(credential: Credential, ctx: AdapterContext<GithubSettings>, kind: TokenKind): Promise<Outcome<TokenFacts>> {
   const response = await callProvider(ctx, {
     what: 'GitHub GET /user',
-    url: `${ctx.settings.github.apiUrl}/user`,
+    url: `${ctx.settings.apiUrl}/user`,
     headers: authHeaders(credential.secret),
     schema: userSchema,
     secrets: [credential.secret],
@@ -122,10 +123,10 @@ async function inspectUserToken(credential: Credential, ctx: ProviderContext, ki
   };
 }
 
-async function inspectInstallationToken(credential: Credential, ctx: ProviderContext): Promise<Outcome<TokenFacts>> {
+async function inspectInstallationToken(credential: Credential, ctx: AdapterContext<GithubSettings>): Promise<Outcome<TokenFacts>> {
   const response = await callProvider(ctx, {
     what: 'GitHub GET /installation/repositories',
-    url: `${ctx.settings.github.apiUrl}/installation/repositories?per_page=100`,
+    url: `${ctx.settings.apiUrl}/installation/repositories?per_page=100`,
     headers: authHeaders(credential.secret),
     schema: installationReposSchema,
     secrets: [credential.secret],
@@ -154,14 +155,14 @@ export function hashedToken(secret: Secret): string {
   return createHash('sha256').update(secret.reveal()).digest('base64');
 }
 
-async function auditLogActivity(credential: Credential, ctx: ProviderContext): Promise<Outcome<ActivitySummary>> {
-  const audit = ctx.settings.github.audit;
+async function auditLogActivity(credential: Credential, ctx: AdapterContext<GithubSettings>): Promise<Outcome<ActivitySummary>> {
+  const audit = ctx.settings.audit;
   if (!audit) return unsupported('no organization audit log is configured (LEAKSTOP_GITHUB_AUDIT_ORG and LEAKSTOP_GITHUB_AUDIT_TOKEN)', AUDIT_LOG_DOCS);
   const phrase = `hashed_token:"${hashedToken(credential.secret)}"`;
   const query = new URLSearchParams({ phrase, include: 'all', per_page: String(MAX_AUDIT_EVENTS) });
   const response = await callProvider(ctx, {
     what: `GitHub GET /orgs/${audit.org}/audit-log`,
-    url: `${ctx.settings.github.apiUrl}/orgs/${encodeURIComponent(audit.org)}/audit-log?${query.toString()}`,
+    url: `${ctx.settings.apiUrl}/orgs/${encodeURIComponent(audit.org)}/audit-log?${query.toString()}`,
     headers: { ...GITHUB_HEADERS, authorization: `Bearer ${audit.token.reveal()}` },
     // 401/403/404 here are about the operator's audit token, not the leaked one.
     deadStatuses: [],
@@ -182,11 +183,11 @@ async function auditLogActivity(credential: Credential, ctx: ProviderContext): P
   };
 }
 
-async function revokeInstallationToken(credential: Credential, ctx: ProviderContext): Promise<Outcome<Revocation>> {
+async function revokeInstallationToken(credential: Credential, ctx: AdapterContext<GithubSettings>): Promise<Outcome<Revocation>> {
   const response = await callProvider(ctx, {
     what: 'GitHub DELETE /installation/token',
     method: 'DELETE',
-    url: `${ctx.settings.github.apiUrl}/installation/token`,
+    url: `${ctx.settings.apiUrl}/installation/token`,
     headers: authHeaders(credential.secret),
     deadStatuses: [401],
     schema: z.unknown(),
@@ -201,20 +202,20 @@ export interface GithubAdapterOptions {
 }
 
 /** One revoker per context, so every credential revoked through the same context shares batches and budget. */
-export function createGithubAdapter(options: GithubAdapterOptions = {}): ProviderAdapter {
-  const revokers = new WeakMap<ProviderContext, GithubCredentialRevoker>();
+export function createGithubAdapter(options: GithubAdapterOptions = {}): ProviderAdapter<GithubSettings> {
+  const revokers = new WeakMap<AdapterContext<GithubSettings>, GithubCredentialRevoker>();
   // verify and describe read the same GET /user: one request per credential object (one response
   // step), so revoking waits for one round trip to GitHub, not two.
   // Only answers that the token is live are kept: a failure is asked again.
   const inspected = new WeakMap<Credential, Outcome<TokenFacts>>();
-  const inspectOnce = async (credential: Credential, ctx: ProviderContext, kind: TokenKind): Promise<Outcome<TokenFacts>> => {
+  const inspectOnce = async (credential: Credential, ctx: AdapterContext<GithubSettings>, kind: TokenKind): Promise<Outcome<TokenFacts>> => {
     const known = inspected.get(credential);
     if (known !== undefined) return known;
     const facts = await inspectToken(credential, ctx, kind);
     if (facts.status === 'done') inspected.set(credential, facts);
     return facts;
   };
-  const revokerFor = (ctx: ProviderContext): GithubCredentialRevoker => {
+  const revokerFor = (ctx: AdapterContext<GithubSettings>): GithubCredentialRevoker => {
     let revoker = revokers.get(ctx);
     if (!revoker) revokers.set(ctx, (revoker = new GithubCredentialRevoker(ctx, options.revoker)));
     return revoker;

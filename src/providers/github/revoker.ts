@@ -7,7 +7,8 @@
 // below counts for one process, src/queue/redis-revoke-budget.ts for every worker sharing a Redis.
 import { z } from 'zod';
 import type { Secret } from '../../detect/secret.js';
-import type { Outcome, ProviderContext, Revocation } from '../contract.js';
+import type { Outcome, AdapterContext, Revocation } from '../contract.js';
+import type { GithubSettings } from './settings.js';
 import { callProvider, failed } from '../http.js';
 
 export const MAX_TOKENS_PER_REQUEST = 1000;
@@ -76,14 +77,14 @@ interface Pending {
 }
 
 export class GithubCredentialRevoker {
-  readonly #ctx: ProviderContext;
+  readonly #ctx: AdapterContext<GithubSettings>;
   readonly #maxWaitMs: number;
   readonly #maxBatch: number;
   readonly #budget: RevokeBudget;
   #pending: Pending[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(ctx: ProviderContext, options: RevokerOptions = {}) {
+  constructor(ctx: AdapterContext<GithubSettings>, options: RevokerOptions = {}) {
     this.#ctx = ctx;
     this.#maxWaitMs = options.maxWaitMs ?? 250;
     this.#maxBatch = Math.min(options.maxBatch ?? MAX_TOKENS_PER_REQUEST, MAX_TOKENS_PER_REQUEST);
@@ -118,7 +119,7 @@ export class GithubCredentialRevoker {
     const response = await callProvider(this.#ctx, {
       what: 'GitHub POST /credentials/revoke',
       method: 'POST',
-      url: `${this.#ctx.settings.github.apiUrl}/credentials/revoke`,
+      url: `${this.#ctx.settings.apiUrl}/credentials/revoke`,
       headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
       body: { credentials: unique },
       // This call is unauthenticated: no status says anything about one token's liveness.

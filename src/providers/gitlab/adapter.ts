@@ -11,7 +11,8 @@
 // Runner authentication tokens (https://docs.gitlab.com/api/runners/): POST /api/v4/runners/verify
 // checks one, DELETE /api/v4/runners deletes the runner it authenticates (both take the token itself).
 import { z } from 'zod';
-import type { Access, ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, ProviderContext, Revocation, Rotation } from '../contract.js';
+import type { Access, ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, AdapterContext, Revocation, Rotation } from '../contract.js';
+import type { GitlabSettings } from './settings.js';
 import { callProvider, unsupported } from '../http.js';
 import { Secret } from '../../detect/secret.js';
 
@@ -40,8 +41,8 @@ type PersonalAccessToken = z.infer<typeof patSchema>;
 
 const rotatedSchema = patSchema.extend({ token: z.string().min(1) });
 
-function api(ctx: ProviderContext, path: string): string {
-  return `${ctx.settings.gitlab.url}/api/v4${path}`;
+function api(ctx: AdapterContext<GitlabSettings>, path: string): string {
+  return `${ctx.settings.url}/api/v4${path}`;
 }
 
 function tokenHeader(credential: Credential): Record<string, string> {
@@ -49,17 +50,17 @@ function tokenHeader(credential: Credential): Record<string, string> {
 }
 
 /** The manual page for this GitLab credential; the operator's instance for its own token settings. */
-function manualUrl(credential: Credential, ctx: ProviderContext): string {
-  if (PAT_RULES.has(credential.ruleId)) return `${ctx.settings.gitlab.url}/-/user_settings/personal_access_tokens`;
+function manualUrl(credential: Credential, ctx: AdapterContext<GitlabSettings>): string {
+  if (PAT_RULES.has(credential.ruleId)) return `${ctx.settings.url}/-/user_settings/personal_access_tokens`;
   if (RUNNER_RULES.has(credential.ruleId)) return RUNNER_PAGE;
   return MANUAL_URLS[credential.ruleId] ?? PAT_PAGE;
 }
 
-function noApi(credential: Credential, ctx: ProviderContext, what: string): Outcome<never> {
+function noApi(credential: Credential, ctx: AdapterContext<GitlabSettings>, what: string): Outcome<never> {
   return unsupported(`GitLab offers no API to ${what} this kind of token with the token alone`, manualUrl(credential, ctx));
 }
 
-async function lookupSelf(credential: Credential, ctx: ProviderContext): Promise<Outcome<PersonalAccessToken>> {
+async function lookupSelf(credential: Credential, ctx: AdapterContext<GitlabSettings>): Promise<Outcome<PersonalAccessToken>> {
   const response = await callProvider(ctx, {
     what: 'GitLab GET /personal_access_tokens/self',
     url: api(ctx, '/personal_access_tokens/self'),
@@ -99,12 +100,12 @@ function activityOf(token: PersonalAccessToken): ActivitySummary {
   };
 }
 
-async function mapSelf<T>(credential: Credential, ctx: ProviderContext, map: (token: PersonalAccessToken) => T): Promise<Outcome<T>> {
+async function mapSelf<T>(credential: Credential, ctx: AdapterContext<GitlabSettings>, map: (token: PersonalAccessToken) => T): Promise<Outcome<T>> {
   const outcome = await lookupSelf(credential, ctx);
   return outcome.status === 'done' ? { ...outcome, data: map(outcome.data) } : outcome;
 }
 
-async function revokePat(credential: Credential, ctx: ProviderContext): Promise<Outcome<Revocation>> {
+async function revokePat(credential: Credential, ctx: AdapterContext<GitlabSettings>): Promise<Outcome<Revocation>> {
   const response = await callProvider(ctx, {
     what: 'GitLab DELETE /personal_access_tokens/self',
     method: 'DELETE',
@@ -118,7 +119,7 @@ async function revokePat(credential: Credential, ctx: ProviderContext): Promise<
   return { status: 'done', data: { reversible: false }, summary: 'GitLab revoked the personal access token' };
 }
 
-async function rotatePat(credential: Credential, ctx: ProviderContext): Promise<Outcome<Rotation>> {
+async function rotatePat(credential: Credential, ctx: AdapterContext<GitlabSettings>): Promise<Outcome<Rotation>> {
   const response = await callProvider(ctx, {
     what: 'GitLab POST /personal_access_tokens/self/rotate',
     method: 'POST',
@@ -143,7 +144,7 @@ async function rotatePat(credential: Credential, ctx: ProviderContext): Promise<
   };
 }
 
-async function verifyRunner(credential: Credential, ctx: ProviderContext): Promise<Outcome<Identity>> {
+async function verifyRunner(credential: Credential, ctx: AdapterContext<GitlabSettings>): Promise<Outcome<Identity>> {
   const response = await callProvider(ctx, {
     what: 'GitLab POST /runners/verify',
     method: 'POST',
@@ -161,7 +162,7 @@ async function verifyRunner(credential: Credential, ctx: ProviderContext): Promi
   };
 }
 
-async function deleteRunner(credential: Credential, ctx: ProviderContext): Promise<Outcome<Revocation>> {
+async function deleteRunner(credential: Credential, ctx: AdapterContext<GitlabSettings>): Promise<Outcome<Revocation>> {
   const response = await callProvider(ctx, {
     what: 'GitLab DELETE /runners',
     method: 'DELETE',
@@ -174,7 +175,7 @@ async function deleteRunner(credential: Credential, ctx: ProviderContext): Promi
   return { status: 'done', data: { reversible: false }, summary: 'GitLab deleted the runner the token authenticates; register a new runner to replace it' };
 }
 
-export const gitlabAdapter: ProviderAdapter = {
+export const gitlabAdapter: ProviderAdapter<GitlabSettings> = {
   // GET self answers describe and activity, and stops answering once the token is revoked or rotated.
   order: { assessWhileLive: true, rotationRevokes: true },
   provider: 'gitlab',

@@ -3,8 +3,9 @@
 // names the user and the token's role (read, write or fineGrained). Hugging Face rate-limits its Hub
 // API per token and answers 429 (https://huggingface.co/docs/hub/rate-limits). No API revokes a token.
 import { z } from 'zod';
-import type { Credential, ProviderAdapter, ProviderContext } from '../contract.js';
-import { callProvider, unsupported } from '../http.js';
+import type { Credential, ProviderAdapter, AdapterContext } from '../contract.js';
+import type { HuggingfaceSettings } from './settings.js';
+import { callProvider } from '../http.js';
 
 const MANUAL_URL = 'https://huggingface.co/settings/tokens';
 
@@ -15,17 +16,17 @@ const whoamiSchema = z.object({
   auth: z.object({ accessToken: z.object({ displayName: z.string().optional(), role: z.string() }).optional() }).optional(),
 });
 
-function whoami(credential: Credential, ctx: ProviderContext) {
+function whoami(credential: Credential, ctx: AdapterContext<HuggingfaceSettings>) {
   return callProvider(ctx, {
     what: 'Hugging Face GET /api/whoami-v2',
-    url: `${ctx.settings.huggingface.url}/api/whoami-v2`,
+    url: `${ctx.settings.url}/api/whoami-v2`,
     headers: { authorization: `Bearer ${credential.secret.reveal()}` },
     schema: whoamiSchema,
     secrets: [credential.secret],
   });
 }
 
-export const huggingfaceAdapter: ProviderAdapter = {
+export const huggingfaceAdapter: ProviderAdapter<HuggingfaceSettings> = {
   provider: 'huggingface',
   manualRevokeUrl: MANUAL_URL,
 
@@ -50,5 +51,4 @@ export const huggingfaceAdapter: ProviderAdapter = {
     return { status: 'done', data: { scopes: role ? [role] : [], notes }, summary: `Hugging Face token role: ${role ?? 'unknown'}` };
   },
 
-  revoke: () => Promise.resolve(unsupported('Hugging Face has no API to revoke a token: invalidate or delete it on the tokens page', MANUAL_URL)),
 };

@@ -5,7 +5,8 @@
 // https://linear.app/developers/rate-limiting). No API revokes a personal API key.
 import { z } from 'zod';
 import type { ProviderAdapter } from '../contract.js';
-import { callProvider, failed, unsupported } from '../http.js';
+import type { LinearSettings } from './settings.js';
+import { callProvider, failed } from '../http.js';
 
 const MANUAL_URL = 'https://linear.app/settings/account/security';
 const QUERY = '{ viewer { id name email } organization { name } }';
@@ -18,7 +19,7 @@ const answerSchema = z.object({
   errors: z.array(z.object({ extensions: z.object({ code: z.string().optional() }).optional() })).optional(),
 });
 
-export const linearAdapter: ProviderAdapter = {
+export const linearAdapter: ProviderAdapter<LinearSettings> = {
   provider: 'linear',
   manualRevokeUrl: MANUAL_URL,
 
@@ -27,7 +28,7 @@ export const linearAdapter: ProviderAdapter = {
     const response = await callProvider(ctx, {
       what,
       method: 'POST',
-      url: `${ctx.settings.linear.apiUrl}/graphql`,
+      url: `${ctx.settings.apiUrl}/graphql`,
       headers: { authorization: credential.secret.reveal() },
       body: { query: QUERY },
       bodyStatuses: [400],
@@ -47,5 +48,4 @@ export const linearAdapter: ProviderAdapter = {
     };
   },
 
-  revoke: () => Promise.resolve(unsupported('Linear has no API to revoke a personal API key: revoke it in Settings → Security & access', MANUAL_URL)),
 };

@@ -4,25 +4,26 @@
 // https://api.eu.mailgun.net (LEAKSTOP_MAILGUN_API_URL); a US-region call with an EU key answers 401.
 // Mailgun answers 429 when rate limited. No API revokes the key that makes the call.
 import { z } from 'zod';
-import type { Credential, ProviderAdapter, ProviderContext } from '../contract.js';
-import { callProvider, unsupported } from '../http.js';
+import type { Credential, ProviderAdapter, AdapterContext } from '../contract.js';
+import type { MailgunSettings } from './settings.js';
+import { callProvider } from '../http.js';
 
 const MANUAL_URL = 'https://app.mailgun.com/settings/api_security';
 
 const domainsSchema = z.object({ total_count: z.number(), items: z.array(z.object({ name: z.string() })) });
 
-function domains(credential: Credential, ctx: ProviderContext) {
+function domains(credential: Credential, ctx: AdapterContext<MailgunSettings>) {
   const basic = Buffer.from(`api:${credential.secret.reveal()}`).toString('base64');
   return callProvider(ctx, {
     what: 'Mailgun GET /v3/domains',
-    url: `${ctx.settings.mailgun.apiUrl}/v3/domains?limit=100`,
+    url: `${ctx.settings.apiUrl}/v3/domains?limit=100`,
     headers: { authorization: `Basic ${basic}` },
     schema: domainsSchema,
     secrets: [credential.secret],
   });
 }
 
-export const mailgunAdapter: ProviderAdapter = {
+export const mailgunAdapter: ProviderAdapter<MailgunSettings> = {
   provider: 'mailgun',
   manualRevokeUrl: MANUAL_URL,
 
@@ -44,5 +45,4 @@ export const mailgunAdapter: ProviderAdapter = {
     return { status: 'done', data: { scopes: [], notes: [`can send as ${names.length > 0 ? names.join(', ') : 'no domain yet'}`] }, summary: 'listed the domains the key can send for' };
   },
 
-  revoke: () => Promise.resolve(unsupported('Mailgun has no API to revoke the calling key: delete it on the API security page', MANUAL_URL)),
 };

@@ -8,7 +8,8 @@
 // The registry publishes no fixed rate limit; it answers 429 when one is hit.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Access, Credential, Outcome, ProviderAdapter, ProviderContext, Revocation } from '../contract.js';
+import type { Access, Credential, Outcome, ProviderAdapter, AdapterContext, Revocation } from '../contract.js';
+import type { NpmSettings } from './settings.js';
 import { callProvider, unsupported } from '../http.js';
 
 const MANUAL_URL = 'https://docs.npmjs.com/revoking-access-tokens';
@@ -38,17 +39,17 @@ export function npmTokenKey(raw: string): string {
 }
 
 /** Follows urls.next only on the registry's own origin, so the token never goes elsewhere. */
-function nextPage(next: string | undefined, ctx: ProviderContext): string | undefined {
+function nextPage(next: string | undefined, ctx: AdapterContext<NpmSettings>): string | undefined {
   if (!next) return undefined;
-  const registry = new URL(ctx.settings.npm.registryUrl);
+  const registry = new URL(ctx.settings.registryUrl);
   const url = new URL(next, registry);
   return url.origin === registry.origin ? url.toString() : undefined;
 }
 
 /** The token's own entry in its user's token list. */
-async function findOwnEntry(credential: Credential, ctx: ProviderContext): Promise<Outcome<TokenEntry>> {
+async function findOwnEntry(credential: Credential, ctx: AdapterContext<NpmSettings>): Promise<Outcome<TokenEntry>> {
   const key = npmTokenKey(credential.secret.reveal());
-  let url: string | undefined = `${ctx.settings.npm.registryUrl}/-/npm/v1/tokens`;
+  let url: string | undefined = `${ctx.settings.registryUrl}/-/npm/v1/tokens`;
   for (let page = 0; url !== undefined && page < MAX_PAGES; page++) {
     const response = await callProvider(ctx, {
       what: 'npm GET /-/npm/v1/tokens',
@@ -70,13 +71,13 @@ async function findOwnEntry(credential: Credential, ctx: ProviderContext): Promi
   return unsupported('the token is not in its user’s token list (a legacy or session token?); delete it by hand', MANUAL_URL);
 }
 
-async function deleteToken(credential: Credential, ctx: ProviderContext): Promise<Outcome<Revocation>> {
+async function deleteToken(credential: Credential, ctx: AdapterContext<NpmSettings>): Promise<Outcome<Revocation>> {
   const found = await findOwnEntry(credential, ctx);
   if (found.status !== 'done') return found;
   const response = await callProvider(ctx, {
     what: 'npm DELETE /-/npm/v1/tokens/token/{key}',
     method: 'DELETE',
-    url: `${ctx.settings.npm.registryUrl}/-/npm/v1/tokens/token/${found.data.key}`,
+    url: `${ctx.settings.registryUrl}/-/npm/v1/tokens/token/${found.data.key}`,
     headers: bearer(credential),
     deadStatuses: [401],
     schema: z.unknown(),
@@ -95,14 +96,14 @@ function accessOf(entry: TokenEntry): Access {
   return { scopes, notes };
 }
 
-export const npmAdapter: ProviderAdapter = {
+export const npmAdapter: ProviderAdapter<NpmSettings> = {
   provider: 'npm',
   manualRevokeUrl: MANUAL_URL,
 
   async verify(credential, ctx) {
     const response = await callProvider(ctx, {
       what: 'npm GET /-/whoami',
-      url: `${ctx.settings.npm.registryUrl}/-/whoami`,
+      url: `${ctx.settings.registryUrl}/-/whoami`,
       headers: bearer(credential),
       schema: z.object({ username: z.string() }),
       secrets: [credential.secret],

@@ -16,7 +16,8 @@
 // are rotated by their owner in the dashboard.
 import { z } from 'zod';
 import { Secret } from '../../detect/secret.js';
-import type { Access, ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, ProviderContext, Revocation, Rotation } from '../contract.js';
+import type { Access, ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, AdapterContext, Revocation, Rotation } from '../contract.js';
+import type { OpenaiSettings } from './settings.js';
 import { callProvider, unsupported } from '../http.js';
 import { matchesRedactedHint } from '../redacted-hint.js';
 
@@ -71,11 +72,11 @@ function iso(seconds: number | null | undefined): string | undefined {
   return seconds === null || seconds === undefined ? undefined : new Date(seconds * 1000).toISOString();
 }
 
-async function verify(credential: Credential, ctx: ProviderContext): Promise<Outcome<Identity>> {
+async function verify(credential: Credential, ctx: AdapterContext<OpenaiSettings>): Promise<Outcome<Identity>> {
   if (isAdminKey(credential)) {
     const reply = await callProvider(ctx, {
       what: 'OpenAI GET /v1/organization/projects',
-      url: `${ctx.settings.openai.apiUrl}/v1/organization/projects?limit=1`,
+      url: `${ctx.settings.apiUrl}/v1/organization/projects?limit=1`,
       headers: { authorization: `Bearer ${credential.secret.reveal()}` },
       schema: listPage(projectSchema),
       secrets: [credential.secret],
@@ -85,7 +86,7 @@ async function verify(credential: Credential, ctx: ProviderContext): Promise<Out
   }
   const reply = await callProvider(ctx, {
     what: 'OpenAI GET /v1/models',
-    url: `${ctx.settings.openai.apiUrl}/v1/models`,
+    url: `${ctx.settings.apiUrl}/v1/models`,
     headers: { authorization: `Bearer ${credential.secret.reveal()}` },
     schema: modelsSchema,
     secrets: [credential.secret],
@@ -98,7 +99,7 @@ async function verify(credential: Credential, ctx: ProviderContext): Promise<Out
 }
 
 /** Pages through a list endpoint with the admin key; a Setback ends the walk. */
-async function listAll<T extends z.ZodType>(ctx: ProviderContext, what: string, url: string, item: T, adminKey: Secret): Promise<{ ok: true; items: z.infer<T>[] } | { ok: false; setback: Outcome<never> }> {
+async function listAll<T extends z.ZodType>(ctx: AdapterContext<OpenaiSettings>, what: string, url: string, item: T, adminKey: Secret): Promise<{ ok: true; items: z.infer<T>[] } | { ok: false; setback: Outcome<never> }> {
   const items: z.infer<T>[] = [];
   let after: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -113,8 +114,8 @@ async function listAll<T extends z.ZodType>(ctx: ProviderContext, what: string, 
 }
 
 /** The project key whose redacted value fits the leaked key, found with the operator's admin key. */
-async function findKey(credential: Credential, ctx: ProviderContext, adminKey: Secret): Promise<{ ok: true; found: FoundKey } | { ok: false; outcome: Outcome<never> }> {
-  const base = `${ctx.settings.openai.apiUrl}/v1/organization/projects`;
+async function findKey(credential: Credential, ctx: AdapterContext<OpenaiSettings>, adminKey: Secret): Promise<{ ok: true; found: FoundKey } | { ok: false; outcome: Outcome<never> }> {
+  const base = `${ctx.settings.apiUrl}/v1/organization/projects`;
   const projects = await listAll(ctx, 'OpenAI GET /v1/organization/projects', base, projectSchema, adminKey);
   if (!projects.ok) return { ok: false, outcome: projects.setback };
   const raw = credential.secret.reveal();
@@ -130,9 +131,9 @@ async function findKey(credential: Credential, ctx: ProviderContext, adminKey: S
 }
 
 /** Runs `body` with the leaked key found through the operator's admin key. */
-async function withFoundKey<T>(credential: Credential, ctx: ProviderContext, what: string, body: (found: FoundKey, adminKey: Secret) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+async function withFoundKey<T>(credential: Credential, ctx: AdapterContext<OpenaiSettings>, what: string, body: (found: FoundKey, adminKey: Secret) => Promise<Outcome<T>>): Promise<Outcome<T>> {
   if (isAdminKey(credential)) return unsupported(`${what}: admin keys are managed on the organization's admin keys page`, ADMIN_KEYS_URL);
-  const adminKey = ctx.settings.openai.adminKey;
+  const adminKey = ctx.settings.adminKey;
   if (adminKey === undefined) return unsupported(`${what} needs an OpenAI admin key: set LEAKSTOP_OPENAI_ADMIN_KEY(_FILE)`, MANUAL_URL);
   const lookup = await findKey(credential, ctx, adminKey);
   if (!lookup.ok) return lookup.outcome;
@@ -150,9 +151,9 @@ function ownerName(key: ProjectKey): string {
  * A leaked admin key is found among the organization's admin keys and deleted, with the operator's
  * admin key or, without one, with the leaked admin key itself (it may delete itself).
  */
-async function revokeAdminKey(credential: Credential, ctx: ProviderContext): Promise<Outcome<Revocation>> {
-  const actor = ctx.settings.openai.adminKey ?? credential.secret;
-  const base = `${ctx.settings.openai.apiUrl}/v1/organization/admin_api_keys`;
+async function revokeAdminKey(credential: Credential, ctx: AdapterContext<OpenaiSettings>): Promise<Outcome<Revocation>> {
+  const actor = ctx.settings.adminKey ?? credential.secret;
+  const base = `${ctx.settings.apiUrl}/v1/organization/admin_api_keys`;
   const keys = await listAll(ctx, 'OpenAI GET /v1/organization/admin_api_keys', base, adminKeySchema, actor);
   if (!keys.ok) return keys.setback;
   const raw = credential.secret.reveal();
@@ -174,13 +175,13 @@ async function revokeAdminKey(credential: Credential, ctx: ProviderContext): Pro
   return { status: 'done', data: { reversible: false }, summary: `deleted admin key ${key.id} ("${key.name ?? 'unnamed'}") ${who}` };
 }
 
-async function revoke(credential: Credential, ctx: ProviderContext): Promise<Outcome<Revocation>> {
+async function revoke(credential: Credential, ctx: AdapterContext<OpenaiSettings>): Promise<Outcome<Revocation>> {
   if (isAdminKey(credential)) return revokeAdminKey(credential, ctx);
   return withFoundKey(credential, ctx, 'deleting the key', async ({ project, key }, adminKey) => {
     const reply = await callProvider(ctx, {
       what: 'OpenAI DELETE /v1/organization/projects/{project}/api_keys/{key}',
       method: 'DELETE',
-      url: `${ctx.settings.openai.apiUrl}/v1/organization/projects/${encodeURIComponent(project.id)}/api_keys/${encodeURIComponent(key.id)}`,
+      url: `${ctx.settings.apiUrl}/v1/organization/projects/${encodeURIComponent(project.id)}/api_keys/${encodeURIComponent(key.id)}`,
       headers: adminHeaders(adminKey),
       deadStatuses: [404],
       schema: z.object({ deleted: z.boolean().optional() }).optional(),
@@ -191,14 +192,14 @@ async function revoke(credential: Credential, ctx: ProviderContext): Promise<Out
   });
 }
 
-async function rotate(credential: Credential, ctx: ProviderContext): Promise<Outcome<Rotation>> {
+async function rotate(credential: Credential, ctx: AdapterContext<OpenaiSettings>): Promise<Outcome<Rotation>> {
   return withFoundKey(credential, ctx, 'issuing a replacement key', async ({ project, key }, adminKey) => {
     const serviceAccount = key.owner?.service_account;
     if (!serviceAccount) return unsupported(`the key belongs to ${ownerName(key)}: OpenAI lets only its owner create a user key`, MANUAL_URL);
     const reply = await callProvider(ctx, {
       what: 'OpenAI POST /v1/organization/projects/{project}/service_accounts/{sa}/api_keys',
       method: 'POST',
-      url: `${ctx.settings.openai.apiUrl}/v1/organization/projects/${encodeURIComponent(project.id)}/service_accounts/${encodeURIComponent(serviceAccount.id)}/api_keys`,
+      url: `${ctx.settings.apiUrl}/v1/organization/projects/${encodeURIComponent(project.id)}/service_accounts/${encodeURIComponent(serviceAccount.id)}/api_keys`,
       headers: adminHeaders(adminKey),
       body: { name: `${key.name ?? 'key'} (rotated by leakstop)` },
       deadStatuses: [],
@@ -214,7 +215,7 @@ async function rotate(credential: Credential, ctx: ProviderContext): Promise<Out
   });
 }
 
-async function describe(credential: Credential, ctx: ProviderContext): Promise<Outcome<Access>> {
+async function describe(credential: Credential, ctx: AdapterContext<OpenaiSettings>): Promise<Outcome<Access>> {
   return withFoundKey(credential, ctx, 'describing the key', async ({ project, key }) => {
     const role = key.owner?.service_account?.role ?? key.owner?.user?.role;
     const notes = [`owned by ${ownerName(key)}${role === undefined ? '' : ` (project role ${role})`}`];
@@ -224,7 +225,7 @@ async function describe(credential: Credential, ctx: ProviderContext): Promise<O
   });
 }
 
-async function activity(credential: Credential, ctx: ProviderContext): Promise<Outcome<ActivitySummary>> {
+async function activity(credential: Credential, ctx: AdapterContext<OpenaiSettings>): Promise<Outcome<ActivitySummary>> {
   return withFoundKey(credential, ctx, 'reading the key\'s usage', async ({ key }, adminKey) => {
     const start = Math.floor(ctx.now().getTime() / 1000) - USAGE_DAYS * 86_400;
     const query = new URLSearchParams({ start_time: String(start), bucket_width: '1d', limit: String(USAGE_DAYS + 1) });
@@ -232,7 +233,7 @@ async function activity(credential: Credential, ctx: ProviderContext): Promise<O
     query.append('group_by', 'model');
     const reply = await callProvider(ctx, {
       what: 'OpenAI GET /v1/organization/usage/completions',
-      url: `${ctx.settings.openai.apiUrl}/v1/organization/usage/completions?${query.toString()}`,
+      url: `${ctx.settings.apiUrl}/v1/organization/usage/completions?${query.toString()}`,
       headers: adminHeaders(adminKey),
       deadStatuses: [],
       schema: usageSchema,
@@ -254,7 +255,7 @@ async function activity(credential: Credential, ctx: ProviderContext): Promise<O
   });
 }
 
-export const openaiAdapter: ProviderAdapter = {
+export const openaiAdapter: ProviderAdapter<OpenaiSettings> = {
   provider: 'openai',
   verify,
   revoke,

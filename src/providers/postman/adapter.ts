@@ -4,20 +4,21 @@
 // No API revokes a key.
 import { z } from 'zod';
 import type { ProviderAdapter } from '../contract.js';
-import { callProvider, unsupported } from '../http.js';
+import type { PostmanSettings } from './settings.js';
+import { callProvider } from '../http.js';
 
 const MANUAL_URL = 'https://go.postman.co/settings/me/api-keys';
 
 const meSchema = z.object({ user: z.object({ id: z.number(), username: z.string(), email: z.string().optional(), teamName: z.string().nullable().optional() }) });
 
-export const postmanAdapter: ProviderAdapter = {
+export const postmanAdapter: ProviderAdapter<PostmanSettings> = {
   provider: 'postman',
   manualRevokeUrl: MANUAL_URL,
 
   async verify(credential, ctx) {
     const response = await callProvider(ctx, {
       what: 'Postman GET /me',
-      url: `${ctx.settings.postman.apiUrl}/me`,
+      url: `${ctx.settings.apiUrl}/me`,
       headers: { 'x-api-key': credential.secret.reveal() },
       schema: meSchema,
       secrets: [credential.secret],
@@ -31,5 +32,4 @@ export const postmanAdapter: ProviderAdapter = {
     };
   },
 
-  revoke: () => Promise.resolve(unsupported('Postman has no API to revoke an API key: delete it on the API keys page', MANUAL_URL)),
 };

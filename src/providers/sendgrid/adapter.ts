@@ -5,23 +5,24 @@
 // SendGrid's rate limits are per endpoint, reported in X-RateLimit-* headers, 429 when exceeded
 // (https://www.twilio.com/docs/sendgrid/api-reference/how-to-use-the-sendgrid-v3-api/rate-limits).
 import { z } from 'zod';
-import type { Credential, ProviderAdapter, ProviderContext } from '../contract.js';
+import type { Credential, ProviderAdapter, AdapterContext } from '../contract.js';
+import type { SendgridSettings } from './settings.js';
 import { callProvider, unsupported } from '../http.js';
 
 const MANUAL_URL = 'https://app.sendgrid.com/settings/api_keys';
 const KEY_ID = /^SG\.([A-Za-z0-9_-]{22})\./;
 
-function scopes(credential: Credential, ctx: ProviderContext) {
+function scopes(credential: Credential, ctx: AdapterContext<SendgridSettings>) {
   return callProvider(ctx, {
     what: 'SendGrid GET /v3/scopes',
-    url: `${ctx.settings.sendgrid.apiUrl}/v3/scopes`,
+    url: `${ctx.settings.apiUrl}/v3/scopes`,
     headers: { authorization: `Bearer ${credential.secret.reveal()}` },
     schema: z.object({ scopes: z.array(z.string()) }),
     secrets: [credential.secret],
   });
 }
 
-export const sendgridAdapter: ProviderAdapter = {
+export const sendgridAdapter: ProviderAdapter<SendgridSettings> = {
   provider: 'sendgrid',
   manualRevokeUrl: MANUAL_URL,
 
@@ -45,7 +46,7 @@ export const sendgridAdapter: ProviderAdapter = {
     const response = await callProvider(ctx, {
       what: 'SendGrid DELETE /v3/api_keys/{api_key_id}',
       method: 'DELETE',
-      url: `${ctx.settings.sendgrid.apiUrl}/v3/api_keys/${id}`,
+      url: `${ctx.settings.apiUrl}/v3/api_keys/${id}`,
       headers: { authorization: `Bearer ${credential.secret.reveal()}` },
       deadStatuses: [401],
       schema: z.unknown(),

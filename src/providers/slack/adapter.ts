@@ -16,7 +16,8 @@
 // workflow when POSTed to, so leakstop never calls them.
 import { z } from 'zod';
 import { Secret } from '../../detect/secret.js';
-import type { Access, Credential, Identity, Outcome, ProviderAdapter, ProviderContext, Revocation } from '../contract.js';
+import type { Access, Credential, Identity, Outcome, ProviderAdapter, AdapterContext, Revocation } from '../contract.js';
+import type { SlackSettings } from './settings.js';
 import { callProvider, failed, unsupported } from '../http.js';
 
 const MANUAL_URL = 'https://api.slack.com/apps';
@@ -43,12 +44,12 @@ interface TokenFacts {
   access: Access;
 }
 
-async function authTest(credential: Credential, ctx: ProviderContext): Promise<Outcome<TokenFacts>> {
+async function authTest(credential: Credential, ctx: AdapterContext<SlackSettings>): Promise<Outcome<TokenFacts>> {
   const what = 'Slack auth.test';
   const response = await callProvider(ctx, {
     what,
     method: 'POST',
-    url: `${ctx.settings.slack.apiUrl}/auth.test`,
+    url: `${ctx.settings.apiUrl}/auth.test`,
     headers: { authorization: `Bearer ${credential.secret.reveal()}` },
     schema: authTestSchema,
     secrets: [credential.secret],
@@ -63,12 +64,12 @@ async function authTest(credential: Credential, ctx: ProviderContext): Promise<O
   return { status: 'done', data: { identity, access: { scopes } }, summary: `live Slack ${identity.type} of ${account}${answer.team ? ` in ${answer.team}` : ''}` };
 }
 
-async function authRevoke(credential: Credential, ctx: ProviderContext): Promise<Outcome<Revocation>> {
+async function authRevoke(credential: Credential, ctx: AdapterContext<SlackSettings>): Promise<Outcome<Revocation>> {
   const what = 'Slack auth.revoke';
   const response = await callProvider(ctx, {
     what,
     method: 'POST',
-    url: `${ctx.settings.slack.apiUrl}/auth.revoke`,
+    url: `${ctx.settings.apiUrl}/auth.revoke`,
     headers: { authorization: `Bearer ${credential.secret.reveal()}` },
     schema: revokeSchema,
     secrets: [credential.secret],
@@ -119,7 +120,7 @@ function notIncomingWebhook(credential: Credential): Outcome<never> {
   return unsupported('not a hooks.slack.com/services/T…/B…/… URL, so leakstop sends it nowhere: remove the webhook from the app’s Incoming Webhooks page', MANUAL_URL);
 }
 
-async function checkWebhook(credential: Credential, ctx: ProviderContext): Promise<Outcome<Identity>> {
+async function checkWebhook(credential: Credential, ctx: AdapterContext<SlackSettings>): Promise<Outcome<Identity>> {
   const webhook = incomingWebhook(credential);
   if (!webhook) return notIncomingWebhook(credential);
   const what = 'Slack POST /services/{team}/{hook}/{token}';
@@ -127,7 +128,7 @@ async function checkWebhook(credential: Credential, ctx: ProviderContext): Promi
   const response = await callProvider(ctx, {
     what,
     method: 'POST',
-    url: `${ctx.settings.slack.webhookUrl}/services/${webhook.team}/${webhook.hook}/${webhook.token.reveal()}`,
+    url: `${ctx.settings.webhookUrl}/services/${webhook.team}/${webhook.hook}/${webhook.token.reveal()}`,
     // Nothing to post: Slack must refuse it, and how it refuses tells whether the webhook exists.
     body: {},
     bodyStatuses: [400, 403, 404, 410],
@@ -157,7 +158,7 @@ function webhookByHand(credential: Credential): Outcome<never> {
   );
 }
 
-export const slackAdapter: ProviderAdapter = {
+export const slackAdapter: ProviderAdapter<SlackSettings> = {
   provider: 'slack',
   manualRevokeUrl: MANUAL_URL,
 

@@ -11,7 +11,8 @@
 // Stripe's events do not say which key caused them: the activity is the account's, not the key's.
 import { z } from 'zod';
 import type { Secret } from '../../detect/secret.js';
-import type { ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, ProviderContext, Revocation, Rotation } from '../contract.js';
+import type { ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, AdapterContext } from '../contract.js';
+import type { StripeSettings } from './settings.js';
 import { callProvider, unsupported } from '../http.js';
 
 const MANUAL_URL = 'https://dashboard.stripe.com/apikeys';
@@ -30,10 +31,10 @@ function keyType(credential: Credential): string {
   return credential.ruleId === 'stripe-restricted-key' ? 'restricted key' : 'secret key';
 }
 
-async function account(key: Secret, ctx: ProviderContext, deadStatuses: readonly number[]) {
+async function account(key: Secret, ctx: AdapterContext<StripeSettings>, deadStatuses: readonly number[]) {
   return callProvider(ctx, {
     what: 'Stripe GET /v1/account',
-    url: `${ctx.settings.stripe.apiUrl}/v1/account`,
+    url: `${ctx.settings.apiUrl}/v1/account`,
     headers: { authorization: `Bearer ${key.reveal()}` },
     // 403 is a restricted key without the Account read permission: alive, but refused.
     deadStatuses,
@@ -42,7 +43,7 @@ async function account(key: Secret, ctx: ProviderContext, deadStatuses: readonly
   });
 }
 
-async function verify(credential: Credential, ctx: ProviderContext): Promise<Outcome<Identity>> {
+async function verify(credential: Credential, ctx: AdapterContext<StripeSettings>): Promise<Outcome<Identity>> {
   const reply = await account(credential.secret, ctx, [401]);
   if (!reply.ok) return reply.setback;
   const name = reply.data.settings?.dashboard?.display_name ?? reply.data.business_profile?.name ?? reply.data.email ?? undefined;
@@ -53,16 +54,8 @@ async function verify(credential: Credential, ctx: ProviderContext): Promise<Out
   };
 }
 
-async function revoke(credential: Credential): Promise<Outcome<Revocation>> {
-  return unsupported(`Stripe has no public API to expire a ${keyType(credential)}: roll it on the dashboard (⋯ → Roll key, expire now)`, MANUAL_URL);
-}
-
-async function rotate(credential: Credential): Promise<Outcome<Rotation>> {
-  return unsupported(`Stripe has no public API to roll a ${keyType(credential)}: rolling on the dashboard shows the new key once`, MANUAL_URL);
-}
-
-async function activity(credential: Credential, ctx: ProviderContext): Promise<Outcome<ActivitySummary>> {
-  const operatorKey = ctx.settings.stripe.secretKey;
+async function activity(credential: Credential, ctx: AdapterContext<StripeSettings>): Promise<Outcome<ActivitySummary>> {
+  const operatorKey = ctx.settings.secretKey;
   if (operatorKey === undefined) return unsupported('reading the account\'s events needs an operator key: set LEAKSTOP_STRIPE_SECRET_KEY(_FILE) (a restricted key with Events read)', 'https://dashboard.stripe.com/events');
   // Which account the leaked key belongs to, and whether the operator's key is one of the same account.
   const leaked = await account(credential.secret, ctx, [401]);
@@ -73,7 +66,7 @@ async function activity(credential: Credential, ctx: ProviderContext): Promise<O
   const since = Math.floor(ctx.now().getTime() / 1000) - EVENT_DAYS * 86_400;
   const reply = await callProvider(ctx, {
     what: 'Stripe GET /v1/events',
-    url: `${ctx.settings.stripe.apiUrl}/v1/events?limit=100&created%5Bgte%5D=${since}`,
+    url: `${ctx.settings.apiUrl}/v1/events?limit=100&created%5Bgte%5D=${since}`,
     headers: { authorization: `Bearer ${operatorKey.reveal()}` },
     deadStatuses: [],
     schema: eventsSchema,
@@ -93,4 +86,4 @@ async function activity(credential: Credential, ctx: ProviderContext): Promise<O
   };
 }
 
-export const stripeAdapter: ProviderAdapter = { provider: 'stripe', verify, revoke, rotate, activity, manualRevokeUrl: MANUAL_URL };
+export const stripeAdapter: ProviderAdapter<StripeSettings> = { provider: 'stripe', verify, activity, manualRevokeUrl: MANUAL_URL };

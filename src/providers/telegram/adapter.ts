@@ -5,7 +5,8 @@
 // requires: summaries name the method, never the URL.
 import { z } from 'zod';
 import type { ProviderAdapter } from '../contract.js';
-import { callProvider, unsupported } from '../http.js';
+import type { TelegramSettings } from './settings.js';
+import { callProvider } from '../http.js';
 
 const MANUAL_URL = 'https://core.telegram.org/bots/features#botfather';
 
@@ -14,14 +15,14 @@ const getMeSchema = z.object({
   result: z.object({ id: z.number(), is_bot: z.boolean(), first_name: z.string(), username: z.string().optional() }),
 });
 
-export const telegramAdapter: ProviderAdapter = {
+export const telegramAdapter: ProviderAdapter<TelegramSettings> = {
   provider: 'telegram',
   manualRevokeUrl: MANUAL_URL,
 
   async verify(credential, ctx) {
     const response = await callProvider(ctx, {
       what: 'Telegram getMe',
-      url: `${ctx.settings.telegram.apiUrl}/bot${credential.secret.reveal()}/getMe`,
+      url: `${ctx.settings.apiUrl}/bot${credential.secret.reveal()}/getMe`,
       schema: getMeSchema,
       secrets: [credential.secret],
     });
@@ -31,5 +32,4 @@ export const telegramAdapter: ProviderAdapter = {
     return { status: 'done', data: { account: `${name} (${bot.id})`, type: 'bot token' }, summary: `live Telegram bot token of ${name}` };
   },
 
-  revoke: () => Promise.resolve(unsupported('Telegram has no API to revoke a bot token: send /revoke to @BotFather', MANUAL_URL)),
 };

@@ -14,7 +14,8 @@
 // Twilio limits concurrent requests per account and answers 429 (error 20429), always safe to retry
 // (https://www.twilio.com/docs/api/errors/20429).
 import { z } from 'zod';
-import type { Credential, Identity, Outcome, ProviderAdapter, ProviderContext } from '../contract.js';
+import type { Credential, Identity, Outcome, ProviderAdapter, AdapterContext } from '../contract.js';
+import type { TwilioSettings } from './settings.js';
 import { callProvider, unsupported } from '../http.js';
 
 const CONSOLE_KEYS = 'https://console.twilio.com/us1/account/keys-credentials/api-keys';
@@ -35,11 +36,11 @@ function accountSid(credential: Credential): string | undefined {
   return sid !== undefined && ACCOUNT_SID.test(sid) ? sid : undefined;
 }
 
-async function fetchAccount(credential: Credential, sid: string, ctx: ProviderContext): Promise<Outcome<Identity>> {
+async function fetchAccount(credential: Credential, sid: string, ctx: AdapterContext<TwilioSettings>): Promise<Outcome<Identity>> {
   const basic = Buffer.from(`${sid}:${credential.secret.reveal()}`).toString('base64');
   const response = await callProvider(ctx, {
     what: 'Twilio GET /2010-04-01/Accounts/{AccountSid}.json',
-    url: `${ctx.settings.twilio.apiUrl}/2010-04-01/Accounts/${sid}.json`,
+    url: `${ctx.settings.apiUrl}/2010-04-01/Accounts/${sid}.json`,
     headers: { authorization: `Basic ${basic}` },
     // 403 is a refusal (a suspended account, a proxy), not proof that the token is wrong.
     deadStatuses: [401],
@@ -69,7 +70,7 @@ function cannotVerify(credential: Credential): Outcome<never> {
   );
 }
 
-export const twilioAdapter: ProviderAdapter = {
+export const twilioAdapter: ProviderAdapter<TwilioSettings> = {
   provider: 'twilio',
   manualRevokeUrl: CONSOLE_KEYS,
 
@@ -78,17 +79,4 @@ export const twilioAdapter: ProviderAdapter = {
     return sid ? fetchAccount(credential, sid, ctx) : Promise.resolve(cannotVerify(credential));
   },
 
-  revoke(credential) {
-    if (credential.ruleId === AUTH_TOKEN_RULE) {
-      return Promise.resolve(
-        unsupported(
-          'an auth token is replaced, not revoked: create a secondary auth token in the Console, move the applications to it, then promote it so the leaked one stops working',
-          CONSOLE_KEYS,
-        ),
-      );
-    }
-    return Promise.resolve(
-      unsupported('a Twilio API key cannot delete itself (only the account’s auth token or a Main key may): delete the key in the Console', CONSOLE_KEYS),
-    );
-  },
 };

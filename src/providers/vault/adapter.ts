@@ -5,7 +5,8 @@
 // - POST /v1/auth/token/revoke-self: revokes the token and its children (204).
 // Vault has no rate limit unless the operator configures resource quotas (429 then).
 import { z } from 'zod';
-import type { Credential, Outcome, ProviderAdapter, ProviderContext } from '../contract.js';
+import type { Credential, Outcome, ProviderAdapter, AdapterContext } from '../contract.js';
+import type { VaultSettings } from './settings.js';
 import { callProvider, unsupported } from '../http.js';
 
 const MANUAL_URL = 'https://developer.hashicorp.com/vault/docs/commands/token/revoke';
@@ -26,12 +27,12 @@ function notConfigured(): Outcome<never> {
   return unsupported('no Vault address is configured (LEAKSTOP_VAULT_URL): revoke the token with `vault token revoke`', MANUAL_URL);
 }
 
-function headers(credential: Credential, ctx: ProviderContext): Record<string, string> {
-  const namespace = ctx.settings.vault.namespace;
+function headers(credential: Credential, ctx: AdapterContext<VaultSettings>): Record<string, string> {
+  const namespace = ctx.settings.namespace;
   return { 'x-vault-token': credential.secret.reveal(), ...(namespace ? { 'x-vault-namespace': namespace } : {}) };
 }
 
-async function lookupSelf(credential: Credential, ctx: ProviderContext, vaultUrl: string): Promise<Outcome<TokenData>> {
+async function lookupSelf(credential: Credential, ctx: AdapterContext<VaultSettings>, vaultUrl: string): Promise<Outcome<TokenData>> {
   const response = await callProvider(ctx, {
     what: 'Vault GET /v1/auth/token/lookup-self',
     url: `${vaultUrl}/v1/auth/token/lookup-self`,
@@ -43,12 +44,12 @@ async function lookupSelf(credential: Credential, ctx: ProviderContext, vaultUrl
   return { status: 'done', data: response.data.data, summary: `live Vault token "${response.data.data.display_name}"` };
 }
 
-export const vaultAdapter: ProviderAdapter = {
+export const vaultAdapter: ProviderAdapter<VaultSettings> = {
   provider: 'vault',
   manualRevokeUrl: MANUAL_URL,
 
   async verify(credential, ctx) {
-    const url = ctx.settings.vault.url;
+    const url = ctx.settings.url;
     if (!url) return notConfigured();
     const found = await lookupSelf(credential, ctx, url);
     if (found.status !== 'done') return found;
@@ -58,7 +59,7 @@ export const vaultAdapter: ProviderAdapter = {
   },
 
   async describe(credential, ctx) {
-    const url = ctx.settings.vault.url;
+    const url = ctx.settings.url;
     if (!url) return notConfigured();
     const found = await lookupSelf(credential, ctx, url);
     if (found.status !== 'done') return found;
@@ -68,7 +69,7 @@ export const vaultAdapter: ProviderAdapter = {
   },
 
   async revoke(credential, ctx) {
-    const url = ctx.settings.vault.url;
+    const url = ctx.settings.url;
     if (!url) return notConfigured();
     const response = await callProvider(ctx, {
       what: 'Vault POST /v1/auth/token/revoke-self',

@@ -7,7 +7,7 @@ import { randomChars } from '../random-token.js';
 const ANTHROPIC = 'https://api.anthropic.com';
 const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 const ADMIN_KEY = `sk-ant-admin01-${randomChars(93, URL_SAFE)}AA`;
-const harness = useAdapterHarness({ LEAKSTOP_ANTHROPIC_ADMIN_KEY: ADMIN_KEY });
+const harness = useAdapterHarness('anthropic', { LEAKSTOP_ANTHROPIC_ADMIN_KEY: ADMIN_KEY });
 
 const apiKey = () => credential('anthropic-api-key', `sk-ant-api03-${randomChars(93, URL_SAFE)}AA`);
 
@@ -119,7 +119,7 @@ describe('anthropic adapter', () => {
 });
 
 describe('anthropic adapter without an admin key', () => {
-  const bare = useAdapterHarness();
+  const bare = useAdapterHarness('anthropic');
   it('sends revocation to the Console', async () => {
     expect(await anthropicAdapter.revoke!(apiKey(), bare.ctx)).toMatchObject({ status: 'unsupported', manualUrl: 'https://console.anthropic.com/settings/keys' });
     expect(bare.sent).toEqual([]);

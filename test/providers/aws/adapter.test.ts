@@ -8,7 +8,7 @@ import { Secret } from '../../../src/detect/secret.js';
 import { createAwsAdapter, userNameFromArn } from '../../../src/providers/aws/adapter.js';
 import type { AwsSettings } from '../../../src/providers/aws/settings.js';
 import type { Credential, ProviderContext } from '../../../src/providers/contract.js';
-import { parseOperatorSettings } from '../../../src/providers/contract.js';
+import { parseOperatorSettings } from '../../../src/providers/index.js';
 import { formField, mockHttp, type HttpMock } from '../request-recorder.js';
 
 const STS = 'https://sts.aws.test';

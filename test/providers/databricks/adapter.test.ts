@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { databricksAdapter } from '../../../src/providers/databricks/adapter.js';
-import { credential, expectManualRevoke, useAdapterHarness, verifyContract } from '../adapter-kit.js';
+import { credential, useAdapterHarness, verifyContract } from '../adapter-kit.js';
 import { HEX, randomChars } from '../random-token.js';
 
 const WORKSPACE = 'https://dbc-1a2b3c4d-5e6f.cloud.databricks.com';
-const harness = useAdapterHarness();
+const harness = useAdapterHarness('databricks');
 const token = (workspaceUrl?: string) => credential('databricks-pat', `dapi${randomChars(32, HEX)}`, workspaceUrl ? { workspaceUrl } : {});
 
 describe('databricks adapter', () => {
@@ -29,5 +29,4 @@ describe('databricks adapter', () => {
     expect(harness.sent).toEqual([]);
   });
 
-  expectManualRevoke(harness, databricksAdapter, () => token(WORKSPACE), 'https://docs.databricks.com/en/dev-tools/auth/pat.html');
 });

@@ -1,9 +1,9 @@
 import { describe } from 'vitest';
 import { digitaloceanAdapter } from '../../../src/providers/digitalocean/adapter.js';
-import { credential, expectManualRevoke, useAdapterHarness, verifyContract } from '../adapter-kit.js';
+import { credential, useAdapterHarness, verifyContract } from '../adapter-kit.js';
 import { HEX, randomChars } from '../random-token.js';
 
-const harness = useAdapterHarness();
+const harness = useAdapterHarness('digitalocean');
 const token = () => credential('digitalocean-pat', `dop_v1_${randomChars(64, HEX)}`);
 
 describe('digitalocean adapter', () => {
@@ -18,5 +18,4 @@ describe('digitalocean adapter', () => {
     identity: { account: 'ops@acme.test', owner: 'Acme Ops', type: 'personal access token' },
     dead: { status: 401, body: { id: 'unauthorized', message: 'Unable to authenticate you.' } },
   });
-  expectManualRevoke(harness, digitaloceanAdapter, token, 'https://cloud.digitalocean.com/account/api/tokens');
 });

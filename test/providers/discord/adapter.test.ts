@@ -1,11 +1,11 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { discordAdapter } from '../../../src/providers/discord/adapter.js';
-import { credential, expectContained, expectManualRevoke, useAdapterHarness, verifyContract } from '../adapter-kit.js';
+import { credential, expectContained, useAdapterHarness, verifyContract } from '../adapter-kit.js';
 import { randomChars } from '../random-token.js';
 
 const DISCORD = 'https://discord.com';
-const harness = useAdapterHarness();
+const harness = useAdapterHarness('discord');
 
 const botToken = () => credential('discord-bot-token', `MTc2MDczNTE1NDM5NTM4ODYz.${randomChars(6)}.${randomChars(38)}`, { discordBotUserId: '176073515439538863' });
 const WEBHOOK_ID = '1708223902350749370';
@@ -21,7 +21,6 @@ describe('discord adapter: bot tokens', () => {
     identity: { account: 'deploy-bot (176073515439538863)', type: 'bot token' },
     dead: { status: 401, body: { message: '401: Unauthorized', code: 0 } },
   });
-  expectManualRevoke(harness, discordAdapter, botToken, 'https://discord.com/developers/applications');
 });
 
 describe('discord adapter: webhooks', () => {

@@ -5,7 +5,7 @@ import { credential, expectContained, expectDone, useAdapterHarness, verifyContr
 import { randomChars } from '../random-token.js';
 
 const DOPPLER = 'https://api.doppler.com';
-const harness = useAdapterHarness();
+const harness = useAdapterHarness('doppler');
 const token = () => credential('doppler-token', `dp.st.prd.${randomChars(43)}`);
 const ME = { workplace: { slug: 'acme', name: 'Acme' }, type: 'service_token', token_preview: 'dp.st.prd…', slug: 'ci', name: 'ci-deploy', created_at: '2026-10-01T08:00:00.000Z', last_seen_at: '2026-11-23T11:40:00.000Z' };
 

@@ -9,7 +9,7 @@ import { credential, expectContained, expectDone, NOW, RETRYABLE_RATE_LIMIT, RET
 
 const API = 'https://api.github.com';
 const AUDIT_TOKEN = generateGithubStyleToken('ghp_');
-const harness = useAdapterHarness({ LEAKSTOP_GITHUB_AUDIT_ORG: 'acme', LEAKSTOP_GITHUB_AUDIT_TOKEN_FILE: '/run/secrets/audit' }, { '/run/secrets/audit': `${AUDIT_TOKEN}\n` });
+const harness = useAdapterHarness('github', { LEAKSTOP_GITHUB_AUDIT_ORG: 'acme', LEAKSTOP_GITHUB_AUDIT_TOKEN_FILE: '/run/secrets/audit' }, { '/run/secrets/audit': `${AUDIT_TOKEN}\n` });
 
 function pat(): { raw: string; cred: ReturnType<typeof credential> } {
   const raw = generateGithubStyleToken('ghp_');

@@ -11,7 +11,7 @@ import { GithubCredentialRevoker, MemoryRevokeBudget, type BudgetAnswer, type Re
 import { credential, expectContained, NOW, useAdapterHarness } from '../adapter-kit.js';
 
 const API = 'https://api.github.com';
-const harness = useAdapterHarness();
+const harness = useAdapterHarness('github');
 
 /** A budget that answers what the test says and remembers the times it was asked at. */
 class ScriptedBudget implements RevokeBudget {

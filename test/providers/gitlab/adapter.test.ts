@@ -6,7 +6,7 @@ import { credential, expectContained, expectDone, RETRYABLE_RATE_LIMIT, RETRYABL
 import { GITLAB_TOKEN_SELF } from './fixtures.js';
 
 const GITLAB = 'https://gitlab.acme.test';
-const harness = useAdapterHarness({ LEAKSTOP_GITLAB_URL: `${GITLAB}/` });
+const harness = useAdapterHarness('gitlab', { LEAKSTOP_GITLAB_URL: `${GITLAB}/` });
 
 function pat(): { raw: string; cred: ReturnType<typeof credential> } {
   const raw = generateGitlabRoutableToken('glpat-', 'o:1\nu:2');

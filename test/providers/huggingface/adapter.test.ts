@@ -1,11 +1,11 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { huggingfaceAdapter } from '../../../src/providers/huggingface/adapter.js';
-import { credential, expectDone, expectManualRevoke, useAdapterHarness, verifyContract } from '../adapter-kit.js';
+import { credential, expectDone, useAdapterHarness, verifyContract } from '../adapter-kit.js';
 import { LETTERS, randomChars } from '../random-token.js';
 
 const HF = 'https://huggingface.co';
-const harness = useAdapterHarness();
+const harness = useAdapterHarness('huggingface');
 const token = () => credential('huggingface-access-token', `hf_${randomChars(34, LETTERS)}`);
 const WHOAMI = {
   type: 'user',
@@ -31,5 +31,4 @@ describe('huggingface adapter', () => {
     expect(expectDone(await huggingfaceAdapter.describe!(token(), harness.ctx))).toEqual({ scopes: ['write'], notes: ['member of acme'] });
   });
 
-  expectManualRevoke(harness, huggingfaceAdapter, token, 'https://huggingface.co/settings/tokens');
 });

@@ -1,11 +1,11 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { linearAdapter } from '../../../src/providers/linear/adapter.js';
-import { credential, expectManualRevoke, useAdapterHarness, verifyContract } from '../adapter-kit.js';
+import { credential, useAdapterHarness, verifyContract } from '../adapter-kit.js';
 import { randomChars } from '../random-token.js';
 
 const LINEAR = 'https://api.linear.app';
-const harness = useAdapterHarness();
+const harness = useAdapterHarness('linear');
 const apiKey = () => credential('linear-api-key', `lin_api_${randomChars(40)}`);
 
 describe('linear adapter', () => {
@@ -26,5 +26,4 @@ describe('linear adapter', () => {
     expect(await linearAdapter.verify!(apiKey(), harness.ctx)).toMatchObject({ status: 'failed', retryable: true });
   });
 
-  expectManualRevoke(harness, linearAdapter, apiKey, 'https://linear.app/settings/account/security');
 });

@@ -1,11 +1,11 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { mailgunAdapter } from '../../../src/providers/mailgun/adapter.js';
-import { credential, expectDone, expectManualRevoke, useAdapterHarness, verifyContract } from '../adapter-kit.js';
+import { credential, expectDone, useAdapterHarness, verifyContract } from '../adapter-kit.js';
 import { HEX, randomChars } from '../random-token.js';
 
 const MAILGUN_EU = 'https://api.eu.mailgun.net';
-const harness = useAdapterHarness({ LEAKSTOP_MAILGUN_API_URL: MAILGUN_EU });
+const harness = useAdapterHarness('mailgun', { LEAKSTOP_MAILGUN_API_URL: MAILGUN_EU });
 const apiKey = () => credential('mailgun-api-key', `key-${randomChars(32, HEX)}`);
 const DOMAINS = { total_count: 2, items: [{ name: 'mg.acme.test', state: 'active' }, { name: 'mail.acme.test', state: 'active' }] };
 
@@ -25,5 +25,4 @@ describe('mailgun adapter (EU region from operator settings)', () => {
     expect(expectDone(await mailgunAdapter.describe!(apiKey(), harness.ctx)).notes).toEqual(['can send as mg.acme.test, mail.acme.test']);
   });
 
-  expectManualRevoke(harness, mailgunAdapter, apiKey, 'https://app.mailgun.com/settings/api_security');
 });

@@ -5,7 +5,7 @@ import { npmAdapter, npmTokenKey } from '../../../src/providers/npm/adapter.js';
 import { credential, expectContained, expectDone, RETRYABLE_RATE_LIMIT, RETRYABLE_SERVER_ERROR, useAdapterHarness } from '../adapter-kit.js';
 
 const REGISTRY = 'https://registry.npmjs.org';
-const harness = useAdapterHarness();
+const harness = useAdapterHarness('npm');
 
 function token(): { raw: string; key: string; cred: ReturnType<typeof credential> } {
   const raw = generateGithubStyleToken('npm_');

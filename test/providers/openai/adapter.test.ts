@@ -6,7 +6,7 @@ import { randomChars } from '../random-token.js';
 
 const OPENAI = 'https://api.openai.com';
 const ADMIN_KEY = `sk-admin-${randomChars(58)}T3BlbkFJ${randomChars(58)}`;
-const harness = useAdapterHarness({ LEAKSTOP_OPENAI_ADMIN_KEY: ADMIN_KEY });
+const harness = useAdapterHarness('openai', { LEAKSTOP_OPENAI_ADMIN_KEY: ADMIN_KEY });
 
 const projectKey = () => credential('openai-api-key', `sk-proj-${randomChars(74)}T3BlbkFJ${randomChars(74)}`, { keyType: 'project key' });
 
@@ -159,7 +159,7 @@ describe('openai adapter', () => {
 });
 
 describe('openai adapter without an operator admin key', () => {
-  const bare = useAdapterHarness();
+  const bare = useAdapterHarness('openai');
   it('lets a leaked admin key delete itself', async () => {
     const admin = credential('openai-admin-key', `sk-admin-${randomChars(58)}T3BlbkFJ${randomChars(58)}`);
     const raw = admin.secret.reveal();

@@ -1,9 +1,9 @@
 import { describe } from 'vitest';
 import { postmanAdapter } from '../../../src/providers/postman/adapter.js';
-import { credential, expectManualRevoke, useAdapterHarness, verifyContract } from '../adapter-kit.js';
+import { credential, useAdapterHarness, verifyContract } from '../adapter-kit.js';
 import { HEX, randomChars } from '../random-token.js';
 
-const harness = useAdapterHarness();
+const harness = useAdapterHarness('postman');
 const apiKey = () => credential('postman-api-key', `PMAK-${randomChars(24, HEX)}-${randomChars(34, HEX)}`);
 
 describe('postman adapter', () => {
@@ -16,5 +16,4 @@ describe('postman adapter', () => {
     identity: { account: 'ada-ops', owner: 'Acme', type: 'API key' },
     dead: { status: 401, body: { error: { name: 'AuthenticationError', message: 'Invalid API Key. Every request requires a valid API Key to be sent.' } } },
   });
-  expectManualRevoke(harness, postmanAdapter, apiKey, 'https://go.postman.co/settings/me/api-keys');
 });

@@ -5,7 +5,7 @@ import { credential, expectContained, expectDone, useAdapterHarness, verifyContr
 import { randomChars } from '../random-token.js';
 
 const SENDGRID = 'https://api.sendgrid.com';
-const harness = useAdapterHarness();
+const harness = useAdapterHarness('sendgrid');
 const KEY_ID = 'Xq3bW9tYRkGm2JvL8pZc1A';
 const apiKey = () => credential('sendgrid-api-key', `SG.${KEY_ID}.${randomChars(43)}`);
 

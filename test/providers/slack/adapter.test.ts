@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { slackAdapter } from '../../../src/providers/slack/adapter.js';
-import { parseOperatorSettings } from '../../../src/providers/contract.js';
-import { credential, expectContained, expectDone, expectManualRevoke, RETRYABLE_RATE_LIMIT, RETRYABLE_SERVER_ERROR, useAdapterHarness, verifyContract } from '../adapter-kit.js';
+import { credential, expectContained, expectDone, RETRYABLE_RATE_LIMIT, RETRYABLE_SERVER_ERROR, settingsFor, useAdapterHarness, verifyContract } from '../adapter-kit.js';
 import { randomChars } from '../random-token.js';
 
 const SLACK = 'https://slack.com';
-const harness = useAdapterHarness();
+const harness = useAdapterHarness('slack');
 
 function botToken(): { raw: string; cred: ReturnType<typeof credential> } {
   const raw = `xoxb-996748406151-3968490419247-${randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, 'Q').slice(0, 24)}`;
@@ -137,7 +136,7 @@ describe('slack adapter: incoming webhooks', () => {
 
   it('sends the webhook only to the operator’s base URL, built from the path parts', async () => {
     const egress = 'https://slack-egress.acme.test';
-    const ctx = { ...harness.ctx, settings: parseOperatorSettings({ LEAKSTOP_SLACK_WEBHOOK_URL: egress }) };
+    const ctx = { ...harness.ctx, settings: settingsFor('slack', { LEAKSTOP_SLACK_WEBHOOK_URL: egress }) };
     const { cred, path } = webhook();
     check(nock(egress), path).reply(400, 'no_text');
     expect((await slackAdapter.verify!(cred, ctx)).status).toBe('done');
@@ -171,5 +170,4 @@ describe('slack adapter: incoming webhooks', () => {
     expect(harness.sent).toEqual([]);
   });
 
-  expectManualRevoke(harness, slackAdapter, () => webhook().cred, APPS);
 });

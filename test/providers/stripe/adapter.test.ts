@@ -6,7 +6,7 @@ import { randomChars } from '../random-token.js';
 
 const STRIPE = 'https://api.stripe.com';
 const OPERATOR_KEY = `rk_live_${randomChars(99)}`;
-const harness = useAdapterHarness({ LEAKSTOP_STRIPE_SECRET_KEY: OPERATOR_KEY });
+const harness = useAdapterHarness('stripe', { LEAKSTOP_STRIPE_SECRET_KEY: OPERATOR_KEY });
 const secretKey = () => credential('stripe-secret-key', `sk_live_${randomChars(99)}`);
 
 const ACCOUNT = { id: 'acct_1Nv0FGQ9RKHgCVdK', object: 'account', email: 'billing@acme.test', business_profile: { name: 'Acme Shop' }, settings: { dashboard: { display_name: 'Acme' } } };
@@ -26,12 +26,6 @@ describe('stripe adapter', () => {
     const cred = credential('stripe-restricted-key', `rk_live_${randomChars(99)}`);
     nock(STRIPE).get('/v1/account').reply(403, { error: { message: 'The provided key does not have the required permissions for this endpoint', type: 'invalid_request_error' } });
     expect(await stripeAdapter.verify!(cred, harness.ctx)).toMatchObject({ status: 'failed', retryable: false });
-  });
-
-  it('sends revocation and rotation to the dashboard without a request', async () => {
-    expect(await stripeAdapter.revoke!(secretKey(), harness.ctx)).toMatchObject({ status: 'unsupported', manualUrl: 'https://dashboard.stripe.com/apikeys' });
-    expect(await stripeAdapter.rotate!(secretKey(), harness.ctx)).toMatchObject({ status: 'unsupported', manualUrl: 'https://dashboard.stripe.com/apikeys' });
-    expect(harness.sent).toEqual([]);
   });
 
   it('lists the account\'s recent events with the operator key of the same account', async () => {

@@ -1,9 +1,9 @@
 import { describe } from 'vitest';
 import { telegramAdapter } from '../../../src/providers/telegram/adapter.js';
-import { credential, expectManualRevoke, useAdapterHarness, verifyContract } from '../adapter-kit.js';
+import { credential, useAdapterHarness, verifyContract } from '../adapter-kit.js';
 import { randomChars } from '../random-token.js';
 
-const harness = useAdapterHarness();
+const harness = useAdapterHarness('telegram');
 const botToken = () => credential('telegram-bot-token', `7351526481:AA${randomChars(33)}`);
 
 describe('telegram adapter', () => {
@@ -17,5 +17,4 @@ describe('telegram adapter', () => {
     identity: { account: '@acme_deploy_bot (7351526481)', type: 'bot token' },
     dead: { status: 401, body: { ok: false, error_code: 401, description: 'Unauthorized' } },
   });
-  expectManualRevoke(harness, telegramAdapter, botToken, 'https://core.telegram.org/bots/features#botfather');
 });

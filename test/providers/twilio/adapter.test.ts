@@ -1,13 +1,12 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { twilioAdapter } from '../../../src/providers/twilio/adapter.js';
-import { parseOperatorSettings } from '../../../src/providers/contract.js';
-import { credential, expectContained, expectDone, expectManualRevoke, useAdapterHarness, verifyContract } from '../adapter-kit.js';
+import { credential, expectContained, expectDone, settingsFor, useAdapterHarness, verifyContract } from '../adapter-kit.js';
 import { HEX, randomChars } from '../random-token.js';
 
 const TWILIO = 'https://api.twilio.com';
 const CONSOLE_KEYS = 'https://console.twilio.com/us1/account/keys-credentials/api-keys';
-const harness = useAdapterHarness();
+const harness = useAdapterHarness('twilio');
 
 const ACCOUNT_SID = `AC${randomChars(32, HEX)}`;
 const KEY_SID = `SK${randomChars(32, HEX)}`;
@@ -59,7 +58,7 @@ describe('twilio adapter: auth token with its Account SID', () => {
 
   it('sends the token only to the operator’s Twilio base URL', async () => {
     const proxy = 'https://twilio-egress.acme.test';
-    const ctx = { ...harness.ctx, settings: parseOperatorSettings({ LEAKSTOP_TWILIO_API_URL: `${proxy}/` }) };
+    const ctx = { ...harness.ctx, settings: settingsFor('twilio', { LEAKSTOP_TWILIO_API_URL: `${proxy}/` }) };
     const cred = authToken();
     nock(proxy).get(ACCOUNT_PATH).matchHeader('authorization', basic(ACCOUNT_SID, cred.secret.reveal())).reply(200, account());
     const outcome = await twilioAdapter.verify!(cred, ctx);
@@ -67,7 +66,6 @@ describe('twilio adapter: auth token with its Account SID', () => {
     expect(harness.sent.map((request) => new URL(request.url).origin)).toEqual([proxy]);
   });
 
-  expectManualRevoke(harness, twilioAdapter, authToken, CONSOLE_KEYS);
 });
 
 describe('twilio adapter: what it cannot check', () => {
@@ -87,10 +85,5 @@ describe('twilio adapter: what it cannot check', () => {
     expect(harness.sent).toEqual([]);
   });
 
-  expectManualRevoke(harness, twilioAdapter, apiKeySecret, CONSOLE_KEYS);
 
-  it('says why each revocation is manual', async () => {
-    expect((await twilioAdapter.revoke!(authToken(), harness.ctx)).summary).toContain('secondary auth token');
-    expect((await twilioAdapter.revoke!(apiKeySecret(), harness.ctx)).summary).toContain('cannot delete itself');
-  });
 });

@@ -1,12 +1,11 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { parseOperatorSettings } from '../../../src/providers/contract.js';
 import { vaultAdapter } from '../../../src/providers/vault/adapter.js';
-import { credential, expectContained, expectDone, useAdapterHarness, verifyContract } from '../adapter-kit.js';
+import { credential, expectContained, expectDone, settingsFor, useAdapterHarness, verifyContract } from '../adapter-kit.js';
 import { randomChars } from '../random-token.js';
 
 const VAULT = 'https://vault.acme.test:8200';
-const harness = useAdapterHarness({ LEAKSTOP_VAULT_URL: VAULT, LEAKSTOP_VAULT_NAMESPACE: 'admin/ci' });
+const harness = useAdapterHarness('vault', { LEAKSTOP_VAULT_URL: VAULT, LEAKSTOP_VAULT_NAMESPACE: 'admin/ci' });
 const token = () => credential('vault-token', `hvs.${randomChars(24)}`);
 const LOOKUP = {
   data: { accessor: 'kSm8Lm3mCgYq9dNWn9aQ8Wc5', display_name: 'github-ci', policies: ['default', 'deploy'], expire_time: '2026-11-24T12:00:00.000000Z', type: 'service', path: 'auth/approle/login', last_renewal_time: null },
@@ -37,7 +36,7 @@ describe('vault adapter', () => {
   });
 
   it('sends nothing when the operator configured no Vault', async () => {
-    const ctx = { ...harness.ctx, settings: parseOperatorSettings({}) };
+    const ctx = { ...harness.ctx, settings: settingsFor('vault', {}) };
     expect(await vaultAdapter.verify!(token(), ctx)).toMatchObject({ status: 'unsupported' });
     expect(await vaultAdapter.revoke!(token(), ctx)).toMatchObject({ status: 'unsupported' });
     expect(harness.sent).toEqual([]);

@@ -1,6 +1,31 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { OperatorSettingsError, parseOperatorSettings } from '../../src/providers/contract.js';
+import type { AnthropicSettings } from '../../src/providers/anthropic/settings.js';
+import type { GithubSettings } from '../../src/providers/github/settings.js';
+import type { GitlabSettings } from '../../src/providers/gitlab/settings.js';
+import { OperatorSettingsError, parseOperatorSettings as parseAll } from '../../src/providers/index.js';
+import type { NpmSettings } from '../../src/providers/npm/settings.js';
+import type { OpenaiSettings } from '../../src/providers/openai/settings.js';
+import type { ReadSecretFile } from '../../src/providers/settings.js';
+import type { SlackSettings } from '../../src/providers/slack/settings.js';
+import type { TwilioSettings } from '../../src/providers/twilio/settings.js';
+import type { VaultSettings } from '../../src/providers/vault/settings.js';
+
+/** The settings these tests read, typed as each provider's settings.ts declares them. */
+interface Settings {
+  github: GithubSettings;
+  gitlab: GitlabSettings;
+  npm: NpmSettings;
+  openai: OpenaiSettings;
+  anthropic: AnthropicSettings;
+  slack: SlackSettings;
+  twilio: TwilioSettings;
+  vault: VaultSettings;
+}
+
+function parseOperatorSettings(env: NodeJS.ProcessEnv, readFile?: ReadSecretFile): Settings {
+  return parseAll(env, readFile) as unknown as Settings;
+}
 
 const ADMIN_KEY = 'sk-admin-Zq8vN3xLp2Rt7YwK5mB9cD4fG6hJ1sA0';
 const noFiles = (path: string): string => {
@@ -73,12 +98,13 @@ describe('parseOperatorSettings', () => {
       LEAKSTOP_STRIPE_SECRET_KEY_FILE: '/missing',
       LEAKSTOP_ANTHROPIC_ADMIN_KEY: 'has spaces in it',
     });
+    // In the registry's order of providers.
     expect(problems).toEqual([
-      expect.stringMatching(/^LEAKSTOP_GITLAB_URL must be an http\(s\) URL/),
       expect.stringMatching(/^LEAKSTOP_SLACK_API_URL must be an http\(s\) URL/),
+      expect.stringContaining('LEAKSTOP_STRIPE_SECRET_KEY_FILE cannot be read (ENOENT)'),
       expect.stringContaining('LEAKSTOP_OPENAI_ADMIN_KEY and LEAKSTOP_OPENAI_ADMIN_KEY_FILE are both set'),
       expect.stringContaining('LEAKSTOP_ANTHROPIC_ADMIN_KEY does not hold a key'),
-      expect.stringContaining('LEAKSTOP_STRIPE_SECRET_KEY_FILE cannot be read (ENOENT)'),
+      expect.stringMatching(/^LEAKSTOP_GITLAB_URL must be an http\(s\) URL/),
     ]);
     expect(problems.join('\n')).not.toContain(ADMIN_KEY);
   });
