@@ -5,7 +5,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import type { AcceptedFindings } from '../config/baseline.js';
 import { createEngine } from '../detect/engine.js';
-import { defaultRepoConfig, findConfigFile } from '../config/config-file.js';
+import { findConfigFile } from '../config/config-file.js';
+import { defaultRepoConfig } from '../config/default-config.js';
 import type { RepoConfig } from '../config/repo-config.schema.js';
 import { readDirectory } from '../scan/directory.js';
 import { runScan, type ScanProgress } from '../scan/run-scan.js';
@@ -16,6 +17,7 @@ import { exitCodeFor, EXIT_CLEAN, EXIT_INCOMPLETE } from './exit-code.js';
 import type { CliIO } from './cli-io.js';
 import { checkWritableFile, writeOutputFile, writeStdout } from './output.js';
 import { findWorkTreeRoot, repositoryPathPrefix } from './repository-path.js';
+import { allProviders } from '../providers/index.js';
 
 export interface ScanCommandOptions {
   source:
@@ -46,7 +48,7 @@ export async function runScanCommand(options: ScanCommandOptions, io: CliIO): Pr
   if (options.output) await checkWritableFile(resolve(io.cwd, options.output), options.output, '--output');
   if (options.writeBaselineFile) await checkWritableFile(resolve(io.cwd, options.writeBaselineFile), options.writeBaselineFile, '--write-baseline');
   const { config, description: configUsed } = await repositoryConfig(options, root, io);
-  const engine = createEngine({ disabledRules: new Set(config.rules.disable) });
+  const engine = createEngine({ providers: allProviders, disabledRules: new Set(config.rules.disable) });
   const pathPrefix = await repositoryPathPrefixFor(options, root);
   const baseline = options.baselineFile ? await acceptedBaseline(resolve(io.cwd, options.baselineFile), pathPrefix) : undefined;
   const ignorePath = config.paths.ignore.length === 0 ? () => false : (await import('../config/repo-config.js')).pathIgnorer(config);

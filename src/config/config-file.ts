@@ -3,7 +3,6 @@
 // a pre-commit hook pays on every commit.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RepoConfig } from './repo-config.schema.js';
 
 /** Files larger than this are skipped (and reported as skipped) unless the config says otherwise. */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -29,15 +28,4 @@ export const CONFIG_FILE_NAMES = ['.leakstop.yml', '.leakstop.yaml', '.github/le
 /** The first config file in `root`, if any. */
 export function findConfigFile(root: string): string | undefined {
   return CONFIG_FILE_NAMES.map((name) => join(root, name)).find((candidate) => existsSync(candidate));
-}
-
-/** What `repoConfigSchema.parse({})` gives (a test keeps the two equal). */
-export function defaultRepoConfig(): RepoConfig {
-  return {
-    paths: { ignore: [] },
-    rules: { disable: [] },
-    scan: { maxFileBytes: DEFAULT_MAX_FILE_BYTES },
-    incidents: { assignees: [], labels: [] },
-    response: { revoke: 'auto', rotate: 'auto', dryRun: false, providers: {} },
-  };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
-import { redactSecretsIn } from '../detect/redact-text.js';
+import { redactSecretsIn } from './redact-text.js';
 import { repoConfigSchema, type RepoConfig } from './repo-config.schema.js';
 import { nearestName } from './nearest-name.js';
 

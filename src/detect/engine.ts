@@ -17,7 +17,6 @@ import { fingerprint, Secret } from './secret.js';
 import { CONTEXT_BEFORE, type Candidate, type ProviderDefinition, type RawFinding, type Rule } from './rule.js';
 import { createFindingPlacer } from './place-findings.js';
 import { bytesView, decodeLatin1, stringView, type TextView } from './text-view.js';
-import { allProviders } from '../providers/index.js';
 
 export const INLINE_ALLOW_MARKER = 'leakstop:allow';
 
@@ -25,7 +24,8 @@ export const INLINE_ALLOW_MARKER = 'leakstop:allow';
 export const WINDOW_MARGIN = 64;
 
 export interface EngineOptions {
-  providers?: readonly ProviderDefinition[];
+  /** The providers whose rules run, in rank order (the registry's list, src/providers/index.ts). */
+  providers: readonly ProviderDefinition[];
   /**
    * Rule ids that report nothing (from config `rules.disable`). They still match, so that what they
    * match is not reported by another rule as a generic secret: turning off `github-pat-classic`
@@ -74,8 +74,8 @@ interface CompiledRule {
   disabled: boolean;
 }
 
-export function createEngine(options: EngineOptions = {}): Engine {
-  const providers = options.providers ?? allProviders;
+export function createEngine(options: EngineOptions): Engine {
+  const { providers } = options;
   const disabled = options.disabledRules ?? new Set<string>();
   const compiled: CompiledRule[] = [];
   for (const provider of providers) {

@@ -3,7 +3,7 @@
 // from the default branch, never the pushed commit: a push must not be able to switch off its own scan.
 // A broken config never stops a scan: it runs with the defaults and the check run says what is wrong.
 import { ConfigError, defaultConfig, parseConfig } from '../config/repo-config.js';
-import { redactSecretsIn } from '../detect/redact-text.js';
+import { redactSecretsIn } from '../config/redact-text.js';
 import { httpStatus } from '../github/errors.js';
 import { repoConfigSchemaForOwner, type RepoConfig } from '../config/repo-config.schema.js';
 

@@ -18,6 +18,7 @@ import { reportedResult, reportScanJobSchema, resultFromReport, type ReportScanJ
 import type { ResponseRequest } from './response-jobs.js';
 import { loadRepoConfig } from './load-repo-config.js';
 import { asQueueError } from './retry.js';
+import { allProviders } from '../providers/index.js';
 
 /** Probot's installation-authenticated octokit: REST requests, the config plugin and `auth`. */
 export type InstallationOctokit = ProbotOctokit;
@@ -284,7 +285,7 @@ function cachedEngine(disabledRules: readonly string[]): Engine {
   let engine = engines.get(key);
   if (engine === undefined) {
     if (engines.size >= ENGINE_CACHE_LIMIT) engines.delete(engines.keys().next().value ?? '');
-    engine = createEngine({ disabledRules: new Set(disabledRules) });
+    engine = createEngine({ providers: allProviders, disabledRules: new Set(disabledRules) });
     engines.set(key, engine);
   }
   return engine;

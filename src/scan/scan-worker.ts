@@ -5,11 +5,12 @@ import { createEngine } from '../detect/engine.js';
 import { ReadBuffer, readWalkedFileSync } from './read-text-file.js';
 import { isSkipped, scanItem } from './scan-unit.js';
 import { toWire, type FileResult, type WorkerMessage, type WorkerSettings } from './scan-pool.js';
+import { allProviders } from '../providers/index.js';
 
 if (!parentPort) throw new Error('scan-worker.js runs only as a worker thread started by the scan pool.');
 const port = parentPort;
 const settings = workerData as WorkerSettings;
-const engine = createEngine({ disabledRules: new Set(settings.disabledRules) });
+const engine = createEngine({ providers: allProviders, disabledRules: new Set(settings.disabledRules) });
 
 /** Each file is scanned before the next is read, so one buffer serves them all. */
 const readBuffer = new ReadBuffer(settings.windowBytes);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, loadConfig, parseConfig, pathIgnorer } from '../../src/config/repo-config.js';
-import { defaultRepoConfig } from '../../src/config/config-file.js';
+import { defaultRepoConfig } from '../../src/config/default-config.js';
 import { repoConfigSchemaForOwner } from '../../src/config/repo-config.schema.js';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine, INLINE_ALLOW_MARKER } from '../../src/detect/engine.js';
 import type { ProviderDefinition, Rule } from '../../src/detect/rule.js';
 import { generateGithubStyleToken, githubStyleChecksum, hasValidGithubStyleChecksum } from '../../src/detect/checksum.js';
+import { allProviders } from '../../src/providers/index.js';
 
 const demoRule: Rule = {
   id: 'demo-token',
@@ -18,7 +19,7 @@ const demoRule: Rule = {
 const demo: ProviderDefinition = { id: 'demo', name: 'Demo', rules: [demoRule] };
 const token = 'dmo_Q7fK2mZp9XbR4tLw8NcY';
 
-describe('createEngine().scanText', () => {
+describe('createEngine({ providers: allProviders }).scanText', () => {
   const engine = createEngine({ providers: [demo] });
 
   it('finds a token and places it by line and column', () => {
@@ -71,21 +72,21 @@ describe('a disabled rule', () => {
 
   it('keeps the generic rule off what it matches: the same token does not come back as generic-secret', () => {
     const line = `GITHUB_TOKEN=${github}\n`;
-    expect(createEngine().scanText(line).findings.map((f) => f.ruleId)).toEqual(['github-pat-classic']);
-    const off = createEngine({ disabledRules: new Set(['github-pat-classic']) });
+    expect(createEngine({ providers: allProviders }).scanText(line).findings.map((f) => f.ruleId)).toEqual(['github-pat-classic']);
+    const off = createEngine({ providers: allProviders, disabledRules: new Set(['github-pat-classic']) });
     expect(off.scanText(line).findings).toEqual([]);
     expect(off.scanUtf8(Buffer.from(line)).findings).toEqual([]);
     expect(off.rules.map((rule) => rule.id)).not.toContain('github-pat-classic');
   });
 
   it('silences only its own matches: other secrets on the line are still found, generic ones included', () => {
-    const off = createEngine({ disabledRules: new Set(['github-pat-classic']) });
+    const off = createEngine({ providers: allProviders, disabledRules: new Set(['github-pat-classic']) });
     const text = `GITHUB_TOKEN=${github}\nAPI_KEY=Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS\nGH_OAUTH=${generateGithubStyleToken('gho_')}\n`;
     expect(off.scanText(text).findings.map((f) => f.ruleId)).toEqual(['generic-secret', 'github-oauth-token']);
   });
 
   it('takes no part in pairing: a secret access key without its enabled key id stands alone', () => {
-    const off = createEngine({ disabledRules: new Set(['aws-access-key-id']) });
+    const off = createEngine({ providers: allProviders, disabledRules: new Set(['aws-access-key-id']) });
     const found = off.scanText(`AWS_ACCESS_KEY_ID=${awsKeyId}\nAWS_SECRET_ACCESS_KEY=${awsSecret}\n`).findings;
     expect(found.map((f) => f.ruleId)).toEqual(['aws-secret-access-key']);
     expect(found[0]!.related).toBeUndefined();
@@ -93,7 +94,7 @@ describe('a disabled rule', () => {
 });
 
 describe('the placeholder check and checksums', () => {
-  const engine = createEngine();
+  const engine = createEngine({ providers: allProviders });
   // Checksum-valid PATs of a bench/generate-one-line.mjs run that the placeholder words dropped.
   const spelled = [
     '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',

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/detect/engine.js';
+import { allProviders } from '../../src/providers/index.js';
 
 interface Label {
   file: string;
@@ -36,7 +37,7 @@ const MIN_PRECISION = 0.95;
 const COMBINED_RULE_IDS = ['aws-access-key-pair'];
 
 const labels = (JSON.parse(readFileSync(join(LABELLED, 'labels.json'), 'utf8')) as { items: Label[] }).items;
-const engine = createEngine();
+const engine = createEngine({ providers: allProviders });
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/detect/engine.js';
+import { allProviders } from '../../src/providers/index.js';
 
 interface ExpectedFinding {
   path: string;
@@ -39,7 +40,7 @@ const expected = JSON.parse(readFileSync(resolve(DIR, MANIFEST), 'utf8')) as Exp
 const files = readdirSync(DIR)
   .filter((name) => name !== MANIFEST)
   .sort();
-const engine = createEngine();
+const engine = createEngine({ providers: allProviders });
 
 /** `line ruleId` per finding, sorted: a readable diff when a file's findings differ. */
 function describeFindings(list: readonly { line: number; ruleId: string }[]): string[] {

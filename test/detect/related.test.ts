@@ -12,6 +12,7 @@ import { formatSarif } from '../../src/report/sarif.js';
 import { formatText } from '../../src/report/text.js';
 import type { ScanResult } from '../../src/scan/result.js';
 import { fromWire, toWire } from '../../src/scan/scan-pool.js';
+import { allProviders } from '../../src/providers/index.js';
 
 /** The pair of test/providers/aws.test.ts: the key id decodes to a real-looking account. */
 const KEY_ID = 'AKIAWSBFTYUSTCVLRBTU';
@@ -19,7 +20,7 @@ const SECRET = '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';
 const ROOT = '/work/repo';
 const TEXT = `# deploy settings\nAWS_ACCESS_KEY_ID=${KEY_ID}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`;
 
-const engine = createEngine();
+const engine = createEngine({ providers: allProviders });
 
 function scanPair(): LocatedFinding {
   const findings = engine.scanText(TEXT).findings;

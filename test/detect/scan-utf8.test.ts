@@ -9,7 +9,7 @@ import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { createEngine, type TextScan } from '../../src/detect/engine.js';
 import { allProviders } from '../../src/providers/index.js';
 
-const engine = createEngine();
+const engine = createEngine({ providers: allProviders });
 
 /** Everything a finding says, with the secret in clear so that a wrongly decoded one shows. */
 function comparable(scan: TextScan): unknown[] {

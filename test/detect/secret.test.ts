@@ -77,7 +77,7 @@ describe('fingerprint', () => {
 });
 
 describe('redacted forms in every report', () => {
-  const engine = createEngine();
+  const engine = createEngine({ providers: allProviders });
   const passphrase = 'Zebra-Monke-Q7xK2pLm9Wv4Rt8Hn3y9Tb';
   const token = generateGithubStyleToken('ghp_');
   const text = `DB_PASSWORD="${passphrase}"\nGITHUB_TOKEN=${token}\n`;

@@ -9,7 +9,7 @@ import { createEngine, type TextScan } from '../../src/detect/engine.js';
 import { createWindowScan, overlapBytes } from '../../src/detect/window-scan.js';
 import { allProviders } from '../../src/providers/index.js';
 
-const engine = createEngine();
+const engine = createEngine({ providers: allProviders });
 
 /**
  * Lines after the text that matters, longer than the context read after a window (64 KiB): a

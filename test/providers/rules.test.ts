@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/detect/engine.js';
 import { allProviders } from '../../src/providers/index.js';
 
-const engine = createEngine();
+const engine = createEngine({ providers: allProviders });
 const rules = allProviders.flatMap((p) => p.rules.map((rule) => ({ provider: p, rule })));
 
 describe('rule catalogue', () => {

@@ -7,6 +7,7 @@ import type { LocatedFinding } from '../../src/detect/finding.js';
 import { reportedResult, reportJobId, reportScanJobSchema, resultFromReport } from '../../src/queue/report-job.js';
 import type { ScanResult } from '../../src/scan/result.js';
 import { pushJobOf } from './push-job.js';
+import { allProviders } from '../../src/providers/index.js';
 
 const KEY_ID = 'AKIA2E0A8F3B244C9986';
 const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLE'.replace('EXAMPLE', 'Zq81cX');
@@ -14,7 +15,7 @@ const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLE'.replace('EXAMPLE', '
 function scanResult(): { result: ScanResult; raw: string[] } {
   const token = generateGithubStyleToken('ghp_');
   const text = `GITHUB_TOKEN=${token}\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET_KEY}\n`;
-  const findings: LocatedFinding[] = createEngine()
+  const findings: LocatedFinding[] = createEngine({ providers: allProviders })
     .scanText(text)
     .findings.map((finding) => ({ ...finding, path: 'config/deploy.env', commit: 'a'.repeat(40), author: 'Mona', date: '2026-03-02T10:00:00Z' }));
   const result: ScanResult = {

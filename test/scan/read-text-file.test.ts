@@ -11,6 +11,7 @@ import { ReadBuffer, readWalkedFileSync } from '../../src/scan/read-text-file.js
 import { runScan } from '../../src/scan/run-scan.js';
 import { isLargeFile, scanItem, type SourceItem } from '../../src/scan/scan-unit.js';
 import { makeTempDir } from './helpers.js';
+import { allProviders } from '../../src/providers/index.js';
 
 const temp = makeTempDir();
 afterAll(() => temp.remove());
@@ -72,7 +73,7 @@ describe('readWalkedFileSync', () => {
   });
 });
 
-const engine = createEngine();
+const engine = createEngine({ providers: allProviders });
 const GiB = 1024 ** 3;
 
 /**

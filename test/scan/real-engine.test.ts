@@ -9,9 +9,10 @@ import { readGitRange } from '../../src/scan/git.js';
 import { runScan } from '../../src/scan/run-scan.js';
 import { readStaged } from '../../src/scan/staged.js';
 import { isolateGit, makeTempDir, TestRepo } from './helpers.js';
+import { allProviders } from '../../src/providers/index.js';
 
 const temp = makeTempDir();
-const engine = createEngine();
+const engine = createEngine({ providers: allProviders });
 
 beforeAll(() => isolateGit());
 afterAll(() => temp.remove());

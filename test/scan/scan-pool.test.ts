@@ -8,6 +8,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { createEngine } from '../../src/detect/engine.js';
+import { allProviders } from '../../src/providers/index.js';
 import { readDirectory } from '../../src/scan/directory.js';
 import type { ScanResult } from '../../src/scan/result.js';
 import { runScan } from '../../src/scan/run-scan.js';
@@ -25,8 +26,9 @@ import { createEngine } from './detect/engine.js';
 import { readDirectory } from './scan/directory.js';
 import { runScan } from './scan/run-scan.js';
 import { scanPoolAvailable } from './scan/scan-pool.js';
+import { allProviders } from './providers/index.js';
 const [root, workersJson, readJson] = process.argv.slice(2);
-const result = await runScan(readDirectory(root, JSON.parse(readJson)), { engine: createEngine(), root, target: root, workers: JSON.parse(workersJson) });
+const result = await runScan(readDirectory(root, JSON.parse(readJson)), { engine: createEngine({ providers: allProviders }), root, target: root, workers: JSON.parse(workersJson) });
 process.stdout.write(JSON.stringify({ poolAvailable: scanPoolAvailable(), result }));
 `;
 
@@ -91,7 +93,7 @@ describe('directory scan on worker threads', () => {
   it('finds the same as the main thread, with the compiled workers', async () => {
     const onMainThread = await scanCompiled({ count: 1 });
     const onWorkers = await scanCompiled({ count: 2, waitForWorkers: true });
-    const inVitest = await runScan(readDirectory(tree, { maxFileBytes: 2000 }), { engine: createEngine(), root: tree, target: tree });
+    const inVitest = await runScan(readDirectory(tree, { maxFileBytes: 2000 }), { engine: createEngine({ providers: allProviders }), root: tree, target: tree });
 
     expect(onWorkers.poolAvailable).toBe(true);
     expect(outcome(onWorkers.result)).toEqual(outcome(onMainThread.result));
@@ -140,7 +142,7 @@ describe('directory scan on worker threads', () => {
 
   it('falls back to the main thread when running from TypeScript sources', async () => {
     expect(scanPoolAvailable()).toBe(false);
-    const result = await runScan(readDirectory(tree), { engine: createEngine(), root: tree, target: tree, workers: { count: 2, waitForWorkers: true } });
+    const result = await runScan(readDirectory(tree), { engine: createEngine({ providers: allProviders }), root: tree, target: tree, workers: { count: 2, waitForWorkers: true } });
     expect(result.findings.map((f) => f.path)).toEqual(['config/deep/settings.env', 'src/module-050.js']);
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/detect/engine.js';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { locate, ScanTally } from '../../src/scan/scan-tally.js';
+import { allProviders } from '../../src/providers/index.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -17,7 +18,7 @@ function heapUsed(): number {
 }
 
 describe('ScanTally', () => {
-  const engine = createEngine();
+  const engine = createEngine({ providers: allProviders });
   const count = 20_000;
   const line = `${Array.from({ length: count }, () => generateGithubStyleToken('ghp_')).join(' ')}\n`;
 

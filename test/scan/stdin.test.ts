@@ -7,8 +7,9 @@ import { createEngine } from '../../src/detect/engine.js';
 import { runScan } from '../../src/scan/run-scan.js';
 import { readStream } from '../../src/scan/stdin.js';
 import { collect } from './helpers.js';
+import { allProviders } from '../../src/providers/index.js';
 
-const engine = createEngine();
+const engine = createEngine({ providers: allProviders });
 
 async function scanStdin(chunks: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>, windowBytes?: number) {
   return runScan(readStream(Readable.from(chunks), 'stdin', windowBytes), { engine, root: process.cwd(), target: 'stdin' });

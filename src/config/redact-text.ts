@@ -1,6 +1,7 @@
 // Text that quotes what a user wrote (a config error naming a key, a YAML excerpt) may quote a
 // credential: every credential the engine finds is replaced by its redacted form before the text is shown.
-import { createEngine, INLINE_ALLOW_MARKER, type Engine } from './engine.js';
+import { createEngine, INLINE_ALLOW_MARKER, type Engine } from '../detect/engine.js';
+import { allProviders } from '../providers/index.js';
 
 let engine: Engine | undefined;
 
@@ -10,7 +11,7 @@ let engine: Engine | undefined;
  * allow comment does not apply here: it keeps a finding out of a report, not a secret in an error.
  */
 export function redactSecretsIn(text: string, source = ''): string {
-  engine ??= createEngine();
+  engine ??= createEngine({ providers: allProviders });
   const scanned = `${source}\n${text}`.replaceAll(INLINE_ALLOW_MARKER, ' '.repeat(INLINE_ALLOW_MARKER.length));
   const replacements = new Map<string, string>();
   for (const finding of engine.scanText(scanned).findings) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
-import { redactSecretsIn } from '../../src/detect/redact-text.js';
+import { redactSecretsIn } from '../../src/config/redact-text.js';
 
 describe('redactSecretsIn', () => {
   it('replaces every copy of a token with its redacted form and leaves other text alone', () => {
