@@ -1,9 +1,10 @@
 // Anthropic API keys (sk-ant-api03-…) and Admin API keys (sk-ant-admin01-…): 93 random base64url
 // characters and a fixed "AA" suffix. Shapes follow gitleaks' anthropic rules.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import { TOKEN_END, TOKEN_START } from '../boundaries.js';
 
-const START = String.raw`(?<![A-Za-z0-9_-])`;
-const END = String.raw`(?![A-Za-z0-9_-])`;
+const START = TOKEN_START;
+const END = TOKEN_END;
 
 const apiKey: Rule = {
   id: 'anthropic-api-key',

@@ -4,8 +4,9 @@
 // checksum is verified offline; routable runner tokens (glrt-t1_…) share that shape.
 import { hasValidGitlabRoutableChecksum } from '../../detect/checksum.js';
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
+import { TOKEN_START } from '../boundaries.js';
 
-const START = String.raw`(?<![A-Za-z0-9_-])`;
+const START = TOKEN_START;
 /** A dot may follow a classic token only if it does not continue into a routable token's suffix. */
 const END = String.raw`(?![A-Za-z0-9_-]|\.[0-9a-z])`;
 /** `.<2 base36 version>.` (absent in the first routable tokens), the payload length and the CRC. */

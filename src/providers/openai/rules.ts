@@ -2,11 +2,12 @@
 // random halves: project keys sk-proj-, service account keys sk-svcacct-, admin keys sk-admin-,
 // and legacy user keys sk-<20>T3BlbkFJ<20>. Shapes follow gitleaks' openai rule.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
+import { TOKEN_END, TOKEN_START } from '../boundaries.js';
 
 const MARKER = 'T3BlbkFJ';
 const HALF = String.raw`(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})`;
-const START = String.raw`(?<![A-Za-z0-9_-])`;
-const END = String.raw`(?![A-Za-z0-9_-])`;
+const START = TOKEN_START;
+const END = TOKEN_END;
 
 const KEY_TYPES: Record<string, string> = {
   proj: 'project key',

@@ -4,13 +4,15 @@
 // (https://api.slack.com/authentication/config-tokens), xoxa-/xoxr-/xoxs-/xoxo- legacy workspace
 // and session tokens. Shapes follow gitleaks' slack rules and published examples.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import { notAfter, TOKEN_END } from '../boundaries.js';
 
 const REVOKE_TOKEN =
   'Revoke the token with the auth.revoke API method (https://api.slack.com/methods/auth.revoke) or by reinstalling the app from https://api.slack.com/apps, then store the new token outside the code.';
 
 /** Token characters may not continue before or after a match. */
-const START = String.raw`(?<![A-Za-z0-9_.-])`;
-const END = String.raw`(?![A-Za-z0-9_-])`;
+/** A dot before the token too: `x.xoxb-…` is part of a longer value. */
+const START = notAfter('A-Za-z0-9_.-');
+const END = TOKEN_END;
 
 const botToken: Rule = {
   id: 'slack-bot-token',

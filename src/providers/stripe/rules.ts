@@ -2,9 +2,11 @@
 // (sk_test_, rk_test_) cannot move money and publishable keys (pk_) are public by design, so
 // neither is a finding. Keys are up to 255 characters (https://docs.stripe.com/keys).
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import { notAfter, notBefore } from '../boundaries.js';
 
-const START = String.raw`(?<![A-Za-z0-9_])`;
-const END = String.raw`(?![A-Za-z0-9_])`;
+/** A hyphen may touch a Stripe key: `sk_live_…-` ends it. */
+const START = notAfter('A-Za-z0-9_');
+const END = notBefore('A-Za-z0-9_');
 
 const secretKey: Rule = {
   id: 'stripe-secret-key',
