@@ -40,6 +40,19 @@ describe('callProvider', () => {
     expect(await call('/thing', { deadStatuses: [401] })).toMatchObject({ ok: false, setback: { status: 'failed', retryable: false } });
   });
 
+  // Every adapter's calls go through here: these cases are tested once, not per provider.
+  it('passes on Retry-After from a 429 as a retryable failure, whatever the body', async () => {
+    nock(API).get('/thing').reply(429, { message: 'Too Many Requests' }, { 'retry-after': '30' });
+    expect(await call('/thing')).toMatchObject({ ok: false, setback: { status: 'failed', retryable: true, retryAfterSeconds: 30 } });
+  });
+
+  it.each([500, 502, 503, 504])('treats a %i as retryable', async (status) => {
+    nock(API).get('/thing').reply(status, 'Service Unavailable');
+    const answer = await call('/thing');
+    expect(answer).toMatchObject({ ok: false, setback: { status: 'failed', retryable: true } });
+    expect(JSON.stringify(answer)).not.toContain(SECRET.reveal());
+  });
+
   it('reads Retry-After as an HTTP date', async () => {
     nock(API).get('/thing').reply(429, '', { 'retry-after': new Date(NOW.getTime() + 90_000).toUTCString() });
     expect(await call('/thing')).toMatchObject({ ok: false, setback: { status: 'failed', retryable: true, retryAfterSeconds: 90 } });

@@ -4,9 +4,8 @@
 // (https://docs.digitalocean.com/reference/api/digitalocean/#section/Introduction/Rate-Limit).
 // Personal access tokens can only be deleted in the control panel.
 import { z } from 'zod';
-import type { ProviderAdapter } from '../contract.js';
 import type { DigitaloceanSettings } from './settings.js';
-import { callProvider } from '../http.js';
+import { httpAdapter } from '../http-adapter.js';
 
 const MANUAL_URL = 'https://cloud.digitalocean.com/account/api/tokens';
 
@@ -19,25 +18,17 @@ const accountSchema = z.object({
   }),
 });
 
-export const digitaloceanAdapter: ProviderAdapter<DigitaloceanSettings> = {
+export const digitaloceanAdapter = httpAdapter({
   provider: 'digitalocean',
   manualRevokeUrl: MANUAL_URL,
-
-  async verify(credential, ctx) {
-    const response = await callProvider(ctx, {
-      what: 'DigitalOcean GET /v2/account',
-      url: `${ctx.settings.apiUrl}/v2/account`,
-      headers: { authorization: `Bearer ${credential.secret.reveal()}` },
-      schema: accountSchema,
-      secrets: [credential.secret],
-    });
-    if (!response.ok) return response.setback;
-    const { email, team } = response.data.account;
-    return {
-      status: 'done',
+  inspect: {
+    what: 'DigitalOcean GET /v2/account',
+    url: (settings: DigitaloceanSettings) => `${settings.apiUrl}/v2/account`,
+    auth: { bearer: true },
+    schema: accountSchema,
+    identity: ({ account: { email, team } }, credential) => ({
       data: { account: email, type: credential.ruleId === 'digitalocean-oauth-token' ? 'OAuth token' : 'personal access token', ...(team ? { owner: team.name } : {}) },
       summary: `live DigitalOcean token of ${email}${team ? ` (team ${team.name})` : ''}`,
-    };
+    }),
   },
-
-};
+});

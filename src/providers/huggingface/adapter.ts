@@ -3,9 +3,8 @@
 // names the user and the token's role (read, write or fineGrained). Hugging Face rate-limits its Hub
 // API per token and answers 429 (https://huggingface.co/docs/hub/rate-limits). No API revokes a token.
 import { z } from 'zod';
-import type { Credential, ProviderAdapter, AdapterContext } from '../contract.js';
 import type { HuggingfaceSettings } from './settings.js';
-import { callProvider } from '../http.js';
+import { httpAdapter } from '../http-adapter.js';
 
 const MANUAL_URL = 'https://huggingface.co/settings/tokens';
 
@@ -16,39 +15,26 @@ const whoamiSchema = z.object({
   auth: z.object({ accessToken: z.object({ displayName: z.string().optional(), role: z.string() }).optional() }).optional(),
 });
 
-function whoami(credential: Credential, ctx: AdapterContext<HuggingfaceSettings>) {
-  return callProvider(ctx, {
-    what: 'Hugging Face GET /api/whoami-v2',
-    url: `${ctx.settings.url}/api/whoami-v2`,
-    headers: { authorization: `Bearer ${credential.secret.reveal()}` },
-    schema: whoamiSchema,
-    secrets: [credential.secret],
-  });
-}
-
-export const huggingfaceAdapter: ProviderAdapter<HuggingfaceSettings> = {
+export const huggingfaceAdapter = httpAdapter({
   provider: 'huggingface',
   manualRevokeUrl: MANUAL_URL,
-
-  async verify(credential, ctx) {
-    const response = await whoami(credential, ctx);
-    if (!response.ok) return response.setback;
-    const token = response.data.auth?.accessToken;
-    return {
-      status: 'done',
-      data: { account: response.data.name, type: `${token?.role ?? 'unknown'} access token${token?.displayName ? ` "${token.displayName}"` : ''}` },
-      summary: `live Hugging Face token of ${response.data.name}`,
-    };
+  inspect: {
+    what: 'Hugging Face GET /api/whoami-v2',
+    url: (settings: HuggingfaceSettings) => `${settings.url}/api/whoami-v2`,
+    auth: { bearer: true },
+    schema: whoamiSchema,
+    identity: ({ name, auth }) => {
+      const token = auth?.accessToken;
+      return {
+        data: { account: name, type: `${token?.role ?? 'unknown'} access token${token?.displayName ? ` "${token.displayName}"` : ''}` },
+        summary: `live Hugging Face token of ${name}`,
+      };
+    },
+    access: ({ auth, orgs }) => {
+      const role = auth?.accessToken?.role;
+      const notes = (orgs ?? []).length > 0 ? [`member of ${(orgs ?? []).map((o) => o.name).join(', ')}`] : [];
+      if (role === 'fineGrained') notes.push('fine-grained token: its permissions are listed on the token settings page');
+      return { data: { scopes: role ? [role] : [], notes }, summary: `Hugging Face token role: ${role ?? 'unknown'}` };
+    },
   },
-
-  async describe(credential, ctx) {
-    const response = await whoami(credential, ctx);
-    if (!response.ok) return response.setback;
-    const role = response.data.auth?.accessToken?.role;
-    const orgs = (response.data.orgs ?? []).map((o) => o.name);
-    const notes = orgs.length > 0 ? [`member of ${orgs.join(', ')}`] : [];
-    if (role === 'fineGrained') notes.push('fine-grained token: its permissions are listed on the token settings page');
-    return { status: 'done', data: { scopes: role ? [role] : [], notes }, summary: `Hugging Face token role: ${role ?? 'unknown'}` };
-  },
-
-};
+});

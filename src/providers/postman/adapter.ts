@@ -3,33 +3,24 @@
 // and answers 429 beyond (https://learning.postman.com/docs/developer/postman-api/postman-api-rate-limits/).
 // No API revokes a key.
 import { z } from 'zod';
-import type { ProviderAdapter } from '../contract.js';
 import type { PostmanSettings } from './settings.js';
-import { callProvider } from '../http.js';
+import { httpAdapter } from '../http-adapter.js';
 
 const MANUAL_URL = 'https://go.postman.co/settings/me/api-keys';
 
 const meSchema = z.object({ user: z.object({ id: z.number(), username: z.string(), email: z.string().optional(), teamName: z.string().nullable().optional() }) });
 
-export const postmanAdapter: ProviderAdapter<PostmanSettings> = {
+export const postmanAdapter = httpAdapter({
   provider: 'postman',
   manualRevokeUrl: MANUAL_URL,
-
-  async verify(credential, ctx) {
-    const response = await callProvider(ctx, {
-      what: 'Postman GET /me',
-      url: `${ctx.settings.apiUrl}/me`,
-      headers: { 'x-api-key': credential.secret.reveal() },
-      schema: meSchema,
-      secrets: [credential.secret],
-    });
-    if (!response.ok) return response.setback;
-    const { username, teamName } = response.data.user;
-    return {
-      status: 'done',
+  inspect: {
+    what: 'Postman GET /me',
+    url: (settings: PostmanSettings) => `${settings.apiUrl}/me`,
+    auth: { header: 'x-api-key' },
+    schema: meSchema,
+    identity: ({ user: { username, teamName } }) => ({
       data: { account: username, type: 'API key', ...(teamName ? { owner: teamName } : {}) },
       summary: `live Postman API key of ${username}`,
-    };
+    }),
   },
-
-};
+});

@@ -4,9 +4,8 @@
 // Only @BotFather can revoke a token (/revoke). The token is part of the URL path, as the Bot API
 // requires: summaries name the method, never the URL.
 import { z } from 'zod';
-import type { ProviderAdapter } from '../contract.js';
 import type { TelegramSettings } from './settings.js';
-import { callProvider } from '../http.js';
+import { httpAdapter } from '../http-adapter.js';
 
 const MANUAL_URL = 'https://core.telegram.org/bots/features#botfather';
 
@@ -15,21 +14,17 @@ const getMeSchema = z.object({
   result: z.object({ id: z.number(), is_bot: z.boolean(), first_name: z.string(), username: z.string().optional() }),
 });
 
-export const telegramAdapter: ProviderAdapter<TelegramSettings> = {
+export const telegramAdapter = httpAdapter({
   provider: 'telegram',
   manualRevokeUrl: MANUAL_URL,
-
-  async verify(credential, ctx) {
-    const response = await callProvider(ctx, {
-      what: 'Telegram getMe',
-      url: `${ctx.settings.apiUrl}/bot${credential.secret.reveal()}/getMe`,
-      schema: getMeSchema,
-      secrets: [credential.secret],
-    });
-    if (!response.ok) return response.setback;
-    const bot = response.data.result;
-    const name = bot.username ? `@${bot.username}` : bot.first_name;
-    return { status: 'done', data: { account: `${name} (${bot.id})`, type: 'bot token' }, summary: `live Telegram bot token of ${name}` };
+  inspect: {
+    what: 'Telegram getMe',
+    url: (settings: TelegramSettings, token) => `${settings.apiUrl}/bot${token}/getMe`,
+    auth: { inUrl: true },
+    schema: getMeSchema,
+    identity: ({ result: bot }) => {
+      const name = bot.username ? `@${bot.username}` : bot.first_name;
+      return { data: { account: `${name} (${bot.id})`, type: 'bot token' }, summary: `live Telegram bot token of ${name}` };
+    },
   },
-
-};
+});
