@@ -30,7 +30,7 @@ const LAYERS = [
   ['config'],
   ['github'],
   ['detect'],
-  ['version.ts', 'package-root.ts', 'problems-error.ts'],
+  ['version.ts', 'package-root.ts', 'problems-error.ts', 'error-summary.ts'],
 ] as const;
 
 /**

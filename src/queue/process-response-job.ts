@@ -22,9 +22,9 @@ import { incidentKey, type IncidentStore } from '../report/incident-issue.js';
 import { marker, markerValues } from '../report/incident-markers.js';
 import { appendTimelineEntries, issueCommentBodies } from '../report/incident-timeline.js';
 import { awaitsApproval, pendingFingerprints, responseSection, timelineEntries, type CredentialResponse } from '../report/response-report.js';
-import type { InstallationOctokit } from './process-scan-job.js';
+import type { InstallationOctokit } from '../github/installation-octokit.js';
 import { asQueueError } from './retry.js';
-import { approvalJobSchema, credentialJobSchema, reportJobFor, reportJobSchema, type ApprovalJob, type CredentialJob, type ReportJob, type ResponseQueue } from './response-jobs.js';
+import { approvalJobSchema, credentialJobSchema, LEGACY_RESPONSE_REPORT, RESPONSE_REPORT, responseReportJobFor, responseReportJobSchema, type ApprovalJob, type CredentialJob, type ResponseReportJob, type ResponseQueue } from './response-jobs.js';
 
 export interface ResponseJobDeps {
   github: (installationId: number) => Promise<InstallationOctokit>;
@@ -70,8 +70,9 @@ export async function processResponseJob(job: ResponseQueuedJob, deps: ResponseJ
     case 'activity':
       return runCredentialStep(job.name, parse(credentialJobSchema, job), deps, lastAttempt, job.id);
     // GitHub's permanent refusals (a deleted issue, a lost permission) end these jobs at once.
-    case 'report':
-      return runReport(parse(reportJobSchema, job), deps, lastAttempt, job.id).catch(rethrowForQueue);
+    case RESPONSE_REPORT:
+    case LEGACY_RESPONSE_REPORT:
+      return runReport(parse(responseReportJobSchema, job), deps, lastAttempt, job.id).catch(rethrowForQueue);
     case 'approve':
       return runApproval(parse(approvalJobSchema, job), deps, job.id).catch(rethrowForQueue);
     default:
@@ -155,7 +156,7 @@ function unsealCredential(job: CredentialJob, sealKey: SealKey): Credential {
 
 // --- The report job ------------------------------------------------------------------------------------
 
-async function runReport(job: ReportJob, deps: ResponseJobDeps, lastAttempt: boolean, jobId: string | undefined): Promise<ResponseJobOutcome> {
+async function runReport(job: ResponseReportJob, deps: ResponseJobDeps, lastAttempt: boolean, jobId: string | undefined): Promise<ResponseJobOutcome> {
   const log = deps.log.child({ jobId, repo: `${job.source.owner}/${job.source.repo}`, step: 'report' });
   const incidents = await Promise.all(
     job.credentials.map(async (credential) => {
@@ -211,15 +212,15 @@ async function runReport(job: ReportJob, deps: ResponseJobDeps, lastAttempt: boo
 /** What the check run shows of a credential besides its records; kept so a later run's report can show it too. */
 const credentialSummarySchema = z.object({ fingerprint: z.string(), title: z.string().max(200), redacted: z.string().max(100), issueUrl: z.string().max(500).optional() });
 /** Per scanned repository: a check run never shows another repository's incident link. */
-const summarySlot = (source: ReportJob['source']): string => `summary:${source.owner}/${source.repo}`.toLowerCase();
+const summarySlot = (source: ResponseReportJob['source']): string => `summary:${source.owner}/${source.repo}`.toLowerCase();
 const SUMMARY_TTL_SECONDS = 180 * 24 * 60 * 60;
 
-function issueLink(deps: ResponseJobDeps, repo: ReportJob['incidentRepo'], issueNumber: number | undefined): { issueUrl?: string } {
+function issueLink(deps: ResponseJobDeps, repo: ResponseReportJob['incidentRepo'], issueNumber: number | undefined): { issueUrl?: string } {
   return issueNumber === undefined ? {} : { issueUrl: `${deps.htmlBaseUrl}/${repo.owner}/${repo.repo}/issues/${issueNumber}` };
 }
 
 /** The credentials an earlier report listed on the check run that this run does not cover. */
-async function earlierResponses(deps: ResponseJobDeps, source: ReportJob['source'], listed: readonly string[], covered: readonly CredentialResponse[]): Promise<CredentialResponse[]> {
+async function earlierResponses(deps: ResponseJobDeps, source: ResponseReportJob['source'], listed: readonly string[], covered: readonly CredentialResponse[]): Promise<CredentialResponse[]> {
   const responses: CredentialResponse[] = [];
   for (const fingerprint of listed) {
     if (covered.some((c) => c.fingerprint === fingerprint)) continue;
@@ -264,7 +265,7 @@ async function runApproval(job: ApprovalJob, deps: ResponseJobDeps, jobId: strin
   }
   if (credentials.length > 0) {
     const issueNumber = job.via.kind === 'comment' ? job.via.issueNumber : undefined;
-    await deps.queue.add(`approval-${job.deliveryId}`, reportJobFor(credentials, job.requester, issueNumber), credentials);
+    await deps.queue.add(`approval-${job.deliveryId}`, responseReportJobFor(credentials, job.requester, issueNumber), credentials);
   }
   if (job.via.kind === 'comment') {
     const text = credentials.length > 0

@@ -1,7 +1,7 @@
 // What the scan worker calls to start or refresh a scan's leak response: credentials cut into runs of
 // at most CREDENTIALS_PER_RUN, each a flow (one chain per credential and one report job) whose job ids
 // come from the scan job's id, so a retried scan adds nothing.
-import { credentialJobs, credentialLabel, reportJobFor, respondableFindings, type CredentialJobOptions, type ResponseQueue, type ResponseRequest } from './response-jobs.js';
+import { credentialJobs, credentialLabel, responseReportJobFor, respondableFindings, type CredentialJobOptions, type ResponseQueue, type ResponseRequest } from './response-jobs.js';
 
 /** Credentials per response flow: a backfill of a long history can find hundreds, and each report job stays small. */
 export const CREDENTIALS_PER_RUN = 100;
@@ -16,7 +16,7 @@ export interface ResponseRequests {
 export function responseRequests(queue: Pick<ResponseQueue, 'add' | 'addReport'>, options: CredentialJobOptions): ResponseRequests {
   return {
     respond: async (request) => {
-      for (const [index, chunk] of chunks(credentialJobs(request, options)).entries()) await queue.add(runId(request.scanJobId, index), reportJobFor(chunk), chunk);
+      for (const [index, chunk] of chunks(credentialJobs(request, options)).entries()) await queue.add(runId(request.scanJobId, index), responseReportJobFor(chunk), chunk);
     },
     refreshResponse: async (request) => {
       for (const [index, chunk] of chunks(respondableFindings(request.findings, options.respondsTo)).entries()) {

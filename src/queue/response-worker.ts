@@ -3,7 +3,7 @@
 // for a wait, which is honoured.
 import { Worker, type Job } from 'bullmq';
 import { ProviderRetryError } from '../respond/respond-steps.js';
-import { errorSummary } from './process-scan-job.js';
+import { errorSummary } from '../error-summary.js';
 import { IncidentNotReadyError, processResponseJob, type ResponseJobDeps, type ResponseJobOutcome } from './process-response-job.js';
 import type { RedisClient } from './redis-connection.js';
 import { RESPONSE_QUEUE } from './response-jobs.js';

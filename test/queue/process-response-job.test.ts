@@ -8,7 +8,7 @@ import { responseSettingsSchema } from '../../src/config/repo-config.schema.js';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { fingerprint, Secret } from '../../src/detect/secret.js';
 import { IncidentNotReadyError, processResponseJob, type ResponseJobDeps, type ResponseQueuedJob } from '../../src/queue/process-response-job.js';
-import { credentialJobs, RESPONSE_ATTEMPTS, type CredentialJob, type ReportJob } from '../../src/queue/response-jobs.js';
+import { credentialJobs, RESPONSE_ATTEMPTS, type CredentialJob, type ResponseReportJob } from '../../src/queue/response-jobs.js';
 import { incidentKey } from '../../src/report/incident-issue.js';
 import { marker, TIMELINE_END, TIMELINE_START } from '../../src/report/incident-markers.js';
 import { MemoryIncidentStore } from '../../src/report/memory-incident-store.js';
@@ -38,7 +38,7 @@ const CHECK_RUN_PATH = `/repos/${SOURCE.owner}/${SOURCE.repo}/check-runs/${CHECK
 
 interface AddedRun {
   runId: string;
-  report: ReportJob;
+  report: ResponseReportJob;
   credentials: readonly CredentialJob[];
 }
 
@@ -191,7 +191,7 @@ describe('processing a response job', () => {
     return github.bodies('PATCH', CHECK_RUN_PATH) as { output: { title: string; summary: string; text?: string }; actions: unknown[] }[];
   }
 
-  function reportJob(overrides: Partial<ReportJob> = {}): ReportJob {
+  function reportJob(overrides: Partial<ResponseReportJob> = {}): ResponseReportJob {
     return {
       installationId: 42,
       source: SOURCE,
