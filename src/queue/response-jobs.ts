@@ -30,8 +30,9 @@ export const RESPONSE_JOB_NAMES = [...CHAIN_STEPS, RESPONSE_REPORT, 'approve'] a
 /** Provider calls are quick: retries come fast at first (2 s, 4 s, ... about 2 minutes in all). */
 export const RESPONSE_ATTEMPTS = 7;
 /**
- * The report waits for the scan to open its incident issues (one a second per installation, more
- * under rate limits or for a backfill): up to about 15 minutes (1 s, 2 s, … then a minute apart).
+ * The response report waits for the scan report to open its incident issues (one a second per
+ * installation, more under rate limits or for a backfill): up to about 15 minutes (1 s, 2 s, … then a
+ * minute apart). It never waits for the check run: see write-check-run.ts.
  */
 export const REPORT_ATTEMPTS = 20;
 
@@ -58,7 +59,7 @@ export const credentialJobSchema = z.strictObject({
   source: repoRef,
   /** Where its incident issue lives (the source, or the central repository its config names). */
   incidentRepo: repoRef,
-  /** The check run of the scan that found it (absent for a backfill): the report updates it. */
+  /** The check run of the scan that found it (absent for a backfill): the response report writes it again. */
   checkRun: z.strictObject({ headSha: z.string().regex(/^[0-9a-f]{40}$/) }).optional(),
   /** Set when someone with write access approved the revocation. */
   approvedBy: login.optional(),
@@ -71,7 +72,7 @@ export const responseReportJobSchema = z.strictObject({
   installationId: z.number().int().positive(),
   source: repoRef,
   incidentRepo: repoRef,
-  /** The check run to update (the scan's head SHA); absent for a backfill, which has none. */
+  /** The check run to write again (the scan's head SHA); absent for a backfill, which has none. */
   checkRun: z.strictObject({ headSha: z.string().regex(/^[0-9a-f]{40}$/) }).optional(),
   credentials: z
     .array(
@@ -228,15 +229,6 @@ export class ResponseQueue {
     if ((await this.#queue.getJob(responseJobId(runId, 'all', RESPONSE_REPORT_ID))) !== undefined) return false;
     await this.#flows.add(responseFlow(runId, report, credentials));
     return true;
-  }
-
-  /**
-   * Queues a report alone (no steps): after a scan rewrote a check run, its "Leak response" section
-   * is written again from the records. One per scan job; a retried scan adds nothing.
-   */
-  async addReport(runId: string, report: ResponseReportJob): Promise<void> {
-    const jobId = responseJobId(runId, 'all', RESPONSE_REPORT_ID);
-    await this.#queue.add(RESPONSE_REPORT, responseReportJobSchema.parse(report), { jobId, attempts: REPORT_ATTEMPTS, backoff: { type: BACKOFF_TYPE }, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED });
   }
 
   /** Queues an approval (a "Revoke now" press or a `/leakstop revoke` comment); a redelivery adds nothing. */

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import type { ScanJob } from '../../src/queue/jobs.js';
 import { processScanJob, type ScanJobDeps } from '../../src/queue/process-scan-job.js';
+import { MemoryCheckRunStore } from '../../src/report/memory-check-run-store.js';
 import { MemoryIncidentStore } from '../../src/report/memory-incident-store.js';
 import { captureLog, commitWithToken, type CapturedLog } from '../e2e/helpers.js';
 import { startGitHttpServer, type GitHttpServer } from '../scan/git-http-server.js';
@@ -62,6 +63,7 @@ describe('processing a scan job', () => {
     deps = {
       github: () => Promise.resolve(installationOctokit()),
       incidents: new MemoryIncidentStore(),
+      checkRuns: new MemoryCheckRunStore(),
       log: captured.log,
       endpoints: { apiBaseUrl: API, gitBaseUrl: 'https://github.com', htmlBaseUrl: 'https://github.com' },
       // These tests follow the in-progress-then-complete path; a quick scan's single request has its own test.
@@ -260,6 +262,7 @@ describe('processing a backfill', () => {
     const deps: ScanJobDeps = {
       github: () => Promise.resolve(installationOctokit()),
       incidents: new MemoryIncidentStore(),
+      checkRuns: new MemoryCheckRunStore(),
       log: captureLog().log,
       endpoints: { apiBaseUrl: API, gitBaseUrl: server.url('').replace(/\/$/, ''), htmlBaseUrl: 'https://github.com' },
     };
