@@ -40,7 +40,7 @@ export async function processApprovalJob(job: ApprovalJob, deps: ApprovalJobDeps
     if (job.via.kind === 'comment') await replyOnce(octokit, job, `@${job.requester}, thank you for flagging this. Only people with write access to ${job.repository.owner}/${job.repository.repo} can have leakstop revoke a credential, so nothing was revoked. Please ask a maintainer or your security team to comment \`/leakstop revoke\` here.`);
     return { approved: false };
   }
-  const { fingerprints, source } = await approvalTargets(octokit, job, deps);
+  const { fingerprints, source } = await approvalTargets(octokit, job, deps, log);
   const credentials: CredentialJob[] = [];
   const settled: string[] = [];
   for (const fingerprint of fingerprints) {
@@ -91,7 +91,7 @@ async function canWrite(octokit: InstallationOctokit, job: ApprovalJob): Promise
  * written). Only an issue or check run leakstop itself made counts: anyone can write a marker into an
  * issue they open, and must not be able to revoke another repository's credential with it.
  */
-async function approvalTargets(octokit: InstallationOctokit, job: ApprovalJob, deps: Pick<ApprovalJobDeps, 'appId' | 'checkRuns' | 'store'>): Promise<{ fingerprints: string[]; source: string }> {
+async function approvalTargets(octokit: InstallationOctokit, job: ApprovalJob, deps: Pick<ApprovalJobDeps, 'appId' | 'checkRuns' | 'store'>, log: Logger): Promise<{ fingerprints: string[]; source: string }> {
   if (job.via.kind === 'comment') {
     const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...job.repository, issue_number: job.via.issueNumber });
     const body = data.body ?? '';
@@ -104,6 +104,7 @@ async function approvalTargets(octokit: InstallationOctokit, job: ApprovalJob, d
   const source = `${job.repository.owner}/${job.repository.repo}`;
   if (data.app?.id !== deps.appId) return { fingerprints: [], source };
   const record = await deps.checkRuns.get({ ...job.repository, headSha: data.head_sha });
+  if (record === undefined) log.warn({ headSha: data.head_sha }, 'the check run has no record (written before this version, or over 31 days ago): nothing to approve from it; a comment `/leakstop revoke` on the incident issue still works');
   const awaiting: string[] = [];
   for (const { fingerprint } of record?.credentials ?? []) if (awaitsApproval(await deps.store.records(fingerprint))) awaiting.push(fingerprint);
   return { fingerprints: awaiting, source };
