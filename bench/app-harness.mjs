@@ -326,7 +326,7 @@ export function send(baseUrl, delivery) {
  */
 export async function startLeakstop({ github, redisUrl, prefix, concurrency, env = {} }) {
   // Imported here, not at the top: the fake GitHub's thread loads this module too and needs none of it.
-  const { startAppProcess } = await import('../dist/cli/app-commands.js');
+  const { startAppProcess } = await import('../dist/process/app-process.js');
   const { createLogger } = await import('../dist/log.js');
   const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
   const running = await startAppProcess(

@@ -63,7 +63,10 @@ async function runScanJob(job: ScanJob, jobId: string, deps: ScanJobDeps, log: L
   const startedAt = new Date();
   // A backfill reports through incident issues only: a check run on today's head for findings from
   // years ago would block merges that introduce nothing.
-  const inProgress = job.kind === 'backfill' ? undefined : showInProgressIfSlow(() => startCheckRun(octokit, { owner, repo, headSha: job.headSha, externalId: jobId }), deps.inProgressAfterMs ?? IN_PROGRESS_AFTER_MS);
+  // Under the head SHA's lock, as every write of the run: a response report never writes over it half-way.
+  const commit = { owner, repo, headSha: job.headSha };
+  const start = (): Promise<number> => deps.checkRuns.lock(commit, () => startCheckRun(octokit, { ...commit, externalId: jobId }));
+  const inProgress = job.kind === 'backfill' ? undefined : showInProgressIfSlow(start, deps.inProgressAfterMs ?? IN_PROGRESS_AFTER_MS);
   let scan: Awaited<ReturnType<typeof scanRepository>>;
   try {
     scan = await scanRepository(octokit, job, deps, log);

@@ -6,11 +6,14 @@ import { errorSummary } from '../error-summary.js';
 import type { InstallationOctokit } from '../github/installation-octokit.js';
 import { jobLogger } from '../log.js';
 import { failCheckRun, startCheckRun } from '../report/check-run.js';
+import type { CheckRunStore } from '../report/check-run-record.js';
 import { scanJobSchema } from './jobs.js';
 import type { QueuedJob } from './queued-job.js';
 
 export interface FailedScanDeps {
   github: (installationId: number) => Promise<InstallationOctokit>;
+  /** The lock every write of a check run holds (see report/write-check-run.ts). */
+  checkRuns: Pick<CheckRunStore, 'lock'>;
   log: Logger;
 }
 
@@ -29,12 +32,16 @@ export async function reportFailedScan(job: QueuedJob, error: unknown, deps: Fai
   if (queued.kind === 'backfill') return;
   const { owner, name: repo } = queued.repository;
   const octokit = await deps.github(queued.installationId);
-  const checkRunId = await startCheckRun(octokit, { owner, repo, headSha: queued.headSha, externalId: job.id ?? '' });
   const why = error instanceof Error ? error.message : String(error);
-  await failCheckRun(octokit, {
-    owner,
-    repo,
-    checkRunId,
-    reason: `leakstop could not complete the scan after ${job.attemptsMade} attempt(s): ${why}. Re-run this check to try again.`,
+  const commit = { owner, repo, headSha: queued.headSha };
+  // Under the head SHA's lock, as every write of the run: a response report never writes over the failure.
+  await deps.checkRuns.lock(commit, async () => {
+    const checkRunId = await startCheckRun(octokit, { ...commit, externalId: job.id ?? '' });
+    await failCheckRun(octokit, {
+      owner,
+      repo,
+      checkRunId,
+      reason: `leakstop could not complete the scan after ${job.attemptsMade} attempt(s): ${why}. Re-run this check to try again.`,
+    });
   });
 }

@@ -4,6 +4,7 @@ import nock from 'nock';
 import { ProbotOctokit } from 'probot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportFailedScan } from '../../src/queue/report-failed-scan.js';
+import { MemoryCheckRunStore } from '../../src/report/memory-check-run-store.js';
 import { captureLog, type CapturedLog } from '../e2e/helpers.js';
 import { pushJobOf } from './push-job.js';
 
@@ -17,7 +18,7 @@ describe('reporting a scan that failed for good', () => {
   const job = pushJobOf('delivery-1', '1'.repeat(40), '2'.repeat(40));
   const { owner: OWNER, name: REPO } = job.repository;
   const HEAD = job.headSha;
-  const deps = () => ({ github: () => Promise.resolve(new ProbotOctokit({ auth: { token: 'test' }, retry: { enabled: false }, throttle: { enabled: false } })), log: captured.log });
+  const deps = () => ({ github: () => Promise.resolve(new ProbotOctokit({ auth: { token: 'test' }, retry: { enabled: false }, throttle: { enabled: false } })), checkRuns: new MemoryCheckRunStore(), log: captured.log });
 
   beforeEach(() => {
     nock.disableNetConnect();
@@ -55,6 +56,20 @@ describe('reporting a scan that failed for good', () => {
     github.patch(`/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}`, (body: unknown) => bodies.push(body) > 0).times(2).reply(200, { id: CHECK_RUN_ID });
     await reportFailedScan({ id: 'j-report', data: { scan: job, scanJobId: 'j' }, attemptsMade: 5 }, new Error('boom'), deps());
     expect(bodies.at(-1)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  });
+
+  it('waits for a write of the run under way (the head SHA lock), so that no response write lands on the failure', async () => {
+    const checkRuns = new MemoryCheckRunStore();
+    let release = (): void => {};
+    const held = checkRuns.lock({ owner: OWNER, repo: REPO, headSha: HEAD }, () => new Promise<void>((resolve) => (release = resolve)));
+    checkRunStarts([{ id: CHECK_RUN_ID, name: 'leakstop', status: 'in_progress', external_id: 'j' }]);
+    github.patch(`/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}`, (body: unknown) => bodies.push(body) > 0).reply(200, { id: CHECK_RUN_ID });
+    const failing = reportFailedScan({ id: 'j', data: job, attemptsMade: 5 }, new Error('boom'), { ...deps(), checkRuns });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(github.pendingMocks()).toHaveLength(2);
+    release();
+    await Promise.all([held, failing]);
+    expect(bodies).toHaveLength(1);
   });
 
   it('logs an error and writes nothing when the job data is unreadable', async () => {
