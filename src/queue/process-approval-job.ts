@@ -1,6 +1,7 @@
 // The approval job: someone pressed "Revoke now" on a check run or commented `/leakstop revoke` on an
 // incident issue. Whether they may is checked here (write access, and an issue or check run leakstop
 // itself made); the credentials waiting for approval are then queued again as an approved run.
+import { z } from 'zod';
 import type { Logger } from '../log.js';
 import type { InstallationOctokit } from '../github/installation-octokit.js';
 import { sameLogin } from '../github/client.js';
@@ -12,7 +13,6 @@ import { awaitsApproval } from '../report/response-report.js';
 import { approvalSlot } from '../respond/respond-steps.js';
 import type { ResponseRecords } from '../respond/response-record.js';
 import type { ResponseStore } from '../respond/response-store.js';
-import { z } from 'zod';
 import { credentialJobSchema, responseReportJobFor, type ApprovalJob, type CredentialJob, type ResponseQueue } from './response-jobs.js';
 
 export interface ApprovalJobDeps {
