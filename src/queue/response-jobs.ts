@@ -34,7 +34,7 @@ export const RESPONSE_ATTEMPTS = 7;
  * installation, more under rate limits or for a backfill): up to about 15 minutes (1 s, 2 s, … then a
  * minute apart). It never waits for the check run: see write-check-run.ts.
  */
-export const REPORT_ATTEMPTS = 20;
+export const RESPONSE_REPORT_ATTEMPTS = 20;
 
 const FINGERPRINT = /^[0-9a-f]{32}$/;
 const fingerprint = z.string().regex(FINGERPRINT, { error: 'must be a 32-character hex fingerprint' });
@@ -208,7 +208,7 @@ export function responseFlow(runId: string, report: ResponseReportJob, credentia
     name: RESPONSE_REPORT,
     queueName: RESPONSE_QUEUE,
     data: responseReportJobSchema.parse(report),
-    opts: { ...opts(responseJobId(runId, 'all', RESPONSE_REPORT_ID)), attempts: Math.max(attempts, REPORT_ATTEMPTS) },
+    opts: { ...opts(responseJobId(runId, 'all', RESPONSE_REPORT_ID)), attempts: Math.max(attempts, RESPONSE_REPORT_ATTEMPTS) },
     children: credentials.map(chain),
   };
 }

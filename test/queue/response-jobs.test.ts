@@ -16,7 +16,7 @@ import {
   credentialJobs,
   credentialJobSchema,
   RESPONSE_ATTEMPTS,
-  REPORT_ATTEMPTS,
+  RESPONSE_REPORT_ATTEMPTS,
   RESPONSE_QUEUE,
   ResponseQueue,
   responseFlow,
@@ -259,10 +259,10 @@ describe('responseFlow', () => {
   it('gives every job retries with backoff, retention, and lets a chain that fails for good not stop the others', () => {
     for (const { job } of flatten(responseFlow(RUN, responseReportJobFor(credentials), credentials))) {
       // The report waits longer than a step: for the scan to open every incident issue.
-      const attempts = job.name === 'response-report' ? REPORT_ATTEMPTS : RESPONSE_ATTEMPTS;
+      const attempts = job.name === 'response-report' ? RESPONSE_REPORT_ATTEMPTS : RESPONSE_ATTEMPTS;
       expect(job.opts).toMatchObject({ attempts, backoff: { type: BACKOFF_TYPE }, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED, ignoreDependencyOnFailure: true });
     }
-    expect(flatten(responseFlow(RUN, responseReportJobFor(credentials), credentials, 2)).every(({ job }) => job.opts?.attempts === (job.name === 'response-report' ? REPORT_ATTEMPTS : 2))).toBe(true);
+    expect(flatten(responseFlow(RUN, responseReportJobFor(credentials), credentials, 2)).every(({ job }) => job.opts?.attempts === (job.name === 'response-report' ? RESPONSE_REPORT_ATTEMPTS : 2))).toBe(true);
   });
 
   it('refuses a report job that is not valid', () => {
