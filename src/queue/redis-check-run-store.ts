@@ -11,6 +11,13 @@ import { lockOptions, withRedisLock, type RedisLockOptions } from './redis-lock.
  */
 const RECORD_TTL_SECONDS = { responding: 31 * 24 * 60 * 60, clean: 24 * 60 * 60 };
 
+/**
+ * A write of a run takes a few requests (1 s apart per installation; 20 for a scan's 1,000
+ * annotations), and its holder renews the lock every third of this: a holder that died (a worker
+ * killed mid-write) holds up the run's next write for at most this long.
+ */
+const LOCK_TTL_MS = 10_000;
+
 export interface RedisCheckRunStoreOptions {
   /** The queue prefix (e.g. `{leakstop}`). */
   prefix: string;
@@ -26,7 +33,7 @@ export class RedisCheckRunStore implements CheckRunStore {
   constructor(redis: RedisClient, options: RedisCheckRunStoreOptions) {
     this.#redis = redis;
     this.#prefix = options.prefix;
-    this.#lock = lockOptions(options);
+    this.#lock = lockOptions({ lockTtlMs: LOCK_TTL_MS, ...options });
   }
 
   /** A record that no longer parses (an older version's, or damaged) counts as absent: the next scan writes a new one. */

@@ -69,4 +69,13 @@ describeWithRedis('the Redis check run store', () => {
     await Promise.all([store.lock(COMMIT, work('a')), new RedisCheckRunStore(redis, { prefix }).lock(COMMIT, work('b'))]);
     expect(timeline.map((entry) => entry.split(' ')[1])).toEqual(['in', 'out', 'in', 'out']);
   });
+
+  it('frees the lock of a holder that died within 10 s, not the minute of the other locks', async () => {
+    const key = `${prefix}:incident-lock:checkrun:${COMMIT.owner}/${COMMIT.repo}@${COMMIT.headSha}`;
+    await store.lock(COMMIT, async () => {
+      const ttl = await redis.pttl(key);
+      expect(ttl).toBeGreaterThan(5_000);
+      expect(ttl).toBeLessThanOrEqual(10_000);
+    });
+  });
 });
