@@ -120,8 +120,9 @@ function serveFakeGitHub() {
       if (body.status === 'completed') run.completed.push(now());
       if (body.status !== undefined) run.status = body.status;
       if (body.conclusion !== undefined) run.conclusion = body.conclusion;
+      if (body.external_id !== undefined) run.externalId = body.external_id;
       if (body.output !== undefined) run.output = outputOf(body.output);
-      // Only the leak response's update sends `actions` (the "Revoke now" button, or none).
+      // Every write of a completed run sends its `actions` (the "Revoke now" button, or none).
       if (body.actions !== undefined) run.responseUpdates.push(now());
       return [200, checkRunJson(Number(m[1]))];
     }
@@ -325,7 +326,7 @@ export function send(baseUrl, delivery) {
  */
 export async function startLeakstop({ github, redisUrl, prefix, concurrency, env = {} }) {
   // Imported here, not at the top: the fake GitHub's thread loads this module too and needs none of it.
-  const { startAppProcess } = await import('../dist/cli/app-commands.js');
+  const { startAppProcess } = await import('../dist/process/app-process.js');
   const { createLogger } = await import('../dist/log.js');
   const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
   const running = await startAppProcess(

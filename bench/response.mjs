@@ -85,8 +85,8 @@ async function runRound(round, { github, baseUrl, queues }) {
 
 /**
  * BullMQ's timestamps (queued, started, finished) of each push's jobs: its scan job (by delivery
- * id) and its verify / revoke / report jobs (by repository: one per push); and the jobs that
- * failed for good.
+ * id) and its verify / revoke / response report jobs (by repository: one per push); and the jobs
+ * that failed for good.
  */
 async function jobTimes(scanQueue, respondQueue) {
   const [scans, responses, failed] = await Promise.all([scanQueue.getJobs(['completed', 'failed']), respondQueue.getJobs(['completed', 'failed']), Promise.all([scanQueue.getJobCountByTypes('failed'), respondQueue.getJobCountByTypes('failed')])]);
@@ -111,7 +111,7 @@ function breakdown(pushes, jobs) {
     { name: 'revoke request received', at: (p) => p.revokedAt, after: 'revoke job started' },
     { name: 'revoke job finished', at: (p) => jobs.step('revoke', p)?.finished, after: 'revoke request received' },
     { name: 'scan job finished', at: (p) => jobs.scan(p)?.finished, after: 'response queued (in scan)' },
-    { name: 'report job finished', at: (p) => jobs.step('report', p)?.finished, after: 'revoke job finished' },
+    { name: 'response report finished', at: (p) => jobs.step('response-report', p)?.finished, after: 'revoke job finished' },
   ];
   const atOf = new Map(stages.map((stage) => [stage.name, stage.at]));
   const stats = (values) => ({ count: values.length, p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values) });
@@ -170,7 +170,8 @@ async function main() {
     const userChecks = Object.values(await github.userChecks()).reduce((a, b) => a + b, 0);
     const issueCounts = await github.issueCounts();
     const runs = (await github.runsFor(pushes.map((p) => p.delivery.headSha))).flat();
-    const reported = runs.filter((run) => run.responseUpdates.length > 0).length;
+    // The section is in every write of the run; the last shows the response's outcome.
+    const reported = runs.filter((run) => run.output.summary?.includes('## Leak response') === true).length;
     const unmatched = countBy(await github.unmatched());
     const jobs = await jobTimes(running.queues.scan, respondQueue);
     const stages = breakdown(pushes, jobs);

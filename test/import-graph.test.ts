@@ -31,7 +31,7 @@ const LAYERS = [
   ['github'],
   ['providers'],
   ['detect'],
-  ['version.ts', 'package-root.ts', 'problems-error.ts'],
+  ['version.ts', 'package-root.ts', 'problems-error.ts', 'error-summary.ts'],
 ] as const;
 
 

@@ -3,7 +3,7 @@
 import { parseOperatorEnv, type ProcessRole } from '../config/operator-env.js';
 import { createLogger, type Logger } from '../log.js';
 import { startAppProcess, SHUTDOWN_GRACE_MS, type AppProcessOptions } from '../process/app-process.js';
-import { errorSummary } from '../queue/process-scan-job.js';
+import { errorSummary } from '../error-summary.js';
 import type { CliIO } from './cli-io.js';
 
 /** What the CLI needs from the process: signals to wait for. */

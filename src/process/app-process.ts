@@ -10,6 +10,7 @@ import { parseOperatorEnv, type AppProcessSettings, type ProcessRole } from '../
 import { createLogger, type Logger } from '../log.js';
 import { createQueues, enqueueScanJobs, withEnqueueTimeout, type ScanQueues } from '../queue/queues.js';
 import { checkEvictionPolicy, createRedisConnection, describeRedisUrl, waitForRedis, type RedisClient } from '../queue/redis-connection.js';
+import { RedisCheckRunStore } from '../queue/redis-check-run-store.js';
 import { RedisIncidentStore } from '../queue/redis-incident-store.js';
 import { createScanWorker, type ScanWorkers, type ScanWorkerSettings } from '../queue/worker.js';
 import { RedisResponseStore } from '../queue/redis-response-store.js';
@@ -146,16 +147,22 @@ function startWorkers(running: AppProcess, context: StartContext): void {
   const { settings } = running;
   const connection = createRedisConnection(settings.redisUrl, 'worker', context.log, { cluster: settings.redisCluster });
   context.closers.push(() => quit(connection));
-  const incidents = new RedisIncidentStore(context.client, { prefix: settings.queuePrefix });
-  const response = startResponse(running, context, incidents);
+  const stores = {
+    incidents: new RedisIncidentStore(context.client, { prefix: settings.queuePrefix }),
+    // Every write of a check run renders it from these records, in the scan and the response workers alike.
+    checkRuns: new RedisCheckRunStore(context.client, { prefix: settings.queuePrefix }),
+    responses: new RedisResponseStore(context.client, { prefix: settings.queuePrefix }),
+  };
+  const response = startResponse(running, context, stores);
   const workers = createScanWorker({
     connection,
     github: (installationId) => context.probot.auth(installationId),
-    incidents,
+    incidents: stores.incidents,
+    checkRuns: stores.checkRuns,
     log: context.log,
     endpoints: settings.github,
     settings: { prefix: settings.queuePrefix, concurrency: settings.workerConcurrency, ...context.options.worker },
-    ...(response === undefined ? {} : response),
+    ...(response === undefined ? {} : { ...response, responses: stores.responses }),
   });
   running.workers = workers;
   context.closers.push(() => workers.close(context.options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS));
@@ -166,7 +173,7 @@ function startWorkers(running: AppProcess, context: StartContext): void {
  * The leak response's queue and worker, unless LEAKSTOP_RESPONSE=off; returns what the scan worker
  * calls to queue a scan's response. A bad response setting stops the worker at start-up.
  */
-function startResponse(running: AppProcess, context: StartContext, incidents: RedisIncidentStore): ResponseRequests | undefined {
+function startResponse(running: AppProcess, context: StartContext, stores: { incidents: RedisIncidentStore; checkRuns: RedisCheckRunStore; responses: RedisResponseStore }): ResponseRequests | undefined {
   const { settings } = running;
   const responseEnv = parseResponseEnv(context.env);
   if (!responseEnv.enabled) {
@@ -188,8 +195,9 @@ function startResponse(running: AppProcess, context: StartContext, incidents: Re
     connection,
     settings: { prefix: settings.queuePrefix, ...(context.options.worker?.stalledInterval === undefined ? {} : { stalledInterval: context.options.worker.stalledInterval }), ...context.options.response },
     github: (installationId) => context.probot.auth(installationId),
-    incidents,
-    store: new RedisResponseStore(context.client, { prefix: settings.queuePrefix }),
+    incidents: stores.incidents,
+    checkRuns: stores.checkRuns,
+    store: stores.responses,
     adapterFor: adapterOf,
     provider: { fetch, settings: responseEnv.providers, now },
     sink,

@@ -12,7 +12,7 @@ export interface QueueHealth {
 /** Bounded: a hung Redis must not hang the health check. */
 const HEALTH_TIMEOUT_MS = 1_500;
 
-export async function queueHealth(redis: RedisClient, queues: Pick<ScanQueues, 'scan' | 'backfill' | 'report'>): Promise<QueueHealth> {
+export async function queueHealth(redis: RedisClient, queues: Pick<ScanQueues, 'scan' | 'backfill' | 'scanReport'>): Promise<QueueHealth> {
   const started = performance.now();
   try {
     const [, counts] = await withDeadline(Promise.all([redis.ping(), queueCounts(queues)]));

@@ -8,9 +8,13 @@ import { scanJobId, scanJobSchema, type ScanJob } from './jobs.js';
 
 export const SCAN_QUEUE = 'scan';
 export const BACKFILL_QUEUE = 'backfill';
-/** Check runs and incident issues of finished scans (see report-job.ts). */
-export const REPORT_QUEUE_NAME = 'report';
-export const QUEUE_NAMES = [SCAN_QUEUE, BACKFILL_QUEUE, REPORT_QUEUE_NAME] as const;
+/**
+ * The scan report jobs: check runs and incident issues of finished scans (see scan-report-job.ts).
+ * Its name in Redis stays 'report', as earlier versions named it, so reports they queued are not
+ * orphaned by an upgrade. (The leak response's own report runs on the `respond` queue.)
+ */
+export const SCAN_REPORT_QUEUE = 'report';
+export const QUEUE_NAMES = [SCAN_QUEUE, BACKFILL_QUEUE, SCAN_REPORT_QUEUE] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Attempts per job before it is failed and its check run says the scan could not complete. */
@@ -38,8 +42,8 @@ export const ENQUEUE_TIMEOUT_MS = 3_000;
 export interface ScanQueues {
   scan: Queue<ScanJob>;
   backfill: Queue<ScanJob>;
-  /** Read-only here (counts for /healthz): workers add the reports. */
-  report: Queue;
+  /** Read-only here (counts for /healthz): scan workers add the scan reports. */
+  scanReport: Queue;
   /** Resolves once both queues have connected and checked the Redis version. */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -54,16 +58,16 @@ export function createQueues(connection: RedisClient, settings: QueueSettings): 
   const options = { connection, prefix: settings.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS };
   const scan = new Queue<ScanJob>(SCAN_QUEUE, options);
   const backfill = new Queue<ScanJob>(BACKFILL_QUEUE, options);
-  const report = new Queue(REPORT_QUEUE_NAME, options);
+  const scanReport = new Queue(SCAN_REPORT_QUEUE, options);
   return {
     scan,
     backfill,
-    report,
+    scanReport,
     ready: async () => {
-      await Promise.all([scan.waitUntilReady(), backfill.waitUntilReady(), report.waitUntilReady()]);
+      await Promise.all([scan.waitUntilReady(), backfill.waitUntilReady(), scanReport.waitUntilReady()]);
     },
     close: async () => {
-      await Promise.all([scan.close(), backfill.close(), report.close()]);
+      await Promise.all([scan.close(), backfill.close(), scanReport.close()]);
     },
   };
 }
@@ -111,8 +115,9 @@ export async function withEnqueueTimeout<T>(work: Promise<T>, timeoutMs = ENQUEU
 export type QueueCounts = Record<string, number>;
 
 /** Job counts per state, for the health endpoint and the load benchmark. */
-export async function queueCounts(queues: Pick<ScanQueues, 'scan' | 'backfill' | 'report'>): Promise<Record<QueueName, QueueCounts>> {
+export async function queueCounts(queues: Pick<ScanQueues, 'scan' | 'backfill' | 'scanReport'>): Promise<Record<QueueName, QueueCounts>> {
   const states = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'paused'] as const;
-  const [scan, backfill, report] = await Promise.all([queues.scan.getJobCounts(...states), queues.backfill.getJobCounts(...states), queues.report.getJobCounts(...states)]);
-  return { scan, backfill, report };
+  const [scan, backfill, scanReport] = await Promise.all([queues.scan.getJobCounts(...states), queues.backfill.getJobCounts(...states), queues.scanReport.getJobCounts(...states)]);
+  // Keyed by the queues' names in Redis, as /healthz has always shown them.
+  return { [SCAN_QUEUE]: scan, [BACKFILL_QUEUE]: backfill, [SCAN_REPORT_QUEUE]: scanReport };
 }

@@ -1,5 +1,5 @@
 // The leak response as BullMQ jobs: per credential a chain verify → revoke → rotate → activity, all
-// under one `report` job per scan that records the outcomes on the incident issues and the check run.
+// under one response report job per scan that records the outcomes on the incident issues and the check run.
 // In a BullMQ flow children run before their parent, so the chain is nested inside out. Job data
 // holds the secret only sealed (AES-256-GCM, see src/respond/seal.ts): Redis never sees it in clear.
 import { FlowProducer, Queue, type FlowJob, type JobsOptions } from 'bullmq';
@@ -16,15 +16,25 @@ export const RESPONSE_QUEUE = 'respond';
 /** The steps of one credential, in the order they run. */
 export const CHAIN_STEPS = ['verify', 'revoke', 'rotate', 'activity'] as const;
 export type ChainStep = (typeof CHAIN_STEPS)[number];
-export const RESPONSE_JOB_NAMES = [...CHAIN_STEPS, 'report', 'approve'] as const;
+/**
+ * The response report: the parent of a run's chains, writing their outcomes to GitHub. Earlier
+ * versions named it 'report' (like the unrelated scan report): jobs of that name still in Redis after
+ * an upgrade are processed as response reports.
+ */
+export const RESPONSE_REPORT = 'response-report';
+export const LEGACY_RESPONSE_REPORT = 'report';
+/** The response report's job id ends `-all-report`, as it did before: a scan retried across an upgrade finds its run. */
+const RESPONSE_REPORT_ID = 'report';
+export const RESPONSE_JOB_NAMES = [...CHAIN_STEPS, RESPONSE_REPORT, 'approve'] as const;
 
 /** Provider calls are quick: retries come fast at first (2 s, 4 s, ... about 2 minutes in all). */
 export const RESPONSE_ATTEMPTS = 7;
 /**
- * The report waits for the scan to open its incident issues (one a second per installation, more
- * under rate limits or for a backfill): up to about 15 minutes (1 s, 2 s, … then a minute apart).
+ * The response report waits for the scan report to open its incident issues (one a second per
+ * installation, more under rate limits or for a backfill): up to about 15 minutes (1 s, 2 s, … then a
+ * minute apart). It never waits for the check run: see write-check-run.ts.
  */
-export const REPORT_ATTEMPTS = 20;
+export const RESPONSE_REPORT_ATTEMPTS = 20;
 
 const FINGERPRINT = /^[0-9a-f]{32}$/;
 const fingerprint = z.string().regex(FINGERPRINT, { error: 'must be a 32-character hex fingerprint' });
@@ -49,7 +59,7 @@ export const credentialJobSchema = z.strictObject({
   source: repoRef,
   /** Where its incident issue lives (the source, or the central repository its config names). */
   incidentRepo: repoRef,
-  /** The check run of the scan that found it (absent for a backfill): the report updates it. */
+  /** The check run of the scan that found it (absent for a backfill): the response report writes it again. */
   checkRun: z.strictObject({ headSha: z.string().regex(/^[0-9a-f]{40}$/) }).optional(),
   /** Set when someone with write access approved the revocation. */
   approvedBy: login.optional(),
@@ -58,11 +68,11 @@ export const credentialJobSchema = z.strictObject({
 export type CredentialJob = z.infer<typeof credentialJobSchema>;
 
 /** The parent of a scan's chains: records every credential's outcome where people look. */
-export const reportJobSchema = z.strictObject({
+export const responseReportJobSchema = z.strictObject({
   installationId: z.number().int().positive(),
   source: repoRef,
   incidentRepo: repoRef,
-  /** The check run to update (the scan's head SHA); absent for a backfill, which has none. */
+  /** The check run to write again (the scan's head SHA); absent for a backfill, which has none. */
   checkRun: z.strictObject({ headSha: z.string().regex(/^[0-9a-f]{40}$/) }).optional(),
   credentials: z
     .array(
@@ -79,7 +89,7 @@ export const reportJobSchema = z.strictObject({
   approvedBy: login.optional(),
 });
 
-export type ReportJob = z.infer<typeof reportJobSchema>;
+export type ResponseReportJob = z.infer<typeof responseReportJobSchema>;
 
 /**
  * Someone asked leakstop to revoke: pressed "Revoke now" on a check run, or commented
@@ -155,10 +165,10 @@ function sealRelated(finding: LocatedFinding, sealKey: SealKey): Record<string, 
   return Object.fromEntries(Object.entries(finding.related ?? {}).map(([name, secret]) => [name, sealSecret(sealKey, secret, `${finding.fingerprint}:${name}`)]));
 }
 
-/** The report job of a run over `credentials`. */
-export function reportJobFor(credentials: readonly CredentialJob[], approvedBy?: string, issueNumber?: number): ReportJob {
+/** The response report job of a run over `credentials`. */
+export function responseReportJobFor(credentials: readonly CredentialJob[], approvedBy?: string, issueNumber?: number): ResponseReportJob {
   const first = credentials[0]!;
-  return reportJobSchema.parse({
+  return responseReportJobSchema.parse({
     installationId: first.installationId,
     source: first.source,
     incidentRepo: first.incidentRepo,
@@ -174,10 +184,10 @@ export function responseJobId(runId: string, fingerprintOrReport: string, step: 
 }
 
 /**
- * The flow of one response run (a scan, or an approval): the report job with one chain per
- * credential. `runId` names the jobs: the same run added twice finds its report job and adds nothing.
+ * The flow of one response run (a scan, or an approval): the response report job with one chain per
+ * credential. `runId` names the jobs: the same run added twice finds its report and adds nothing.
  */
-export function responseFlow(runId: string, report: ReportJob, credentials: readonly CredentialJob[], attempts = RESPONSE_ATTEMPTS): FlowJob {
+export function responseFlow(runId: string, report: ResponseReportJob, credentials: readonly CredentialJob[], attempts = RESPONSE_ATTEMPTS): FlowJob {
   const opts = (jobId: string): JobsOptions => ({
     jobId,
     attempts,
@@ -195,10 +205,10 @@ export function responseFlow(runId: string, report: ReportJob, credentials: read
     return job!;
   };
   return {
-    name: 'report',
+    name: RESPONSE_REPORT,
     queueName: RESPONSE_QUEUE,
-    data: reportJobSchema.parse(report),
-    opts: { ...opts(responseJobId(runId, 'all', 'report')), attempts: Math.max(attempts, REPORT_ATTEMPTS) },
+    data: responseReportJobSchema.parse(report),
+    opts: { ...opts(responseJobId(runId, 'all', RESPONSE_REPORT_ID)), attempts: Math.max(attempts, RESPONSE_REPORT_ATTEMPTS) },
     children: credentials.map(chain),
   };
 }
@@ -213,21 +223,12 @@ export class ResponseQueue {
     this.#queue = new Queue(RESPONSE_QUEUE, { connection, prefix });
   }
 
-  /** Adds the run unless its report job exists already (a retried scan or a redelivered approval). */
-  async add(runId: string, report: ReportJob, credentials: readonly CredentialJob[]): Promise<boolean> {
+  /** Adds the run unless its response report exists already (a retried scan or a redelivered approval). */
+  async add(runId: string, report: ResponseReportJob, credentials: readonly CredentialJob[]): Promise<boolean> {
     if (credentials.length === 0) return false;
-    if ((await this.#queue.getJob(responseJobId(runId, 'all', 'report'))) !== undefined) return false;
+    if ((await this.#queue.getJob(responseJobId(runId, 'all', RESPONSE_REPORT_ID))) !== undefined) return false;
     await this.#flows.add(responseFlow(runId, report, credentials));
     return true;
-  }
-
-  /**
-   * Queues a report alone (no steps): after a scan rewrote a check run, its "Leak response" section
-   * is written again from the records. One per scan job; a retried scan adds nothing.
-   */
-  async addReport(runId: string, report: ReportJob): Promise<void> {
-    const jobId = responseJobId(runId, 'all', 'report');
-    await this.#queue.add('report', reportJobSchema.parse(report), { jobId, attempts: REPORT_ATTEMPTS, backoff: { type: BACKOFF_TYPE }, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED });
   }
 
   /** Queues an approval (a "Revoke now" press or a `/leakstop revoke` comment); a redelivery adds nothing. */

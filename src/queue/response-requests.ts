@@ -1,34 +1,24 @@
-// What the scan worker calls to start or refresh a scan's leak response: credentials cut into runs of
-// at most CREDENTIALS_PER_RUN, each a flow (one chain per credential and one report job) whose job ids
+// What the scan worker calls to start a scan's leak response: credentials cut into runs of at most
+// CREDENTIALS_PER_RUN, each a flow (one chain per credential and one response report) whose job ids
 // come from the scan job's id, so a retried scan adds nothing.
-import { credentialJobs, credentialLabel, reportJobFor, respondableFindings, type CredentialJobOptions, type ResponseQueue, type ResponseRequest } from './response-jobs.js';
+import { credentialJobs, responseReportJobFor, type CredentialJobOptions, type ResponseQueue, type ResponseRequest } from './response-jobs.js';
 
-/** Credentials per response flow: a backfill of a long history can find hundreds, and each report job stays small. */
+/** Credentials per response flow: a backfill of a long history can find hundreds, and each response report stays small. */
 export const CREDENTIALS_PER_RUN = 100;
 
 export interface ResponseRequests {
   /** Queues the response to a scan's findings. */
   respond: (request: ResponseRequest) => Promise<void>;
-  /** Queues only the report of an earlier response (a check run written again), from the stored records. */
-  refreshResponse: (request: Omit<ResponseRequest, 'settings'>) => Promise<void>;
+  /** Which providers the response covers: their findings get a row in the check run's "Leak response" section. */
+  respondsTo: (provider: string) => boolean;
 }
 
-export function responseRequests(queue: Pick<ResponseQueue, 'add' | 'addReport'>, options: CredentialJobOptions): ResponseRequests {
+export function responseRequests(queue: Pick<ResponseQueue, 'add'>, options: CredentialJobOptions): ResponseRequests {
   return {
     respond: async (request) => {
-      for (const [index, chunk] of chunks(credentialJobs(request, options)).entries()) await queue.add(runId(request.scanJobId, index), reportJobFor(chunk), chunk);
+      for (const [index, chunk] of chunks(credentialJobs(request, options)).entries()) await queue.add(runId(request.scanJobId, index), responseReportJobFor(chunk), chunk);
     },
-    refreshResponse: async (request) => {
-      for (const [index, chunk] of chunks(respondableFindings(request.findings, options.respondsTo)).entries()) {
-        await queue.addReport(`refresh-${runId(request.scanJobId, index)}`, {
-          installationId: request.installationId,
-          source: request.source,
-          incidentRepo: request.incidentRepo,
-          ...(request.headSha === undefined ? {} : { checkRun: { headSha: request.headSha } }),
-          credentials: chunk.map(credentialLabel),
-        });
-      }
-    },
+    respondsTo: options.respondsTo,
   };
 }
 

@@ -3,8 +3,9 @@
 // for a wait, which is honoured.
 import { Worker, type Job } from 'bullmq';
 import { ProviderRetryError } from '../respond/respond-steps.js';
-import { errorSummary } from './process-scan-job.js';
-import { IncidentNotReadyError, processResponseJob, type ResponseJobDeps, type ResponseJobOutcome } from './process-response-job.js';
+import { errorSummary } from '../error-summary.js';
+import { processResponseJob, type ResponseJobDeps, type ResponseJobOutcome } from './process-response-job.js';
+import { IncidentNotReadyError } from './process-response-report-job.js';
 import type { RedisClient } from './redis-connection.js';
 import { RESPONSE_QUEUE } from './response-jobs.js';
 import { MAX_RETRY_DELAY_MS, retryAfterMs } from './retry.js';
@@ -34,7 +35,7 @@ export function responseRetryDelayMs(attemptsMade: number, error: unknown, baseD
   if (error instanceof ProviderRetryError && error.retryAfterSeconds !== undefined) return Math.min(error.retryAfterSeconds * 1000, MAX_RETRY_DELAY_MS);
   const asked = retryAfterMs(error);
   if (asked !== undefined) return Math.min(asked, MAX_RETRY_DELAY_MS);
-  // The scan's report job is about to open the issue or complete the check run: look again soon.
+  // The scan report is about to open the incident issues: look again soon.
   const base = error instanceof IncidentNotReadyError ? Math.min(baseDelayMs, 1_000) : baseDelayMs;
   const exponential = Math.min(base * 2 ** Math.max(0, attemptsMade - 1), MAX_BACKOFF_MS);
   return Math.round(exponential * (1 + 0.2 * random()));

@@ -1,18 +1,21 @@
 // The worker process's BullMQ workers: one on the scan queue (concurrency from WORKER_CONCURRENCY),
-// one on the backfill queue (rate-limited across every worker process). Stalled-job recovery is on:
+// one on the backfill queue (rate-limited across every worker process), one on the scan report queue. Stalled-job recovery is on:
 // a job whose worker died is handed to another after its lock expires.
 import { Job, Queue, Worker } from 'bullmq';
 import type { RedisClient } from './redis-connection.js';
-import { BACKFILL_QUEUE, BACKOFF_TYPE, KEEP_FINISHED, SCAN_ATTEMPTS, SCAN_QUEUE } from './queues.js';
-import { processReportJob, processScanJob, reportFailedScan, errorSummary, type ScanJobDeps, type ScanJobOutcome, type ScanReportOutcome } from './process-scan-job.js';
-import { REPORT_QUEUE, reportJobId, type ReportScanJob } from './report-job.js';
+import { BACKFILL_QUEUE, BACKOFF_TYPE, KEEP_FINISHED, SCAN_ATTEMPTS, SCAN_QUEUE, SCAN_REPORT_QUEUE } from './queues.js';
+import { errorSummary } from '../error-summary.js';
+import { processScanJob, type ScanJobDeps, type ScanJobOutcome } from './process-scan-job.js';
+import { processScanReportJob, type ScanReportOutcome } from './process-scan-report-job.js';
+import { reportFailedScan } from './report-failed-scan.js';
+import { scanReportJobId, type ScanReportJob } from './scan-report-job.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry.js';
 
 export interface ScanWorkerSettings {
   prefix: string;
   /** Jobs one process runs at once (WORKER_CONCURRENCY). */
   concurrency: number;
-  /** Reports (check runs, incident issues) one process writes at once; they mostly wait on GitHub (default 20). */
+  /** Scan reports (check runs, incident issues) one process writes at once; they mostly wait on GitHub (default 20). */
   reportConcurrency?: number;
   /** A job whose lock is not renewed for this long counts as stalled (default 30 s). */
   lockDuration?: number;
@@ -34,7 +37,7 @@ export interface ScanWorkerDeps extends ScanJobDeps {
 export interface ScanWorkers {
   scan: Worker;
   backfill: Worker;
-  report: Worker;
+  scanReport: Worker;
   /** Stops taking jobs, waits up to `timeoutMs` for running ones, then hands the rest back to Redis. */
   close(timeoutMs: number): Promise<void>;
 }
@@ -53,16 +56,17 @@ export function createScanWorker(deps: ScanWorkerDeps): ScanWorkers {
     maxStalledCount: settings.maxStalledCount ?? 2,
     settings: { backoffStrategy: (attemptsMade: number, _type?: string, error?: Error) => retryDelayMs(attemptsMade, error, policy) },
   };
-  // A scan hands its check run and incident issues to a report job and frees its slot: GitHub's
+  // A scan hands its check run and incident issues to a scan report job and frees its slot: GitHub's
   // write spacing would otherwise hold the slot for seconds while later pushes wait to be scanned.
-  const reports = new Queue<ReportScanJob>(REPORT_QUEUE, { connection: deps.connection, prefix: settings.prefix });
-  const publish = async (report: ReportScanJob): Promise<void> => {
-    const jobId = reportJobId(report.scanJobId);
-    await reports.add('report', report, { jobId, attempts: SCAN_ATTEMPTS, backoff: { type: BACKOFF_TYPE }, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED });
+  const reports = new Queue<ScanReportJob>(SCAN_REPORT_QUEUE, { connection: deps.connection, prefix: settings.prefix });
+  const publish = async (report: ScanReportJob): Promise<void> => {
+    const jobId = scanReportJobId(report.scanJobId);
+    // The worker reads every job of its queue whatever its name (earlier versions named them 'report').
+    await reports.add('scan-report', report, { jobId, attempts: SCAN_ATTEMPTS, backoff: { type: BACKOFF_TYPE }, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED });
   };
   const processor = (job: Job): Promise<ScanJobOutcome> => processScanJob(job, { publish, ...deps });
   const scan = new Worker(SCAN_QUEUE, processor, { ...common, concurrency: settings.concurrency });
-  const report = new Worker(REPORT_QUEUE, (job: Job): Promise<ScanReportOutcome> => processReportJob(job, deps), { ...common, concurrency: settings.reportConcurrency ?? DEFAULT_REPORT_CONCURRENCY });
+  const scanReport = new Worker(SCAN_REPORT_QUEUE, (job: Job): Promise<ScanReportOutcome> => processScanReportJob(job, deps), { ...common, concurrency: settings.reportConcurrency ?? DEFAULT_REPORT_CONCURRENCY });
   const backfill = new Worker(BACKFILL_QUEUE, processor, {
     ...common,
     concurrency: 1,
@@ -78,7 +82,7 @@ export function createScanWorker(deps: ScanWorkerDeps): ScanWorkers {
       .finally(() => failureReports.delete(failureReport));
     failureReports.add(failureReport);
   };
-  for (const worker of [scan, backfill, report]) {
+  for (const worker of [scan, backfill, scanReport]) {
     worker.on('failed', (job, error) => {
       if (job === undefined || job.finishedOn === undefined) return; // another attempt follows
       track(reportFailedScan(job, error, deps), job.id);
@@ -94,11 +98,11 @@ export function createScanWorker(deps: ScanWorkerDeps): ScanWorkers {
   return {
     scan,
     backfill,
-    report,
+    scanReport,
     close: async (timeoutMs) => {
       await Promise.all([closeWorker(scan, timeoutMs), closeWorker(backfill, timeoutMs)]);
-      // Reports queued by the last scans are written before the process goes, if the grace allows.
-      await closeWorker(report, timeoutMs);
+      // Scan reports queued by the last scans are written before the process goes, if the grace allows.
+      await closeWorker(scanReport, timeoutMs);
       await Promise.all([...failureReports, reports.close()]);
     },
   };

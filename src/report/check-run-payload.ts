@@ -109,6 +109,11 @@ export function annotationBatches(annotations: readonly CheckRunAnnotation[]): C
   return batches;
 }
 
+/** A finished scan's part of its check run: the conclusion, the output and the annotations. */
+export function scanCheckRun(result: ScanResult, configProblem?: string): { conclusion: CheckRunConclusion; output: CheckRunOutput; annotations: CheckRunAnnotation[] } {
+  return { conclusion: checkRunConclusion(result), output: completedOutput(result, configProblem), annotations: findingAnnotations(result) };
+}
+
 export function completedOutput(result: ScanResult, configProblem?: string): CheckRunOutput {
   const summary = summarize(result);
   const title = summary.findings === 0 ? 'No leaked credentials found' : `${plural(summary.findings, 'leaked credential')} found`;

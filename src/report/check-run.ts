@@ -1,20 +1,9 @@
-// The `leakstop` check run on a head SHA: started when the scan starts, completed with the result
-// (or failed when the scan cannot finish). Every call is safe to repeat: a retried or redelivered
-// job reuses the run it already created and does not annotate a line twice.
-import type { ScanResult } from '../scan/result.js';
-import {
-  annotationBatches,
-  CHECK_RUN_LIMITS,
-  CHECK_RUN_NAME,
-  checkRunConclusion,
-  completedOutput,
-  failedOutput,
-  findingAnnotations,
-  type CheckRunAnnotation,
-  type CheckRunOutput,
-} from './check-run-payload.js';
+// The `leakstop` check run's requests: started when a slow scan starts, created or completed with its
+// content (rendered by write-check-run.ts, the one writer of a completed run), or failed when the
+// scan cannot finish. Every call is safe to repeat: a retried or redelivered job reuses the run it
+// already created and does not annotate a line twice.
+import { annotationBatches, CHECK_RUN_NAME, failedOutput, type CheckRunAnnotation, type CheckRunConclusion, type CheckRunOutput } from './check-run-payload.js';
 import { PER_PAGE, type GitHubClient } from '../github/client.js';
-import { listedFingerprints, REVOKE_ACTION, withResponseSection } from './response-report.js';
 
 export interface CheckRunTarget {
   owner: string;
@@ -68,14 +57,14 @@ export async function startCheckRun(
   return existing.id;
 }
 
-interface FoundCheckRun {
+export interface FoundCheckRun {
   id: number;
   status: string;
   externalId: string | null;
-  output: { title: string | null; summary: string | null; text: string | null };
 }
 
-async function findCheckRun(octokit: GitHubClient, owner: string, repo: string, headSha: string): Promise<FoundCheckRun | undefined> {
+/** The latest `leakstop` run of `headSha`, if there is one. */
+export async function findCheckRun(octokit: GitHubClient, owner: string, repo: string, headSha: string): Promise<FoundCheckRun | undefined> {
   const { data } = await octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
     owner,
     repo,
@@ -86,9 +75,7 @@ async function findCheckRun(octokit: GitHubClient, owner: string, repo: string, 
   });
   const run = data.check_runs.find((candidate) => candidate.name === CHECK_RUN_NAME);
   if (run === undefined) return undefined;
-  // GitHub always sends output; a partial answer (a proxy, an older GHES) must not stop a scan.
-  const output = (run as { output?: Partial<FoundCheckRun['output']> }).output;
-  return { id: checkRunId(run.id), status: run.status, externalId: run.external_id, output: { title: output?.title ?? null, summary: output?.summary ?? null, text: output?.text ?? null } };
+  return { id: checkRunId(run.id), status: run.status, externalId: run.external_id };
 }
 
 /** GitHub's types allow a bigint id; check run ids are far below 2^53, where a number is exact. */
@@ -96,73 +83,99 @@ function checkRunId(id: number | bigint): number {
   return Number(id);
 }
 
+/** Everything a completed run shows, rendered from stored records (see write-check-run.ts). */
+export interface CheckRunContent {
+  conclusion: CheckRunConclusion;
+  output: CheckRunOutput;
+  /** The buttons: "Revoke now" while a credential awaits approval, else none (an empty list removes it). */
+  actions: readonly CheckRunAction[];
+  /** The scan's annotations; GitHub only appends them, so those already on the run are not sent again. */
+  annotations: readonly CheckRunAnnotation[];
+}
+
+export interface CheckRunAction {
+  label: string;
+  description: string;
+  identifier: string;
+}
+
 /**
- * Completes the run: `failure` when anything was found, `success` when clean. The conclusion goes
- * with the first request so that a merge is blocked as soon as possible; annotations follow 50 per
- * request, as the API requires, and are appended by GitHub to what the run already has.
+ * Completes run `checkRunId` with `content`. The conclusion goes with the first request so that a
+ * merge is blocked as soon as possible; annotations follow 50 per request, as the API requires, and
+ * are appended by GitHub to what the run already has, so those a previous attempt sent are skipped.
+ * `externalId` names the scan the run now shows.
  */
 export async function completeCheckRun(
   octokit: GitHubClient,
-  options: CheckRunTarget & { checkRunId: number; result: ScanResult; configProblem?: string; detailsUrl?: string },
+  options: CheckRunTarget & { checkRunId: number; externalId: string; content: CheckRunContent; detailsUrl?: string },
 ): Promise<void> {
-  const { owner, repo, checkRunId, result } = options;
-  const output = completedOutput(result, options.configProblem);
+  const { owner, repo, checkRunId, content } = options;
   const sent = await sentAnnotationKeys(octokit, owner, repo, checkRunId);
-  // GitHub only appends annotations: the ones a previous attempt already sent are skipped.
-  const batches = annotationBatches(findingAnnotations(result).filter((a) => !sent.has(annotationKey(a))));
+  const batches = annotationBatches(content.annotations.filter((a) => !sent.has(annotationKey(a))));
   const route = 'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}';
   await octokit.request(route, {
     owner,
     repo,
     check_run_id: checkRunId,
     status: 'completed',
-    conclusion: checkRunConclusion(result),
+    conclusion: content.conclusion,
     completed_at: new Date().toISOString(),
+    external_id: options.externalId,
     ...(options.detailsUrl === undefined ? {} : { details_url: options.detailsUrl }),
-    output: withAnnotations(output, batches[0]),
+    output: withAnnotations(content.output, batches[0]),
+    actions: [...content.actions],
   });
   for (const batch of batches.slice(1)) {
     // output.summary is required on every update; sending the same output keeps it unchanged.
-    await octokit.request(route, { owner, repo, check_run_id: checkRunId, output: withAnnotations(output, batch) });
+    await octokit.request(route, { owner, repo, check_run_id: checkRunId, output: withAnnotations(content.output, batch) });
   }
 }
 
 /**
- * Reports a scan that finished before its check run was started: one request creates the run
- * already completed (with the first 50 annotations), instead of one to start it and one to
- * complete it. Probot's throttling spaces writes to GitHub 1 s apart per installation, so the
- * start request alone delayed a blocked merge by a second. A run that already exists for the SHA
- * (a retried job) is completed in place, as completeCheckRun does.
+ * Creates the run of a scan that finished before its check run was started, already completed: one
+ * request (with the first 50 annotations) instead of one to start it and one to complete it. Probot's
+ * throttling spaces writes to GitHub 1 s apart per installation, so the start request alone delayed a
+ * blocked merge by a second. The caller looks for an existing run first (see write-check-run.ts).
  */
-export async function reportCheckRun(
+export async function createCompletedCheckRun(
   octokit: GitHubClient,
-  options: CheckRunTarget & { headSha: string; externalId: string; result: ScanResult; startedAt: Date; configProblem?: string },
+  options: CheckRunTarget & { headSha: string; externalId: string; startedAt: Date; content: CheckRunContent },
 ): Promise<number> {
-  const { owner, repo, headSha, externalId, result, configProblem } = options;
-  const existing = await findCheckRun(octokit, owner, repo, headSha);
-  if (existing !== undefined) {
-    await completeCheckRun(octokit, { owner, repo, checkRunId: existing.id, result, ...(configProblem === undefined ? {} : { configProblem }) });
-    return existing.id;
-  }
-  const output = completedOutput(result, configProblem);
-  const batches = annotationBatches(findingAnnotations(result));
+  const { owner, repo, content } = options;
+  const batches = annotationBatches(content.annotations);
   const { data } = await octokit.request('POST /repos/{owner}/{repo}/check-runs', {
     owner,
     repo,
     name: CHECK_RUN_NAME,
-    head_sha: headSha,
-    external_id: externalId,
+    head_sha: options.headSha,
+    external_id: options.externalId,
     status: 'completed',
-    conclusion: checkRunConclusion(result),
+    conclusion: content.conclusion,
     started_at: options.startedAt.toISOString(),
     completed_at: new Date().toISOString(),
-    output: withAnnotations(output, batches[0]),
+    output: withAnnotations(content.output, batches[0]),
+    ...(content.actions.length === 0 ? {} : { actions: [...content.actions] }),
   });
   const id = checkRunId(data.id);
   for (const batch of batches.slice(1)) {
-    await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: id, output: withAnnotations(output, batch) });
+    await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: id, output: withAnnotations(content.output, batch) });
   }
   return id;
+}
+
+/** Rewrites a completed run's output and buttons (its conclusion and annotations stay). */
+export async function updateCheckRunOutput(
+  octokit: GitHubClient,
+  options: CheckRunTarget & { checkRunId: number; output: CheckRunOutput; actions: readonly CheckRunAction[] },
+): Promise<void> {
+  await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+    owner: options.owner,
+    repo: options.repo,
+    check_run_id: options.checkRunId,
+    output: options.output,
+    // An empty list removes the button once nothing awaits approval.
+    actions: [...options.actions],
+  });
 }
 
 function withAnnotations(output: CheckRunOutput, annotations: CheckRunAnnotation[] | undefined): CheckRunOutput & { annotations?: CheckRunAnnotation[] } {
@@ -204,43 +217,4 @@ export async function failCheckRun(octokit: GitHubClient, options: CheckRunTarge
     completed_at: new Date().toISOString(),
     output: failedOutput(options.reason),
   });
-}
-
-export type ResponseUpdate = 'updated' | 'no-check-run' | 'scan-still-running';
-
-export interface ResponseSectionContent {
-  section: string;
-  /** True while a credential awaits approval: the run then shows "Revoke now". */
-  approvable: boolean;
-}
-
-/**
- * Puts the leak response's section into the completed check run of `headSha` (replacing an earlier
- * one), with a "Revoke now" button while credentials await approval. `build` gets the fingerprints
- * the earlier section listed, so a later run's report keeps their rows. A run still in progress is
- * left alone: its completion would overwrite the section, so the caller tries again later.
- */
-export async function updateCheckRunResponse(
-  octokit: GitHubClient,
-  options: CheckRunTarget & { headSha: string; build: (listed: string[]) => Promise<ResponseSectionContent> },
-): Promise<ResponseUpdate> {
-  const { owner, repo, headSha } = options;
-  const run = await findCheckRun(octokit, owner, repo, headSha);
-  if (run === undefined) return 'no-check-run';
-  if (run.status !== 'completed') return 'scan-still-running';
-  const { section, approvable } = await options.build(listedFingerprints(run.output.summary ?? ''));
-  const output = {
-    title: run.output.title ?? 'leakstop',
-    summary: withResponseSection(run.output.summary ?? '', section, CHECK_RUN_LIMITS.outputText),
-    ...(run.output.text === null ? {} : { text: run.output.text }),
-  };
-  await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
-    owner,
-    repo,
-    check_run_id: run.id,
-    output,
-    // An empty list removes the button once nothing awaits approval.
-    actions: approvable ? [{ ...REVOKE_ACTION }] : [],
-  });
-  return 'updated';
 }

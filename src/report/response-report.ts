@@ -3,10 +3,9 @@
 // credential waits for approval. Built from the step records, which never hold a secret.
 import type { ResponseRecords, ResponseStep, StepRecord, StepStatus } from '../respond/response-record.js';
 import type { TimelineEntry } from './incident-body.js';
-import { marker, markerValues, RESPONSE_END, RESPONSE_START } from './incident-markers.js';
+import { marker, RESPONSE_END, RESPONSE_START } from './incident-markers.js';
 import { cellCode, plainText, truncateText } from './markdown.js';
 
-/** The check run action behind "Revoke now" (GitHub: label <= 20, description <= 40, identifier <= 20 characters). */
 /** The identifier of the "Revoke now" action on leakstop's check run (GitHub allows 20 characters). */
 export const REVOKE_ACTION_IDENTIFIER = 'leakstop-revoke';
 
@@ -72,12 +71,13 @@ export function awaitsApproval(records: ResponseRecords): boolean {
 
 /** Rows shown in the check run; the rest are counted (each incident issue has the full story). */
 const MAX_ROWS = 50;
-/** Credentials a section remembers (hidden markers), so a later run's report keeps their rows. */
+/** Credentials a section names in hidden markers. */
 const MAX_LISTED = 400;
 
 /**
- * The section for the check run summary. Hidden markers list every credential it covers (so a
- * report of a later run, an approval, keeps the others) and those awaiting approval.
+ * The section for the check run summary. Hidden markers name the credentials it covers and those
+ * awaiting approval; leakstop never reads them back (the section is rendered from the stored records
+ * each time), but a worker of an earlier version does during a rolling upgrade, to handle "Revoke now".
  */
 export function responseSection(credentials: readonly CredentialResponse[]): string {
   const rows = credentials.slice(0, MAX_ROWS).map((c) => {
@@ -109,23 +109,11 @@ export function responseSection(credentials: readonly CredentialResponse[]): str
   return lines.join('\n');
 }
 
-/** The fingerprints an earlier report listed in a check run summary. */
-export function listedFingerprints(summary: string): string[] {
-  return markerValues(summary, 'response-credential').filter((value) => FINGERPRINT.test(value));
-}
-
-const FINGERPRINT = /^[0-9a-f]{32}$/;
-
-/** `summary` with its response section replaced by `section` (or added at the end), within GitHub's limit. */
-export function withResponseSection(summary: string, section: string, maxLength: number): string {
-  const start = summary.indexOf(RESPONSE_START);
-  const end = summary.indexOf(RESPONSE_END, start);
-  const rest = start === -1 || end === -1 ? summary.trimEnd() : `${summary.slice(0, start).trimEnd()}${summary.slice(end + RESPONSE_END.length)}`;
+/**
+ * A check run summary: the scan's, then the response section, within GitHub's limit (the scan's part
+ * is cut, never the section, which carries what to do and the approval count).
+ */
+export function summaryWithSection(scanSummary: string, section: string, maxLength: number): string {
   const room = maxLength - section.length - 2;
-  return `${truncateText(rest, Math.max(0, room))}\n\n${section}`;
-}
-
-/** The fingerprints a check run summary says await approval. */
-export function pendingFingerprints(summary: string): string[] {
-  return markerValues(summary, 'revoke-pending').filter((value) => FINGERPRINT.test(value));
+  return `${truncateText(scanSummary.trimEnd(), Math.max(0, room))}\n\n${section}`;
 }

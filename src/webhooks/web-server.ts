@@ -15,7 +15,7 @@ export interface WebServerDeps {
   app: ApplicationFunction;
   /** A fail-fast client connection for the health check's PING. */
   redis: RedisClient;
-  queues: Pick<ScanQueues, 'scan' | 'backfill' | 'report'>;
+  queues: Pick<ScanQueues, 'scan' | 'backfill' | 'scanReport'>;
   log: Logger;
 }
 

@@ -81,7 +81,7 @@ describeWithRedis('a push that leaks a GitHub token, end to end', () => {
     const queue = running?.queues?.scan;
     await waitFor('the scan job to complete', async () => ((await queue?.getJobCounts('completed'))?.completed === 1 ? true : undefined));
     // The check run and the incident are written by the scan's report job, which frees the scan's slot.
-    await waitFor('the report job to complete', async () => ((await running?.queues?.report.getJobCounts('completed'))?.completed === 1 ? true : undefined));
+    await waitFor('the scan report job to complete', async () => ((await running?.queues?.scanReport.getJobCounts('completed'))?.completed === 1 ? true : undefined));
     expect(github.pendingMocks()).toEqual([]);
 
     // The check run: a quick scan creates it already completed, a failure with the finding, in one

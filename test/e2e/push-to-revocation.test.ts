@@ -290,22 +290,21 @@ interface CheckRunPatch {
 /** GitHub's side of a check run and incident issues, as the fake keeps them between requests. */
 interface FakeReports {
   issues: Map<number, Issue>;
-  checkRun: { status: string; output: { title: string; summary: string; text: string | null } } | undefined;
+  checkRun: { status: string; external_id: string; output: { title: string; summary: string; text: string | null } } | undefined;
   checkRunPatches: CheckRunPatch[];
 }
 
 /**
  * The check run's creation (once), then its reads and edits and those of the incident issues: by
- * the scan's report, each response report, the refresh after the scan's report and an approval's
- * lookup. Each is idempotent, so any number of them will do (a persisted scope, recorded).
+ * the scan report, each response report and an approval's lookup. Each is idempotent, so any number of them will do (a persisted scope, recorded).
  */
 function fakeReports(commit: string, recorded: RecordedRequest[]): { state: FakeReports; created: nock.Scope; rewrites: nock.Scope } {
   const state: FakeReports = { issues: new Map(), checkRun: undefined, checkRunPatches: [] };
   const created = nock(API)
     .post(`/repos/${OWNER}/${REPO}/check-runs`)
     .reply(201, (_uri, body) => {
-      const run = body as { status: string; output: { title: string; summary: string } };
-      state.checkRun = { status: run.status, output: { ...run.output, text: null } };
+      const run = body as { status: string; external_id: string; output: { title: string; summary: string } };
+      state.checkRun = { status: run.status, external_id: run.external_id, output: { ...run.output, text: null } };
       return { id: CHECK_RUN_ID, name: 'leakstop', head_sha: commit, status: run.status };
     });
   recordRequests(created, recorded);
@@ -314,7 +313,7 @@ function fakeReports(commit: string, recorded: RecordedRequest[]): { state: Fake
   rewrites
     .get(`/repos/${OWNER}/${REPO}/commits/${commit}/check-runs`)
     .query(true)
-    .reply(200, () => ({ total_count: state.checkRun ? 1 : 0, check_runs: state.checkRun ? [{ id: CHECK_RUN_ID, name: 'leakstop', external_id: 'x', ...state.checkRun }] : [] }))
+    .reply(200, () => ({ total_count: state.checkRun ? 1 : 0, check_runs: state.checkRun ? [{ id: CHECK_RUN_ID, name: 'leakstop', ...state.checkRun }] : [] }))
     .patch(`/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}`)
     .reply(200, (_uri, body) => {
       const patch = body as CheckRunPatch;

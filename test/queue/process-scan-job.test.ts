@@ -1,6 +1,6 @@
-// One job through the processor with GitHub mocked (nock): a pull request scanned as its commits, a
-// broken repository config reported in the check run, permanent GitHub errors ending the job, the
-// failure report when a job fails for good, and a backfill reading the whole history with git.
+// One scan job through the processor with GitHub mocked (nock), reporting inline: a pull request
+// scanned as its commits, a broken repository config reported in the check run, permanent GitHub
+// errors ending the job, and a backfill reading the whole history with git.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UnrecoverableError } from 'bullmq';
@@ -9,7 +9,8 @@ import { ProbotOctokit } from 'probot';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import type { ScanJob } from '../../src/queue/jobs.js';
-import { processScanJob, reportFailedScan, type ScanJobDeps } from '../../src/queue/process-scan-job.js';
+import { processScanJob, type ScanJobDeps } from '../../src/queue/process-scan-job.js';
+import { MemoryCheckRunStore } from '../../src/report/memory-check-run-store.js';
 import { MemoryIncidentStore } from '../../src/report/memory-incident-store.js';
 import { captureLog, commitWithToken, type CapturedLog } from '../e2e/helpers.js';
 import { startGitHttpServer, type GitHttpServer } from '../scan/git-http-server.js';
@@ -62,6 +63,7 @@ describe('processing a scan job', () => {
     deps = {
       github: () => Promise.resolve(installationOctokit()),
       incidents: new MemoryIncidentStore(),
+      checkRuns: new MemoryCheckRunStore(),
       log: captured.log,
       endpoints: { apiBaseUrl: API, gitBaseUrl: 'https://github.com', htmlBaseUrl: 'https://github.com' },
       // These tests follow the in-progress-then-complete path; a quick scan's single request has its own test.
@@ -198,18 +200,6 @@ describe('processing a scan job', () => {
     expect(error).toBeInstanceOf(UnrecoverableError);
     expect((error as Error).message).toMatch(/job data is not a scan job/);
   });
-
-  it('fails the check run, saying the scan could not complete, when the job fails for good', async () => {
-    checkRunStarts([{ id: CHECK_RUN_ID, name: 'leakstop', status: 'in_progress', external_id: 'j' }]);
-    github.patch(`/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}`, (body: unknown) => bodies.push(body) > 0).reply(200, { id: CHECK_RUN_ID });
-    await reportFailedScan({ id: 'j', data: pullRequestJob(), attemptsMade: 5 }, new Error('GitHub answered 502 to GET /repos/octo-org/payments/commits'), deps);
-    const failed = bodies[0] as { conclusion: string; output: { title: string; summary: string } };
-    expect(failed.conclusion).toBe('failure');
-    expect(failed.output.title).toBe('The scan could not complete');
-    expect(failed.output.summary).toContain('after 5 attempt(s): GitHub answered 502');
-    const errorLine = captured.lines.map((line) => JSON.parse(line) as { level: number; msg: string }).find((line) => line.level === 50);
-    expect(errorLine?.msg).toBe('scan could not complete');
-  });
 });
 
 describe('processing a backfill', () => {
@@ -272,6 +262,7 @@ describe('processing a backfill', () => {
     const deps: ScanJobDeps = {
       github: () => Promise.resolve(installationOctokit()),
       incidents: new MemoryIncidentStore(),
+      checkRuns: new MemoryCheckRunStore(),
       log: captureLog().log,
       endpoints: { apiBaseUrl: API, gitBaseUrl: server.url('').replace(/\/$/, ''), htmlBaseUrl: 'https://github.com' },
     };

@@ -16,6 +16,7 @@ import { createLogger } from '../../src/log.js';
 import { scanJobId, type ScanJob } from '../../src/queue/jobs.js';
 import { createQueues, enqueueScanJobs } from '../../src/queue/queues.js';
 import { checkEvictionPolicy, createRedisConnection, RedisPolicyError, waitForRedis, type RedisClient } from '../../src/queue/redis-connection.js';
+import { RedisCheckRunStore } from '../../src/queue/redis-check-run-store.js';
 import { RedisIncidentStore } from '../../src/queue/redis-incident-store.js';
 import { createScanWorker } from '../../src/queue/worker.js';
 import { commitWithToken, waitFor } from '../e2e/helpers.js';
@@ -182,6 +183,7 @@ describe.skipIf(!HAVE_REDIS_SERVER)('the app on a 3-master Redis Cluster', () =>
       connection: createRedisConnection(url, 'worker', silent, { cluster: true }),
       github: () => Promise.resolve(new ProbotOctokit({ auth: { token: 'test' }, retry: { enabled: false }, throttle: { enabled: false } })),
       incidents: new RedisIncidentStore(client, { prefix }),
+      checkRuns: new RedisCheckRunStore(client, { prefix }),
       log: silent,
       endpoints: { apiBaseUrl: API, gitBaseUrl: 'https://github.com', htmlBaseUrl: 'https://github.com' },
       inProgressAfterMs: 0,

@@ -16,12 +16,12 @@ import {
   credentialJobs,
   credentialJobSchema,
   RESPONSE_ATTEMPTS,
-  REPORT_ATTEMPTS,
+  RESPONSE_REPORT_ATTEMPTS,
   RESPONSE_QUEUE,
   ResponseQueue,
   responseFlow,
   responseJobId,
-  reportJobFor,
+  responseReportJobFor,
   type ApprovalJob,
   type CredentialJob,
   type ResponseRequest,
@@ -182,12 +182,12 @@ describe('credentialJobs', () => {
   });
 });
 
-describe('reportJobFor', () => {
+describe('responseReportJobFor', () => {
   const { findings } = scanFindings();
   const credentials = credentialJobs(request(findings), OPTIONS);
 
   it('reports on every credential of the run, with the first one’s repositories and check run', () => {
-    expect(reportJobFor(credentials)).toEqual({
+    expect(responseReportJobFor(credentials)).toEqual({
       installationId: 42,
       source: SOURCE,
       incidentRepo: CENTRAL,
@@ -197,18 +197,18 @@ describe('reportJobFor', () => {
   });
 
   it('carries the approver and the commented issue of an approval', () => {
-    const report = reportJobFor(credentials.slice(0, 1), 'mona', 17);
+    const report = responseReportJobFor(credentials.slice(0, 1), 'mona', 17);
     expect(report.approvedBy).toBe('mona');
     expect(report.credentials).toEqual([{ fingerprint: credentials[0]!.fingerprint, title: credentials[0]!.title, redacted: credentials[0]!.redacted, issueNumber: 17 }]);
   });
 
   it('has no check run for a backfill', () => {
     const { headSha: _, ...backfill } = request(findings);
-    expect('checkRun' in reportJobFor(credentialJobs(backfill, OPTIONS))).toBe(false);
+    expect('checkRun' in responseReportJobFor(credentialJobs(backfill, OPTIONS))).toBe(false);
   });
 
   it('holds no secret, sealed or not', () => {
-    const json = JSON.stringify(reportJobFor(credentials));
+    const json = JSON.stringify(responseReportJobFor(credentials));
     for (const credential of credentials) expect(json).not.toContain(credential.sealed);
   });
 });
@@ -223,9 +223,9 @@ describe('responseFlow', () => {
   const credentials = credentialJobs(request(findings), OPTIONS);
   const RUN = 'scan:delivery-1:head';
 
-  it('puts the report at the root, with one chain per credential: activity ⊃ rotate ⊃ revoke ⊃ verify', () => {
-    const flow = responseFlow(RUN, reportJobFor(credentials), credentials);
-    expect(flow).toMatchObject({ name: 'report', queueName: RESPONSE_QUEUE, data: reportJobFor(credentials) });
+  it('puts the response report at the root, with one chain per credential: activity ⊃ rotate ⊃ revoke ⊃ verify', () => {
+    const flow = responseFlow(RUN, responseReportJobFor(credentials), credentials);
+    expect(flow).toMatchObject({ name: 'response-report', queueName: RESPONSE_QUEUE, data: responseReportJobFor(credentials) });
     expect(flow.children).toHaveLength(credentials.length);
     for (const [index, chain] of (flow.children ?? []).entries()) {
       const names: string[] = [];
@@ -245,27 +245,28 @@ describe('responseFlow', () => {
 
   it('names every job from the run, the fingerprint and the step: the same run gives the same ids, with no ":"', () => {
     const ids = (flow: FlowJob): string[] => flatten(flow).map(({ job }) => String(job.opts?.jobId));
-    const first = ids(responseFlow(RUN, reportJobFor(credentials), credentials));
-    expect(ids(responseFlow(RUN, reportJobFor(credentials), credentials))).toEqual(first);
+    const first = ids(responseFlow(RUN, responseReportJobFor(credentials), credentials));
+    expect(ids(responseFlow(RUN, responseReportJobFor(credentials), credentials))).toEqual(first);
     expect(new Set(first).size).toBe(1 + credentials.length * CHAIN_STEPS.length);
     for (const id of first) expect(id).not.toContain(':');
     expect(first[0]).toBe(responseJobId(RUN, 'all', 'report'));
+    // The id earlier versions gave the report: a scan retried across an upgrade finds its run.
     expect(first[0]).toBe('scan_delivery-1_head-all-report');
     expect(first).toContain(`scan_delivery-1_head-${credentials[0]!.fingerprint}-verify`);
-    expect(ids(responseFlow('another-run', reportJobFor(credentials), credentials)).some((id) => first.includes(id))).toBe(false);
+    expect(ids(responseFlow('another-run', responseReportJobFor(credentials), credentials)).some((id) => first.includes(id))).toBe(false);
   });
 
   it('gives every job retries with backoff, retention, and lets a chain that fails for good not stop the others', () => {
-    for (const { job } of flatten(responseFlow(RUN, reportJobFor(credentials), credentials))) {
+    for (const { job } of flatten(responseFlow(RUN, responseReportJobFor(credentials), credentials))) {
       // The report waits longer than a step: for the scan to open every incident issue.
-      const attempts = job.name === 'report' ? REPORT_ATTEMPTS : RESPONSE_ATTEMPTS;
+      const attempts = job.name === 'response-report' ? RESPONSE_REPORT_ATTEMPTS : RESPONSE_ATTEMPTS;
       expect(job.opts).toMatchObject({ attempts, backoff: { type: BACKOFF_TYPE }, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED, ignoreDependencyOnFailure: true });
     }
-    expect(flatten(responseFlow(RUN, reportJobFor(credentials), credentials, 2)).every(({ job }) => job.opts?.attempts === (job.name === 'report' ? REPORT_ATTEMPTS : 2))).toBe(true);
+    expect(flatten(responseFlow(RUN, responseReportJobFor(credentials), credentials, 2)).every(({ job }) => job.opts?.attempts === (job.name === 'response-report' ? RESPONSE_REPORT_ATTEMPTS : 2))).toBe(true);
   });
 
   it('refuses a report job that is not valid', () => {
-    expect(() => responseFlow(RUN, { ...reportJobFor(credentials), credentials: [] }, credentials)).toThrow();
+    expect(() => responseFlow(RUN, { ...responseReportJobFor(credentials), credentials: [] }, credentials)).toThrow();
   });
 });
 
@@ -297,21 +298,21 @@ describeWithRedis('the response queue', () => {
   it('adds a run once: the same run id again adds nothing and says so', async () => {
     const { findings } = scanFindings();
     const credentials = credentialJobs(request(findings), OPTIONS);
-    expect(await queue.add('scan:1', reportJobFor(credentials), credentials)).toBe(true);
+    expect(await queue.add('scan:1', responseReportJobFor(credentials), credentials)).toBe(true);
     const counts = await jobs.getJobCounts('waiting', 'waiting-children');
     // The verify jobs wait to run; everything above them waits for its children.
     expect(counts).toMatchObject({ waiting: credentials.length, 'waiting-children': 1 + credentials.length * 3 });
     expect((await jobs.getJobs(['waiting'])).map((job) => job.name)).toEqual(credentials.map(() => 'verify'));
 
-    expect(await queue.add('scan:1', reportJobFor(credentials), credentials)).toBe(false);
+    expect(await queue.add('scan:1', responseReportJobFor(credentials), credentials)).toBe(false);
     expect(await jobs.getJobCounts('waiting', 'waiting-children')).toEqual(counts);
-    expect(await queue.add('scan:2', reportJobFor(credentials), credentials)).toBe(true);
+    expect(await queue.add('scan:2', responseReportJobFor(credentials), credentials)).toBe(true);
   });
 
   it('adds a run once when a scan and its retry add it at the same time', async () => {
     const { findings } = scanFindings();
     const credentials = credentialJobs(request(findings), OPTIONS);
-    await Promise.all([queue.add('scan:race', reportJobFor(credentials), credentials), queue.add('scan:race', reportJobFor(credentials), credentials)]);
+    await Promise.all([queue.add('scan:race', responseReportJobFor(credentials), credentials), queue.add('scan:race', responseReportJobFor(credentials), credentials)]);
     expect(await jobs.getJobCounts('waiting', 'waiting-children')).toMatchObject({ waiting: credentials.length, 'waiting-children': 1 + credentials.length * 3 });
     const report = await jobs.getJob(responseJobId('scan:race', 'all', 'report'));
     expect(await report?.getDependenciesCount()).toMatchObject({ unprocessed: credentials.length });
@@ -319,7 +320,7 @@ describeWithRedis('the response queue', () => {
 
   it('adds nothing for a run without credentials', async () => {
     const { findings } = scanFindings();
-    expect(await queue.add('scan:empty', reportJobFor(credentialJobs(request(findings), OPTIONS)), [])).toBe(false);
+    expect(await queue.add('scan:empty', responseReportJobFor(credentialJobs(request(findings), OPTIONS)), [])).toBe(false);
     expect(await jobs.count()).toBe(0);
   });
 
@@ -343,7 +344,7 @@ describeWithRedis('the response queue', () => {
   it('stores no raw secret anywhere in Redis', async () => {
     const { findings, raws } = scanFindings();
     const credentials = credentialJobs(request(findings), OPTIONS);
-    await queue.add('scan:secret', reportJobFor(credentials), credentials);
+    await queue.add('scan:secret', responseReportJobFor(credentials), credentials);
     await queue.addApproval(approval('delivery-3'));
     const stored = await everythingStored(inspector, prefix);
     expect(stored).toContain(credentials[0]!.fingerprint);

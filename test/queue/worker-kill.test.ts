@@ -113,7 +113,7 @@ describeWithRedis('a worker killed mid-job', () => {
     const second = startWorker();
     await started(second);
     await waitFor('the recovered job to complete', async () => ((await queues.scan.getJobCounts('completed')).completed === 1 ? true : undefined), 30_000);
-    await waitFor('its report (check run, incident) to be written', async () => ((await queues.report.getJobCounts('completed')).completed === 1 ? true : undefined), 30_000);
+    await waitFor('its report (check run, incident) to be written', async () => ((await queues.scanReport.getJobCounts('completed')).completed === 1 ? true : undefined), 30_000);
 
     expect(github.unmatched).toEqual([]);
     expect(github.checkRuns).toEqual([expect.objectContaining({ status: 'completed', conclusion: 'failure', annotations: [expect.objectContaining({ path: 'config/deploy.env' })] })]);

@@ -10,6 +10,7 @@ import { scanJobId } from '../../src/queue/jobs.js';
 import { createQueues, type ScanQueues } from '../../src/queue/queues.js';
 import { createRedisConnection } from '../../src/queue/redis-connection.js';
 import { createScanWorker, type ScanWorkerDeps, type ScanWorkers } from '../../src/queue/worker.js';
+import { MemoryCheckRunStore } from '../../src/report/memory-check-run-store.js';
 import { MemoryIncidentStore } from '../../src/report/memory-incident-store.js';
 import { captureLog, commitWithToken, waitFor, type CapturedLog } from '../e2e/helpers.js';
 import { deleteKeysWithPrefix, describeWithRedis, redisUrl, testRedis, uniquePrefix } from './redis.js';
@@ -71,6 +72,7 @@ describeWithRedis('the scan workers', () => {
       connection: createRedisConnection(redisUrl(), 'worker', captured.log),
       github: () => Promise.resolve(new ProbotOctokit({ auth: { token: 'test' }, retry: { enabled: false }, throttle: { enabled: false } })),
       incidents: new MemoryIncidentStore(),
+      checkRuns: new MemoryCheckRunStore(),
       log: captured.log,
       endpoints: { apiBaseUrl: API, gitBaseUrl: 'https://github.com', htmlBaseUrl: 'https://github.com' },
       // These tests follow the in-progress-then-complete path; a quick scan's single request has its own test.

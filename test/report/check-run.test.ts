@@ -8,8 +8,9 @@ import {
   findingAnnotation,
   findingAnnotations,
   MAX_ANNOTATIONS,
+  scanCheckRun,
 } from '../../src/report/check-run-payload.js';
-import { completeCheckRun, failCheckRun, reportCheckRun, startCheckRun } from '../../src/report/check-run.js';
+import { completeCheckRun, createCompletedCheckRun, failCheckRun, startCheckRun, updateCheckRunOutput, type CheckRunContent } from '../../src/report/check-run.js';
 import type { ScanResult } from '../../src/scan/result.js';
 import { mockGitHub, testOctokit, type GitHubMock } from './github-api-mock.js';
 import { awsFinding, cleanResult, expectNoRawSecret, githubFinding, makeFinding, RAW_SECRETS, ROOT, sampleResult } from './sample-result.js';
@@ -18,6 +19,11 @@ const OWNER = 'acme';
 const REPO = 'app';
 const HEAD_SHA = '0123456789abcdef0123456789abcdef01234567';
 const RUNS = `/repos/${OWNER}/${REPO}/check-runs`;
+
+/** A scan's run as the writer renders it, with no response section and no button. */
+function content(result: ScanResult, configProblem?: string): CheckRunContent {
+  return { ...scanCheckRun(result, configProblem), actions: [] };
+}
 
 /** `count` findings of distinct made-up tokens, one per line of one file, and their raw values. */
 function manyFindings(count: number): { result: ScanResult; raws: string[] } {
@@ -181,22 +187,23 @@ describe('check run requests', () => {
     secrets = [...secrets, ...raws];
     noAnnotationsYet(9);
     github.scope.patch(`${RUNS}/9`).times(3).reply(200, { id: 9 });
-    await completeCheckRun(octokit, { owner: OWNER, repo: REPO, checkRunId: 9, result, detailsUrl: 'https://leakstop.example/runs/9' });
+    await completeCheckRun(octokit, { owner: OWNER, repo: REPO, checkRunId: 9, externalId: 'delivery-2', content: content(result), detailsUrl: 'https://leakstop.example/runs/9' });
     const patches = github.bodies('PATCH', `${RUNS}/9`) as { conclusion?: string; details_url?: string; output: { summary: string; annotations?: unknown[] } }[];
     expect(patches.map((p) => p.output.annotations?.length)).toEqual([50, 50, 20]);
     expect(patches.map((p) => p.conclusion)).toEqual(['failure', undefined, undefined]);
     expect(patches[0]?.details_url).toBe('https://leakstop.example/runs/9');
+    // The run now names the scan it shows; the buttons are replaced (none), annotations only appended.
+    expect(patches[0]).toMatchObject({ external_id: 'delivery-2', actions: [] });
     expect(patches.every((p) => p.output.summary.includes('120 leaked credentials found'))).toBe(true);
   });
 
   it('creates a quick scan\'s run already completed, the conclusion and first 50 annotations in one request', async () => {
     const { result, raws } = manyFindings(120);
     secrets = [...secrets, ...raws];
-    noExistingRun();
     github.scope.post(RUNS).reply(201, { id: 11 });
     github.scope.patch(`${RUNS}/11`).times(2).reply(200, { id: 11 });
     const startedAt = new Date('2026-11-23T10:00:00Z');
-    await expect(reportCheckRun(octokit, { owner: OWNER, repo: REPO, headSha: HEAD_SHA, externalId: 'delivery-2', result, startedAt })).resolves.toBe(11);
+    await expect(createCompletedCheckRun(octokit, { owner: OWNER, repo: REPO, headSha: HEAD_SHA, externalId: 'delivery-2', startedAt, content: content(result) })).resolves.toBe(11);
     const [created] = github.bodies('POST', RUNS) as { status: string; conclusion: string; started_at: string; output: { annotations: unknown[] } }[];
     expect(created).toMatchObject({ name: 'leakstop', head_sha: HEAD_SHA, external_id: 'delivery-2', status: 'completed', conclusion: 'failure', started_at: startedAt.toISOString() });
     expect(created?.output.annotations).toHaveLength(50);
@@ -204,21 +211,16 @@ describe('check run requests', () => {
     expect(patches.map((p) => [p.conclusion, p.output.annotations.length])).toEqual([[undefined, 50], [undefined, 20]]);
   });
 
-  it('completes the run a previous attempt created instead of creating a second', async () => {
-    github.scope
-      .get(`/repos/${OWNER}/${REPO}/commits/${HEAD_SHA}/check-runs`)
-      .query(true)
-      .reply(200, { total_count: 1, check_runs: [{ id: 7, name: 'leakstop', status: 'in_progress', external_id: 'delivery-2' }] });
-    noAnnotationsYet(7);
+  it('rewrites a completed run\'s output and buttons, leaving its conclusion and annotations alone', async () => {
     github.scope.patch(`${RUNS}/7`).reply(200, { id: 7 });
-    await expect(reportCheckRun(octokit, { owner: OWNER, repo: REPO, headSha: HEAD_SHA, externalId: 'delivery-2', result: cleanResult(), startedAt: new Date() })).resolves.toBe(7);
-    expect(github.bodies('PATCH', `${RUNS}/7`)[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
+    await updateCheckRunOutput(octokit, { owner: OWNER, repo: REPO, checkRunId: 7, output: { title: 't', summary: 's' }, actions: [] });
+    expect(github.bodies('PATCH', `${RUNS}/7`)).toEqual([{ output: { title: 't', summary: 's' }, actions: [] }]);
   });
 
   it('completes a clean scan as success, without annotations', async () => {
     noAnnotationsYet(9);
     github.scope.patch(`${RUNS}/9`).reply(200, { id: 9 });
-    await completeCheckRun(octokit, { owner: OWNER, repo: REPO, checkRunId: 9, result: cleanResult() });
+    await completeCheckRun(octokit, { owner: OWNER, repo: REPO, checkRunId: 9, externalId: 'd', content: content(cleanResult()) });
     const [patch] = github.bodies('PATCH', `${RUNS}/9`) as { conclusion: string; status: string; output: { title: string; annotations?: unknown } }[];
     expect(patch).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: 'No leaked credentials found' } });
     expect(patch?.output.annotations).toBeUndefined();
@@ -228,7 +230,7 @@ describe('check run requests', () => {
     noAnnotationsYet(9);
     github.scope.patch(`${RUNS}/9`).reply(200, { id: 9 });
     const configProblem = ".github/leakstop.yml is not a valid leakstop config:\n  - unknown key 'rules.disabel'";
-    await completeCheckRun(octokit, { owner: OWNER, repo: REPO, checkRunId: 9, result: cleanResult(), configProblem });
+    await completeCheckRun(octokit, { owner: OWNER, repo: REPO, checkRunId: 9, externalId: 'd', content: content(cleanResult(), configProblem) });
     const [patch] = github.bodies('PATCH', `${RUNS}/9`) as { conclusion: string; output: { summary: string } }[];
     expect(patch?.conclusion).toBe('success');
     expect(patch?.output.summary).toContain('used the default settings');
@@ -241,7 +243,7 @@ describe('check run requests', () => {
     const alreadySent = findingAnnotations(result).slice(0, 50);
     github.scope.get(`${RUNS}/9/annotations`).query({ per_page: '100', page: '1' }).reply(200, alreadySent);
     github.scope.patch(`${RUNS}/9`).times(2).reply(200, { id: 9 });
-    await completeCheckRun(octokit, { owner: OWNER, repo: REPO, checkRunId: 9, result });
+    await completeCheckRun(octokit, { owner: OWNER, repo: REPO, checkRunId: 9, externalId: 'd', content: content(result) });
     const patches = github.bodies('PATCH', `${RUNS}/9`) as { output: { annotations: { start_line: number }[] } }[];
     expect(patches.map((p) => p.output.annotations.length)).toEqual([50, 20]);
     expect(patches[0]?.output.annotations[0]?.start_line).toBe(51);

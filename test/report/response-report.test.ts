@@ -1,11 +1,12 @@
 // The leak response where people look: timeline entries built from step records (stable ids, a new
 // id when an answer changes, in time order), the check run's "Leak response" section and its place
-// in a summary, and the revoke-pending markers an approval reads back.
+// in a summary, and the revoke-pending markers (only read by workers of earlier versions during a
+// rolling upgrade: leakstop renders the section from records and never reads it back).
 import { describe, expect, it } from 'vitest';
 import { Secret } from '../../src/detect/secret.js';
 import { timelineLine } from '../../src/report/incident-body.js';
-import { marker, RESPONSE_END, RESPONSE_START } from '../../src/report/incident-markers.js';
-import { awaitsApproval, pendingFingerprints, REVOKE_ACTION, responseSection, timelineEntries, withResponseSection, type CredentialResponse } from '../../src/report/response-report.js';
+import { marker, markerValues, RESPONSE_END, RESPONSE_START } from '../../src/report/incident-markers.js';
+import { awaitsApproval, REVOKE_ACTION, responseSection, summaryWithSection, timelineEntries, type CredentialResponse } from '../../src/report/response-report.js';
 import type { ResponseRecords, StepRecord } from '../../src/respond/response-record.js';
 
 const RAW = 'ghp_' + 'Zq8XvN3kLw2Rt6Yb9Hc4Jd7Mf1Gp5Sx0Ua3E';
@@ -109,14 +110,14 @@ describe('responseSection', () => {
     expect(section.split('\n')).toContain(marker('revoke-pending', OTHER_FINGERPRINT));
     expect(section).not.toContain(marker('revoke-pending', FINGERPRINT));
     expect(section).toContain('1 credential(s) await approval');
-    expect(pendingFingerprints(section)).toEqual([OTHER_FINGERPRINT]);
+    expect(pending(section)).toEqual([OTHER_FINGERPRINT]);
     expect(awaitsApproval(awaiting.records)).toBe(true);
     expect(awaitsApproval(done.records)).toBe(false);
   });
 
   it('points to the timeline and has no marker when nothing awaits approval', () => {
     const section = responseSection([done]);
-    expect(pendingFingerprints(section)).toEqual([]);
+    expect(pending(section)).toEqual([]);
     expect(section).toContain('incident issue’s timeline');
   });
 
@@ -129,51 +130,27 @@ describe('responseSection', () => {
   it('keeps text from the repository from forging markers or mentioning people', () => {
     const forged = { ...awaiting, title: `@mona <!-- leakstop:revoke-pending=${FINGERPRINT} -->` };
     const section = responseSection([forged]);
-    expect(pendingFingerprints(section)).toEqual([OTHER_FINGERPRINT]);
+    expect(pending(section)).toEqual([OTHER_FINGERPRINT]);
     expect(section).not.toContain('@mona');
   });
 });
 
-describe('withResponseSection', () => {
+describe('summaryWithSection', () => {
   const section = responseSection([credential(RAW, FINGERPRINT, { verify: record({ step: 'verify' }) })]);
 
-  it('appends the section to a summary that has none', () => {
-    expect(withResponseSection('## 1 leaked credential\n\nDetails below.\n\n', section, LIMIT)).toBe(`## 1 leaked credential\n\nDetails below.\n\n${section}`);
-  });
-
-  it('replaces an earlier section, keeping what was around it', () => {
-    const earlier = responseSection([credential(OTHER_RAW, OTHER_FINGERPRINT, { revoke: record({ step: 'revoke', status: 'awaiting-approval' }) })]);
-    const summary = `## Scan\n\nbefore\n\n${earlier}\n\nafter`;
-    const updated = withResponseSection(summary, section, LIMIT);
-    expect(updated.split(RESPONSE_START)).toHaveLength(2);
-    expect(updated.split(RESPONSE_END)).toHaveLength(2);
-    expect(updated).toContain('before');
-    expect(updated).toContain('after');
-    expect(updated.endsWith(section)).toBe(true);
-    expect(pendingFingerprints(updated)).toEqual([]);
-    // Replacing again changes nothing: the report job may run any number of times.
-    expect(withResponseSection(updated, section, LIMIT)).toBe(updated);
+  it('puts the section after the scan summary', () => {
+    expect(summaryWithSection('## 1 leaked credential\n\nDetails below.\n\n', section, LIMIT)).toBe(`## 1 leaked credential\n\nDetails below.\n\n${section}`);
   });
 
   it('stays within the limit on a huge summary, cutting the scan summary and keeping the whole section', () => {
-    const updated = withResponseSection(`## Scan\n\n${'x'.repeat(100_000)}`, section, LIMIT);
+    const updated = summaryWithSection(`## Scan\n\n${'x'.repeat(100_000)}`, section, LIMIT);
     expect(updated.length).toBeLessThanOrEqual(LIMIT);
     expect(updated.endsWith(section)).toBe(true);
     expect(updated.startsWith('## Scan')).toBe(true);
   });
 });
 
-describe('pendingFingerprints', () => {
-  it('ignores markers that are not 32-hex fingerprints or not on a line of their own', () => {
-    const summary = [
-      marker('revoke-pending', FINGERPRINT),
-      marker('revoke-pending', 'not-a-fingerprint'),
-      marker('revoke-pending', FINGERPRINT.toUpperCase()),
-      marker('revoke-pending', `${OTHER_FINGERPRINT}00`),
-      `| a file named ${marker('revoke-pending', OTHER_FINGERPRINT)} | done |`,
-      '<!-- leakstop:revoke-pending= -->',
-    ].join('\n');
-    expect(pendingFingerprints(summary)).toEqual([FINGERPRINT]);
-    expect(pendingFingerprints('')).toEqual([]);
-  });
-});
+/** The fingerprints an earlier version's worker reads as awaiting approval. */
+function pending(section: string): string[] {
+  return markerValues(section, 'revoke-pending');
+}

@@ -1,10 +1,10 @@
-// A finished scan's report as job data: everything the check run and the incident issues need,
+// A finished scan's report as job data (the scan report job, on the scan-report queue): everything the check run and the incident issues need,
 // with each secret in redacted form only (BullMQ stores job data in clear text in Redis).
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/detect/engine.js';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import type { LocatedFinding } from '../../src/detect/finding.js';
-import { reportedResult, reportJobId, reportScanJobSchema, resultFromReport } from '../../src/queue/report-job.js';
+import { reportedResult, scanReportJobId, scanReportJobSchema, resultFromReport } from '../../src/queue/scan-report-job.js';
 import type { ScanResult } from '../../src/scan/result.js';
 import { pushJobOf } from './push-job.js';
 import { allProviders } from '../../src/providers/index.js';
@@ -27,11 +27,11 @@ function scanResult(): { result: ScanResult; raw: string[] } {
   return { result, raw: [token, KEY_ID, SECRET_KEY] };
 }
 
-describe('report job data', () => {
+describe('scan report job data', () => {
   it('holds every finding redacted, and no raw secret (the AWS key id a pair relates to included)', () => {
     const { result, raw } = scanResult();
     expect(result.findings.length).toBeGreaterThanOrEqual(2);
-    const data = reportScanJobSchema.parse({
+    const data = scanReportJobSchema.parse({
       scan: pushJobOf('d-1', 'b'.repeat(40), 'c'.repeat(40)),
       scanJobId: 'd-1-bbbb',
       startedAt: '2026-11-23T12:00:00.000Z',
@@ -45,7 +45,7 @@ describe('report job data', () => {
 
   it('comes back as the same result for reporting, whose secrets show redacted and cannot be revealed', () => {
     const { result } = scanResult();
-    const back = resultFromReport(reportScanJobSchema.shape.result.parse(JSON.parse(JSON.stringify(reportedResult(result)))));
+    const back = resultFromReport(scanReportJobSchema.shape.result.parse(JSON.parse(JSON.stringify(reportedResult(result)))));
     expect(back.stats).toEqual(result.stats);
     expect(back.findings.map((f) => ({ ...f, secret: f.secret.redacted }))).toEqual(result.findings.map(({ related: _, ...f }) => ({ ...f, secret: f.secret.redacted })));
     for (const finding of back.findings) expect(() => finding.secret.reveal()).toThrow();
@@ -56,16 +56,16 @@ describe('report job data', () => {
     const odd: ScanResult = { ...result, findings: result.findings.map((f) => ({ ...f, author: 'x'.repeat(10_000), authorEmail: `${'y'.repeat(5_000)}@example.com` })) };
     const reported = reportedResult(odd);
     expect(reported.findings[0]?.author).toHaveLength(300);
-    expect(reportScanJobSchema.shape.result.safeParse(reported).success).toBe(true);
+    expect(scanReportJobSchema.shape.result.safeParse(reported).success).toBe(true);
   });
 
   it('refuses data that is not a report, naming the field', () => {
-    const parsed = reportScanJobSchema.safeParse({ scanJobId: 'x' });
+    const parsed = scanReportJobSchema.safeParse({ scanJobId: 'x' });
     expect(parsed.success).toBe(false);
     expect(JSON.stringify(parsed.error?.issues.map((i) => i.path.join('.')))).toContain('scan');
   });
 
   it('has one id per scan job, without the colon BullMQ forbids', () => {
-    expect(reportJobId('d:1-bbbb')).toBe('d_1-bbbb-report');
+    expect(scanReportJobId('d:1-bbbb')).toBe('d_1-bbbb-report');
   });
 });

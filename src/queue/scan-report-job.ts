@@ -1,5 +1,5 @@
-// What a finished scan hands to reporting: the check run and the incident issues are written by a
-// job of their own, so the scan's worker slot is free for the next push as soon as the response is
+// The scan report job's data: what a finished scan hands to reporting. The check run and the incident
+// issues are written by a job of their own (on the SCAN_REPORT_QUEUE), so the scan's worker slot is free for the next push as soon as the response is
 // queued (GitHub spaces an app's writes a second apart per installation; a scan that waited for its
 // own writes held its slot for seconds while later pushes, and their revocations, queued behind it).
 // Findings travel redacted: job data never holds a secret.
@@ -9,8 +9,6 @@ import { Secret } from '../detect/secret.js';
 import { incidentSettingsSchema } from '../config/repo-config.schema.js';
 import type { ScanResult } from '../scan/result.js';
 import { scanJobSchema } from './jobs.js';
-
-export { REPORT_QUEUE_NAME as REPORT_QUEUE } from './queues.js';
 
 const text = (max: number) => z.string().max(max);
 
@@ -58,7 +56,7 @@ const reportedResultSchema = z.strictObject({
   }),
 });
 
-export const reportScanJobSchema = z.strictObject({
+export const scanReportJobSchema = z.strictObject({
   /** The scan job as queued by the webhook. */
   scan: scanJobSchema,
   scanJobId: z.string().min(1).max(300),
@@ -71,17 +69,17 @@ export const reportScanJobSchema = z.strictObject({
   result: reportedResultSchema,
 });
 
-export type ReportScanJob = z.infer<typeof reportScanJobSchema>;
+export type ScanReportJob = z.infer<typeof scanReportJobSchema>;
 
 /** Skipped files listed in a report; more are counted in the scan's stats but not named. */
 const MAX_SKIPPED = 10_000;
 
 /**
- * The result as report job data: secrets redacted, related secrets dropped, and text that comes
+ * The result as scan report job data: secrets redacted, related secrets dropped, and text that comes
  * from the repository (paths, author names: anyone who commits chooses them) cut to the schema's
  * limits, so an odd commit can never make the report unreadable and silence it.
  */
-export function reportedResult(result: ScanResult): ReportScanJob['result'] {
+export function reportedResult(result: ScanResult): ScanReportJob['result'] {
   return reportedResultSchema.parse({
     target: cut(result.target, 500),
     root: cut(result.root, 4_096),
@@ -106,14 +104,17 @@ function cut(text: string, max: number): string {
 }
 
 /** The result back from job data; each secret can show its redacted form and never be revealed. */
-export function resultFromReport(reported: ReportScanJob['result']): ScanResult {
+export function resultFromReport(reported: ScanReportJob['result']): ScanResult {
   return {
     ...reported,
     findings: reported.findings.map((finding): LocatedFinding => ({ ...finding, secret: new Secret(finding.secret) }) as LocatedFinding),
   };
 }
 
-/** One report per scan job: a retried scan finds its report queued already. */
-export function reportJobId(scanJobId: string): string {
+/**
+ * One scan report per scan job: a retried scan finds its report queued already. The `-report` suffix
+ * is what earlier versions queued under, so a scan retried across an upgrade still finds its report.
+ */
+export function scanReportJobId(scanJobId: string): string {
   return `${scanJobId}-report`.replaceAll(':', '_');
 }
