@@ -5,7 +5,7 @@
 // credential, and what is provider knowledge (the endpoint, the auth scheme, the answer's schema and
 // its meaning) left to the provider's file.
 import type { z } from 'zod';
-import type { Access, AdapterContext, Credential, Identity, Outcome, ProviderAdapter, Revocation, Setback, StepOrder } from './contract.js';
+import type { Access, ActivitySummary, AdapterContext, Credential, Identity, Outcome, ProviderAdapter, Revocation, Setback, StepOrder } from './contract.js';
 import { callProvider, type ProviderRequest } from './http.js';
 
 /** How the leaked secret authenticates: a bearer token, HTTP basic with a user name, a header of its own, or the URL itself. */
@@ -18,7 +18,8 @@ export interface HttpCall<S, Schema extends z.ZodType> {
   /** The endpoint from the provider's settings; `secret` is given only with `auth: { inUrl: true }`. */
   url: (settings: S, secret: string) => string;
   auth: HttpAuth;
-  body?: Record<string, unknown>;
+  /** An object is sent as JSON; a function gets the secret, for APIs that take it in the body too. */
+  body?: Record<string, unknown> | ((secret: string) => Record<string, unknown>);
   schema: Schema;
   /** Statuses that mean the credential does not work (default 401, 403, 404). */
   deadStatuses?: readonly number[];
@@ -33,10 +34,11 @@ export interface HttpAdapterSpec<S, I extends z.ZodType, R extends z.ZodType> {
   provider: string;
   manualRevokeUrl: string;
   order?: StepOrder;
-  /** One call that answers verify and, with `access`, describe too: made once per credential. */
+  /** One call that answers verify and, with `access` or `activity`, describe or activity too: made once per credential. */
   inspect: HttpCall<S, I> & {
     identity: (data: z.infer<I>, credential: Credential) => Answer<Identity>;
     access?: (data: z.infer<I>, credential: Credential) => Answer<Access>;
+    activity?: (data: z.infer<I>, credential: Credential) => Answer<ActivitySummary>;
   };
   revoke?: HttpCall<S, R> & { revoked: (data: z.infer<R>, credential: Credential) => Answer<Revocation> };
 }
@@ -49,7 +51,7 @@ export function httpAdapter<S, I extends z.ZodType, R extends z.ZodType = z.ZodT
     if (answer === undefined) inspected.set(credential, (answer = send(spec.inspect, credential, ctx)));
     return answer;
   };
-  const { identity, access } = spec.inspect;
+  const { identity, access, activity } = spec.inspect;
   const adapter: ProviderAdapter<S> = {
     provider: spec.provider,
     manualRevokeUrl: spec.manualRevokeUrl,
@@ -57,6 +59,7 @@ export function httpAdapter<S, I extends z.ZodType, R extends z.ZodType = z.ZodT
     verify: async (credential, ctx) => mapOutcome(await inspect(credential, ctx), (data) => identity(data, credential)),
   };
   if (access !== undefined) adapter.describe = async (credential, ctx) => mapOutcome(await inspect(credential, ctx), (data) => access(data, credential));
+  if (activity !== undefined) adapter.activity = async (credential, ctx) => mapOutcome(await inspect(credential, ctx), (data) => activity(data, credential));
   const revoke = spec.revoke;
   if (revoke !== undefined) adapter.revoke = async (credential, ctx) => mapOutcome(await send(revoke, credential, ctx), (data) => revoke.revoked(data, credential));
   return adapter;
@@ -75,7 +78,7 @@ async function send<S, Schema extends z.ZodType>(call: HttpCall<S, Schema>, cred
     ...(call.method === undefined ? {} : { method: call.method }),
     url: call.url(ctx.settings, 'inUrl' in auth ? secret : ''),
     headers,
-    ...(call.body === undefined ? {} : { body: call.body }),
+    ...(call.body === undefined ? {} : { body: typeof call.body === 'function' ? call.body(secret) : call.body }),
     ...(call.deadStatuses === undefined ? {} : { deadStatuses: call.deadStatuses }),
     ...(call.bodyStatuses === undefined ? {} : { bodyStatuses: call.bodyStatuses }),
     schema: call.schema,
