@@ -44,11 +44,14 @@ export interface HttpAdapterSpec<S, I extends z.ZodType, R extends z.ZodType> {
 }
 
 export function httpAdapter<S, I extends z.ZodType, R extends z.ZodType = z.ZodType>(spec: HttpAdapterSpec<S, I, R>): ProviderAdapter<S> {
-  // verify and describe run one after the other in one job, with the same credential: one call.
-  const inspected = new WeakMap<Credential, Promise<Outcome<z.infer<I>>>>();
-  const inspect = (credential: Credential, ctx: AdapterContext<S>): Promise<Outcome<z.infer<I>>> => {
-    let answer = inspected.get(credential);
-    if (answer === undefined) inspected.set(credential, (answer = send(spec.inspect, credential, ctx)));
+  // verify and describe (or activity) run one after the other in one job, with the same credential:
+  // a live answer is kept for it, so they make one call; a failure is not, so asking again asks again.
+  const inspected = new WeakMap<Credential, Outcome<z.infer<I>>>();
+  const inspect = async (credential: Credential, ctx: AdapterContext<S>): Promise<Outcome<z.infer<I>>> => {
+    const known = inspected.get(credential);
+    if (known !== undefined) return known;
+    const answer = await send(spec.inspect, credential, ctx);
+    if (answer.status === 'done') inspected.set(credential, answer);
     return answer;
   };
   const { identity, access, activity } = spec.inspect;

@@ -80,6 +80,15 @@ describe('httpAdapter', () => {
     expect(harness.sent).toHaveLength(1);
   });
 
+  it('keeps no failure: asking again after a 503 asks the provider again', async () => {
+    const cred = token();
+    nock(API).get('/who').reply(503).get('/who').reply(200, { login: 'ci-bot', scopes: [] });
+    const adapter = exampleAdapter({ bearer: true });
+
+    expect((await adapter.verify!(cred, ctx())).status).toBe('failed');
+    expect(expectDone(await adapter.verify!(cred, ctx()))).toEqual({ account: 'ci-bot' });
+  });
+
   it('lets a mapping turn an answer into a setback', async () => {
     nock(API).get('/who').reply(200, { login: 'ci-bot', scopes: [], suspended: true });
     expect(await exampleAdapter({ bearer: true }).verify!(token(), ctx())).toEqual({ status: 'not-live', summary: 'ci-bot is suspended' });

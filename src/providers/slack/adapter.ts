@@ -64,6 +64,20 @@ async function authTest(credential: Credential, ctx: AdapterContext<SlackSetting
   return { status: 'done', data: { identity, access: { scopes } }, summary: `live Slack ${identity.type} of ${account}${answer.team ? ` in ${answer.team}` : ''}` };
 }
 
+const tokenFacts = new WeakMap<Credential, Outcome<TokenFacts>>();
+
+/**
+ * verify and describe both read auth.test (who, and the scopes in its header): a live answer is kept
+ * for the credential, so describe asks nothing more; a failure is not kept, so asking again asks Slack.
+ */
+async function authTestOnce(credential: Credential, ctx: AdapterContext<SlackSettings>): Promise<Outcome<TokenFacts>> {
+  const known = tokenFacts.get(credential);
+  if (known !== undefined) return known;
+  const facts = await authTest(credential, ctx);
+  if (facts.status === 'done') tokenFacts.set(credential, facts);
+  return facts;
+}
+
 async function authRevoke(credential: Credential, ctx: AdapterContext<SlackSettings>): Promise<Outcome<Revocation>> {
   const what = 'Slack auth.revoke';
   const response = await callProvider(ctx, {
@@ -164,7 +178,7 @@ export const slackAdapter: ProviderAdapter<SlackSettings> = {
 
   async verify(credential, ctx) {
     if (credential.ruleId === WEBHOOK_RULE) return checkWebhook(credential, ctx);
-    const facts = await authTest(credential, ctx);
+    const facts = await authTestOnce(credential, ctx);
     return facts.status === 'done' ? { ...facts, data: facts.data.identity } : facts;
   },
 
@@ -172,7 +186,7 @@ export const slackAdapter: ProviderAdapter<SlackSettings> = {
     if (credential.ruleId === WEBHOOK_RULE) {
       return unsupported('an incoming webhook has no scopes to read: it can post to the one channel it was created for', MANUAL_URL);
     }
-    const facts = await authTest(credential, ctx);
+    const facts = await authTestOnce(credential, ctx);
     return facts.status === 'done' ? { ...facts, data: facts.data.access } : facts;
   },
 

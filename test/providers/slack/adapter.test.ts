@@ -14,12 +14,12 @@ function botToken(): { raw: string; cred: ReturnType<typeof credential> } {
 }
 
 describe('slack adapter', () => {
-  it('verifies and describes a live bot token from auth.test and its x-oauth-scopes header', async () => {
+  it('verifies and describes a live bot token from one auth.test and its x-oauth-scopes header', async () => {
     const { raw, cred } = botToken();
     nock(SLACK)
       .post('/api/auth.test')
       .matchHeader('authorization', `Bearer ${raw}`)
-      .times(2)
+      .once()
       .reply(
         200,
         { ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'deploybot', team_id: 'T0123', user_id: 'U0456', bot_id: 'B0789', is_enterprise_install: false },
@@ -30,6 +30,7 @@ describe('slack adapter', () => {
     expect(expectDone(verified)).toEqual({ account: 'deploybot', owner: 'Acme', type: 'bot token' });
     expect(expectDone(described).scopes).toEqual(['chat:write', 'channels:read', 'users:read']);
     expectContained(harness, raw, SLACK, [verified, described]);
+    expect(harness.sent).toHaveLength(1);
   });
 
   it('reads Slack’s ok:false errors: invalid_auth is not live, others fail for a human', async () => {
