@@ -20,6 +20,7 @@ import { grafanaProvider } from './grafana/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
 import { linearProvider } from './linear/index.js';
 import { mailgunProvider } from './mailgun/index.js';
+import { netlifyProvider } from './netlify/index.js';
 import { npmProvider } from './npm/index.js';
 import { openaiProvider } from './openai/index.js';
 import { postmanProvider } from './postman/index.js';
@@ -31,9 +32,11 @@ import { readUtf8, type ReadSecretFile } from './settings.js';
 import { shopifyProvider } from './shopify/index.js';
 import { slackProvider } from './slack/index.js';
 import { stripeProvider } from './stripe/index.js';
+import { supabaseProvider } from './supabase/index.js';
 import { telegramProvider } from './telegram/index.js';
 import { twilioProvider } from './twilio/index.js';
 import { vaultProvider } from './vault/index.js';
+import { vercelProvider } from './vercel/index.js';
 
 /** In the order rules are tried and listed; the generic rule last. */
 export const PROVIDERS: readonly ProviderModule[] = [
@@ -62,6 +65,9 @@ export const PROVIDERS: readonly ProviderModule[] = [
   telegramProvider,
   discordProvider,
   mailgunProvider,
+  vercelProvider,
+  netlifyProvider,
+  supabaseProvider,
   privateKeyProvider,
   databaseProvider,
   genericProvider,
