@@ -12,11 +12,14 @@ import { databricksProvider } from './databricks/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
 import { dopplerProvider } from './doppler/index.js';
+import { flyProvider } from './fly/index.js';
 import { genericProvider } from './generic/index.js';
 import { githubProvider } from './github/index.js';
 import { gitlabProvider } from './gitlab/index.js';
 import { googleProvider } from './google/index.js';
+import { googleOauthProvider } from './google-oauth/index.js';
 import { grafanaProvider } from './grafana/index.js';
+import { herokuProvider } from './heroku/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
 import { linearProvider } from './linear/index.js';
 import { mailgunProvider } from './mailgun/index.js';
@@ -68,6 +71,9 @@ export const PROVIDERS: readonly ProviderModule[] = [
   vercelProvider,
   netlifyProvider,
   supabaseProvider,
+  herokuProvider,
+  flyProvider,
+  googleOauthProvider,
   privateKeyProvider,
   databaseProvider,
   genericProvider,
