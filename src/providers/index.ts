@@ -6,6 +6,7 @@ import { ProblemsError } from '../problems-error.js';
 import { anthropicProvider } from './anthropic/index.js';
 import { awsProvider } from './aws/index.js';
 import { azureProvider } from './azure/index.js';
+import { cloudflareProvider } from './cloudflare/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
 import { databaseProvider } from './database/index.js';
 import { databricksProvider } from './databricks/index.js';
@@ -74,6 +75,7 @@ export const PROVIDERS: readonly ProviderModule[] = [
   herokuProvider,
   flyProvider,
   googleOauthProvider,
+  cloudflareProvider,
   privateKeyProvider,
   databaseProvider,
   genericProvider,
