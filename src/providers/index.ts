@@ -24,13 +24,16 @@ import { herokuProvider } from './heroku/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
 import { linearProvider } from './linear/index.js';
 import { mailgunProvider } from './mailgun/index.js';
+import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
 import { npmProvider } from './npm/index.js';
 import { openaiProvider } from './openai/index.js';
+import { pineconeProvider } from './pinecone/index.js';
 import { postmanProvider } from './postman/index.js';
 import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
 import { pypiProvider } from './pypi/index.js';
+import { renderProvider } from './render/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
 import { shopifyProvider } from './shopify/index.js';
@@ -76,6 +79,9 @@ export const PROVIDERS: readonly ProviderModule[] = [
   flyProvider,
   googleOauthProvider,
   cloudflareProvider,
+  renderProvider,
+  neonProvider,
+  pineconeProvider,
   privateKeyProvider,
   databaseProvider,
   genericProvider,
