@@ -3,6 +3,7 @@
 // capabilities in index.ts) and one line in PROVIDERS below.
 import type { ProviderDefinition } from '../detect/rule.js';
 import { ProblemsError } from '../problems-error.js';
+import { alibabaProvider } from './alibaba/index.js';
 import { anthropicProvider } from './anthropic/index.js';
 import { awsProvider } from './aws/index.js';
 import { azureProvider } from './azure/index.js';
@@ -34,6 +35,7 @@ import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
 import { pypiProvider } from './pypi/index.js';
 import { renderProvider } from './render/index.js';
+import { scalewayProvider } from './scaleway/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
 import { shopifyProvider } from './shopify/index.js';
@@ -82,6 +84,8 @@ export const PROVIDERS: readonly ProviderModule[] = [
   renderProvider,
   neonProvider,
   pineconeProvider,
+  alibabaProvider,
+  scalewayProvider,
   privateKeyProvider,
   databaseProvider,
   genericProvider,
