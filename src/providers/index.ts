@@ -24,6 +24,7 @@ import { grafanaProvider } from './grafana/index.js';
 import { herokuProvider } from './heroku/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
 import { linearProvider } from './linear/index.js';
+import { linodeProvider } from './linode/index.js';
 import { mailgunProvider } from './mailgun/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
@@ -34,6 +35,7 @@ import { postmanProvider } from './postman/index.js';
 import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
 import { pypiProvider } from './pypi/index.js';
+import { railwayProvider } from './railway/index.js';
 import { renderProvider } from './render/index.js';
 import { scalewayProvider } from './scaleway/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
@@ -44,6 +46,7 @@ import { stripeProvider } from './stripe/index.js';
 import { supabaseProvider } from './supabase/index.js';
 import { telegramProvider } from './telegram/index.js';
 import { twilioProvider } from './twilio/index.js';
+import { upstashProvider } from './upstash/index.js';
 import { vaultProvider } from './vault/index.js';
 import { vercelProvider } from './vercel/index.js';
 
@@ -86,6 +89,9 @@ export const PROVIDERS: readonly ProviderModule[] = [
   pineconeProvider,
   alibabaProvider,
   scalewayProvider,
+  linodeProvider,
+  railwayProvider,
+  upstashProvider,
   privateKeyProvider,
   databaseProvider,
   genericProvider,
