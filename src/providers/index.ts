@@ -7,6 +7,7 @@ import { alibabaProvider } from './alibaba/index.js';
 import { anthropicProvider } from './anthropic/index.js';
 import { awsProvider } from './aws/index.js';
 import { azureProvider } from './azure/index.js';
+import { azureEntraProvider } from './azure-entra/index.js';
 import { cloudflareProvider } from './cloudflare/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
 import { databaseProvider } from './database/index.js';
@@ -92,6 +93,7 @@ export const PROVIDERS: readonly ProviderModule[] = [
   linodeProvider,
   railwayProvider,
   upstashProvider,
+  azureEntraProvider,
   privateKeyProvider,
   databaseProvider,
   genericProvider,
