@@ -3,7 +3,13 @@
 // one letter for the kind (`nfp_` personal access token, `nfc_` CLI, `nfo_` OAuth access token,
 // `nfu_` app.netlify.com session, `nfb_` build token), 40 characters in all: the prefix and 36
 // random base62 characters. Older tokens carry no prefix and are left to the generic rules.
-import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
+
+/** Random base62 mixes digits and both cases; an identifier such as nfc_AdapterStateChanged… does not. */
+function checkRandom({ secret }: Candidate): Validation {
+  const body = secret.slice(4);
+  return /[0-9]/.test(body) && /[A-Z]/.test(body) && /[a-z]/.test(body) ? { valid: true } : { valid: false, reason: 'not random base62: an identifier' };
+}
 
 const REMEDIATION =
   'Revoke the token under User settings → Applications → Personal access tokens (https://app.netlify.com/user/applications), check the sites and environment variables it could reach, and create a new one with an expiry.';
@@ -23,6 +29,7 @@ const personalAccessToken: Rule = {
   anchor: 'keyword',
   pattern: tokenPattern('p'),
   minEntropy: 3.5,
+  validate: checkRandom,
   remediation: REMEDIATION,
   samples: {
     positive: [
@@ -51,6 +58,7 @@ const otherToken: Rule = {
   anchor: 'keyword',
   pattern: tokenPattern('coub'),
   minEntropy: 3.5,
+  validate: checkRandom,
   remediation: REMEDIATION,
   samples: {
     positive: [
@@ -63,6 +71,8 @@ const otherToken: Rule = {
       // 37 characters: too long.
       'token: nfb_kGMns0jlLD4Rzk0zJ847XtIjFkbVCYEB8WFpa',
       'const infu_kGMns0jlLD4Rzk0zJ847XtIjFkbVCYEB8WFp = 1;',
+      // An NFC identifier of exactly 36 letters.
+      'private val nfc_AdapterStateChangedBroadcastReceiver = Receiver()',
     ],
   },
 };

@@ -4,7 +4,13 @@
 // API keys, each followed by random base62 characters. Vercel does not publish the length or a
 // checksum, so the rule takes 24 to 64 base62 characters between word boundaries. Tokens issued
 // before the change have no prefix and are left to the generic rules.
-import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
+
+/** Random base62 mixes digits and both cases; an identifier after a `vcp_`-like name does not. */
+function checkRandom({ secret }: Candidate): Validation {
+  const body = secret.slice(4);
+  return /[0-9]/.test(body) && /[A-Z]/.test(body) && /[a-z]/.test(body) ? { valid: true } : { valid: false, reason: 'not random base62: an identifier' };
+}
 
 const TOKEN_TYPES = [
   { prefix: 'vcp_', id: 'vercel-personal-access-token', title: 'Vercel personal access token' },
@@ -35,7 +41,7 @@ const SAMPLES: Record<string, { positive: readonly string[]; negative: readonly 
   },
   'vci_': {
     positive: ['VERCEL_INTEGRATION_TOKEN="vci_iaSRUxa8lC0f2CLK7I6rFx6MITzvqlwDNZaHIPEVFsVB45xhaYxI0nJC"', 'Authorization: Bearer vci_Z0hpq3NWste1u1cF3S0tmQoKbmtleJomKG5n0sBCCw2F'],
-    negative: ['token: vci_...', 'token: vci_0000000000000000000000000000000000000000', 'const vci_handler_for_integration_events_here = 1'],
+    negative: ['token: vci_...', 'token: vci_0000000000000000000000000000000000000000', 'const vci_handler_for_integration_events_here = 1', 'function vci_RegisterIntegrationWebhookHandlers() {}'],
   },
   'vca_': {
     positive: ['access_token: vca_qokOVzD91pNfKTFonSghj1OdV7iSl8IcqQJnh3FUBzDykrPWtZqfJPlf', "{ accessToken: 'vca_IpaQUwW2kGMns0jlLD4Rzk0zJ847XtIjFkbVCYEB8WFp' }"],
@@ -63,6 +69,7 @@ function tokenRule({ prefix, id, title }: (typeof TOKEN_TYPES)[number]): Rule {
     anchor: 'keyword',
     pattern: new RegExp(String.raw`(?<![A-Za-z0-9_])(?<secret>${prefix}[A-Za-z0-9]{24,64})(?![A-Za-z0-9_])`),
     minEntropy: 3.5,
+    validate: checkRandom,
     remediation: REMEDIATION,
     samples: SAMPLES[prefix]!,
   };
