@@ -11,6 +11,7 @@ import { databaseProvider } from './database/index.js';
 import { databricksProvider } from './databricks/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
+import { dockerProvider } from './docker/index.js';
 import { dopplerProvider } from './doppler/index.js';
 import { genericProvider } from './generic/index.js';
 import { githubProvider } from './github/index.js';
@@ -63,6 +64,7 @@ export const PROVIDERS: readonly ProviderModule[] = [
   discordProvider,
   mailgunProvider,
   privateKeyProvider,
+  dockerProvider,
   databaseProvider,
   genericProvider,
 ];
