@@ -6,6 +6,8 @@ import { ProblemsError } from '../problems-error.js';
 import { anthropicProvider } from './anthropic/index.js';
 import { awsProvider } from './aws/index.js';
 import { azureProvider } from './azure/index.js';
+import { buildkiteProvider } from './buildkite/index.js';
+import { circleciProvider } from './circleci/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
 import { databaseProvider } from './database/index.js';
 import { databricksProvider } from './databricks/index.js';
@@ -22,10 +24,12 @@ import { huggingfaceProvider } from './huggingface/index.js';
 import { linearProvider } from './linear/index.js';
 import { mailgunProvider } from './mailgun/index.js';
 import { npmProvider } from './npm/index.js';
+import { onepasswordProvider } from './onepassword/index.js';
 import { openaiProvider } from './openai/index.js';
 import { postmanProvider } from './postman/index.js';
 import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
+import { pulumiProvider } from './pulumi/index.js';
 import { pypiProvider } from './pypi/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
@@ -33,6 +37,7 @@ import { shopifyProvider } from './shopify/index.js';
 import { slackProvider } from './slack/index.js';
 import { stripeProvider } from './stripe/index.js';
 import { telegramProvider } from './telegram/index.js';
+import { terraformProvider } from './terraform/index.js';
 import { twilioProvider } from './twilio/index.js';
 import { vaultProvider } from './vault/index.js';
 
@@ -65,6 +70,11 @@ export const PROVIDERS: readonly ProviderModule[] = [
   mailgunProvider,
   privateKeyProvider,
   dockerProvider,
+  onepasswordProvider,
+  terraformProvider,
+  pulumiProvider,
+  circleciProvider,
+  buildkiteProvider,
   databaseProvider,
   genericProvider,
 ];
