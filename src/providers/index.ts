@@ -9,6 +9,7 @@ import { azureProvider } from './azure/index.js';
 import { buildkiteProvider } from './buildkite/index.js';
 import { circleciProvider } from './circleci/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
+import { cratesioProvider } from './cratesio/index.js';
 import { databaseProvider } from './database/index.js';
 import { databricksProvider } from './databricks/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
@@ -24,6 +25,7 @@ import { huggingfaceProvider } from './huggingface/index.js';
 import { linearProvider } from './linear/index.js';
 import { mailgunProvider } from './mailgun/index.js';
 import { npmProvider } from './npm/index.js';
+import { nugetProvider } from './nuget/index.js';
 import { onepasswordProvider } from './onepassword/index.js';
 import { openaiProvider } from './openai/index.js';
 import { postmanProvider } from './postman/index.js';
@@ -31,11 +33,13 @@ import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
 import { pulumiProvider } from './pulumi/index.js';
 import { pypiProvider } from './pypi/index.js';
+import { rubygemsProvider } from './rubygems/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
 import { shopifyProvider } from './shopify/index.js';
 import { slackProvider } from './slack/index.js';
 import { stripeProvider } from './stripe/index.js';
+import { tailscaleProvider } from './tailscale/index.js';
 import { telegramProvider } from './telegram/index.js';
 import { terraformProvider } from './terraform/index.js';
 import { twilioProvider } from './twilio/index.js';
@@ -75,6 +79,10 @@ export const PROVIDERS: readonly ProviderModule[] = [
   pulumiProvider,
   circleciProvider,
   buildkiteProvider,
+  rubygemsProvider,
+  cratesioProvider,
+  nugetProvider,
+  tailscaleProvider,
   databaseProvider,
   genericProvider,
 ];
