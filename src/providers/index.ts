@@ -4,8 +4,10 @@
 import type { ProviderDefinition } from '../detect/rule.js';
 import { ProblemsError } from '../problems-error.js';
 import { anthropicProvider } from './anthropic/index.js';
+import { atlassianProvider } from './atlassian/index.js';
 import { awsProvider } from './aws/index.js';
 import { azureProvider } from './azure/index.js';
+import { bitbucketProvider } from './bitbucket/index.js';
 import { buildkiteProvider } from './buildkite/index.js';
 import { circleciProvider } from './circleci/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
@@ -38,6 +40,7 @@ import { sendgridProvider } from './sendgrid/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
 import { shopifyProvider } from './shopify/index.js';
 import { slackProvider } from './slack/index.js';
+import { sourcegraphProvider } from './sourcegraph/index.js';
 import { stripeProvider } from './stripe/index.js';
 import { tailscaleProvider } from './tailscale/index.js';
 import { telegramProvider } from './telegram/index.js';
@@ -83,6 +86,9 @@ export const PROVIDERS: readonly ProviderModule[] = [
   cratesioProvider,
   nugetProvider,
   tailscaleProvider,
+  atlassianProvider,
+  bitbucketProvider,
+  sourcegraphProvider,
   databaseProvider,
   genericProvider,
 ];
