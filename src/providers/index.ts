@@ -10,6 +10,7 @@ import { azureProvider } from './azure/index.js';
 import { bitbucketProvider } from './bitbucket/index.js';
 import { buildkiteProvider } from './buildkite/index.js';
 import { circleciProvider } from './circleci/index.js';
+import { codecovProvider } from './codecov/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
 import { cratesioProvider } from './cratesio/index.js';
 import { databaseProvider } from './database/index.js';
@@ -19,6 +20,7 @@ import { discordProvider } from './discord/index.js';
 import { dockerProvider } from './docker/index.js';
 import { dopplerProvider } from './doppler/index.js';
 import { genericProvider } from './generic/index.js';
+import { giteaProvider } from './gitea/index.js';
 import { githubProvider } from './github/index.js';
 import { gitlabProvider } from './gitlab/index.js';
 import { googleProvider } from './google/index.js';
@@ -40,6 +42,7 @@ import { sendgridProvider } from './sendgrid/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
 import { shopifyProvider } from './shopify/index.js';
 import { slackProvider } from './slack/index.js';
+import { snykProvider } from './snyk/index.js';
 import { sourcegraphProvider } from './sourcegraph/index.js';
 import { stripeProvider } from './stripe/index.js';
 import { tailscaleProvider } from './tailscale/index.js';
@@ -89,6 +92,9 @@ export const PROVIDERS: readonly ProviderModule[] = [
   atlassianProvider,
   bitbucketProvider,
   sourcegraphProvider,
+  snykProvider,
+  codecovProvider,
+  giteaProvider,
   databaseProvider,
   genericProvider,
 ];
