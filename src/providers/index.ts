@@ -26,8 +26,10 @@ import { gitlabProvider } from './gitlab/index.js';
 import { googleProvider } from './google/index.js';
 import { grafanaProvider } from './grafana/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
+import { jfrogProvider } from './jfrog/index.js';
 import { linearProvider } from './linear/index.js';
 import { mailgunProvider } from './mailgun/index.js';
+import { ngrokProvider } from './ngrok/index.js';
 import { npmProvider } from './npm/index.js';
 import { nugetProvider } from './nuget/index.js';
 import { onepasswordProvider } from './onepassword/index.js';
@@ -95,6 +97,8 @@ export const PROVIDERS: readonly ProviderModule[] = [
   snykProvider,
   codecovProvider,
   giteaProvider,
+  jfrogProvider,
+  ngrokProvider,
   databaseProvider,
   genericProvider,
 ];
