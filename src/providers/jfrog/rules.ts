@@ -39,7 +39,7 @@ const referenceToken: Rule = {
     ],
     negative: [
       // The right start, then 59 random alphanumerics: not a reference token.
-      'JFROG_ACCESS_TOKEN=cmVmdq8Wz3LkP0xN7vB2mR5tY9hJ4sD6fG1aC8eU3iO0pL7kM2nB5vX9zQ4wE6rT1y',
+      'JFROG_ACCESS_TOKEN=cmVmdSwzhNifDcxjPSqnTuH16O88sQZPGYYyoM9jdbWGkeQ2cCvo4wulg6KVHXrZ',
       'JFROG_ACCESS_TOKEN=cmVmdxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
       // 63 characters: truncated.
       'JFROG_ACCESS_TOKEN=cmVmdGtuOjAxOjE4MDU5OTc3NDI6MVZXVzVXVjZwNWpiNm1aSkx5dVpMTEg1UUt',
