@@ -8,6 +8,7 @@ import { atlassianProvider } from './atlassian/index.js';
 import { awsProvider } from './aws/index.js';
 import { azureProvider } from './azure/index.js';
 import { bitbucketProvider } from './bitbucket/index.js';
+import { bitwardenProvider } from './bitwarden/index.js';
 import { buildkiteProvider } from './buildkite/index.js';
 import { circleciProvider } from './circleci/index.js';
 import { codecovProvider } from './codecov/index.js';
@@ -26,6 +27,7 @@ import { gitlabProvider } from './gitlab/index.js';
 import { googleProvider } from './google/index.js';
 import { grafanaProvider } from './grafana/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
+import { infisicalProvider } from './infisical/index.js';
 import { jfrogProvider } from './jfrog/index.js';
 import { linearProvider } from './linear/index.js';
 import { mailgunProvider } from './mailgun/index.js';
@@ -99,6 +101,8 @@ export const PROVIDERS: readonly ProviderModule[] = [
   giteaProvider,
   jfrogProvider,
   ngrokProvider,
+  infisicalProvider,
+  bitwardenProvider,
   databaseProvider,
   genericProvider,
 ];
