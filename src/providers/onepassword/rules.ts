@@ -72,6 +72,16 @@ const serviceAccountToken: Rule = {
   },
 };
 
+/**
+ * The Secret Key of an example service account token from 1Password's own test environment
+ * (signInAddress gotham.b5local.com), copied into secret scanners' bundles that npm trees carry.
+ */
+const EXAMPLE_SECRET_KEYS = new Set(['A3-C4ZJMN-PQTZTL-HGL84-G64M7-KVZRN-4ZVP6']);
+
+function notAnExampleKey({ secret }: Candidate): Validation {
+  return EXAMPLE_SECRET_KEYS.has(secret) ? { valid: false, reason: "example from 1Password's test environment" } : { valid: true };
+}
+
 const secretKey: Rule = {
   id: 'onepassword-secret-key',
   provider: 'onepassword',
@@ -83,6 +93,7 @@ const secretKey: Rule = {
   anchor: 'keyword',
   pattern: /(?<![A-Za-z0-9-])(?<secret>A3-[A-Z0-9]{6}-[A-Z0-9]{6}(?:-[A-Z0-9]{5}){4})(?![A-Za-z0-9-])/,
   minEntropy: 3.5,
+  validate: notAnExampleKey,
   remediation:
     'Regenerate the Secret Key in 1Password (your account on 1Password.com → Profile → Regenerate Secret Key, https://support.1password.com/secret-key/), change the account password too, and save the new Emergency Kit.',
   samples: {
@@ -92,6 +103,7 @@ const secretKey: Rule = {
     ],
     negative: [
       'OP_SECRET_KEY=A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX',
+      '"secretKey":"A3-C4ZJMN-PQTZTL-HGL84-G64M7-KVZRN-4ZVP6","srpX":"…","signInAddress":"gotham.b5local.com:4000"',
       // A group too short: not a Secret Key.
       'OP_SECRET_KEY=A3-TEW5QY-RVMWEF-9Y2LR-X9DXG-AA4S6-C24L',
       // Lowercase: Secret Keys are uppercase.
