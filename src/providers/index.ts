@@ -47,6 +47,7 @@ import { readUtf8, type ReadSecretFile } from './settings.js';
 import { shopifyProvider } from './shopify/index.js';
 import { slackProvider } from './slack/index.js';
 import { snykProvider } from './snyk/index.js';
+import { sonarqubeProvider } from './sonarqube/index.js';
 import { sourcegraphProvider } from './sourcegraph/index.js';
 import { stripeProvider } from './stripe/index.js';
 import { tailscaleProvider } from './tailscale/index.js';
@@ -103,6 +104,7 @@ export const PROVIDERS: readonly ProviderModule[] = [
   ngrokProvider,
   infisicalProvider,
   bitwardenProvider,
+  sonarqubeProvider,
   databaseProvider,
   genericProvider,
 ];
