@@ -1,7 +1,7 @@
 // Atlassian Cloud API tokens (https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/),
-// the tokens used with an email for Jira, Confluence and Bitbucket APIs: since 2023 they start
-// `ATATT3` and end `=` + a CRC32 checksum in 8 hex digits (see ./checksum.ts). Atlassian revokes
-// tokens it finds in public repositories
+// the tokens used with an email for Jira, Confluence and Bitbucket APIs ("a varied API token length",
+// says that page): since 2023 they start `ATATT3` and end `=` + a CRC32 checksum in 8 hex digits
+// (see ./checksum.ts). Atlassian revokes tokens it finds in public repositories
 // (https://support.atlassian.com/jira/kb/api-tokens-are-revoked-automatically-when-used-in-public-spaces/).
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 import { checkAtlassianChecksum } from './checksum.js';

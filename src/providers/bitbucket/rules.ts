@@ -1,5 +1,6 @@
 // Bitbucket Cloud repository, project and workspace access tokens
-// (https://support.atlassian.com/bitbucket-cloud/docs/access-tokens/): `ATCTT3` and, like Atlassian's
+// (https://support.atlassian.com/bitbucket-cloud/docs/using-workspace-access-tokens/,
+// https://confluence.atlassian.com/bitbucket/downloads-resource-812221853.html): `ATCTT3` and, like Atlassian's
 // API tokens, `=` + a CRC32 checksum in 8 hex digits at the end (checked by validate()). App
 // passwords (`ATBB`) are left out: Bitbucket disabled them in June 2026 and their checksum is not
 // known, so a match could not be told from a look-alike.
@@ -18,7 +19,7 @@ const accessToken: Rule = {
   pattern: /(?<![A-Za-z0-9_-])(?<secret>ATCTT3[A-Za-z0-9_-]{150,240}=[A-F0-9]{8})(?![A-Za-z0-9_=-])/,
   validate: checkAtlassianChecksum,
   remediation:
-    'Revoke the token in Bitbucket (the repository, project or workspace settings → Access tokens, https://support.atlassian.com/bitbucket-cloud/docs/revoke-a-repository-access-token/), check the repositories it could reach for pushes you did not make, and create a new one.',
+    'Revoke the token in Bitbucket (the repository, project or workspace settings → Access tokens, as described at https://support.atlassian.com/bitbucket-cloud/docs/using-workspace-access-tokens/), check the repositories it could reach for pushes you did not make, and create a new one.',
   samples: {
     positive: [
       'git clone https://x-token-auth:ATCTT3xFfGN0gnQem3mHK6dyLST7WUbLpuF4YkkP0tDWBX70ppuaTgsCHxziKshDATqhn0O9mn9T8N4oDljfpa7n2iJ9X38t-LCK938Gls9-xwsixEyyhbiInzviPZ8UFwX8vtb7oj3doEOuNAv4xg_uEMTZcIPwzs7NKdXvviJY5Cmk--yzTbg=98D2605B@bitbucket.org/acme/app.git',

@@ -1,4 +1,4 @@
-// NuGet.org API keys (https://learn.microsoft.com/en-us/nuget/nuget-org/scoped-api-keys): `oy2` + 43
+// NuGet.org API keys (https://learn.microsoft.com/nuget/nuget-org/scoped-api-keys): `oy2` + 43
 // lowercase letters and digits (observed on keys issued since scoped keys, 2017).
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 

@@ -1,4 +1,4 @@
-// SonarQube Server tokens (https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/):
+// SonarQube Server tokens (https://docs.sonarsource.com/sonarqube-server/2026.2/user-guide/managing-tokens):
 // user tokens, project analysis tokens and global analysis tokens, issued since SonarQube 9.5 with a
 // type prefix, `squ_`, `sqp_` and `sqa_`, then 40 hex (observed). SonarQube Cloud tokens are 40 hex
 // without a prefix and are left to the generic rules: 40 hex alone is a commit id.
@@ -51,7 +51,7 @@ function tokenRule({ prefix, id, title, severity, positive }: TokenType): Rule {
     pattern: new RegExp(String.raw`${TOKEN_START}(?<secret>${prefix}[a-f0-9]{40})${TOKEN_END}`),
     minEntropy: 3,
     remediation:
-      'Revoke the token in SonarQube (My Account → Security, or Administration → Security → Users for another user\'s, https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/) and generate a new one with an expiry.',
+      'Revoke the token in SonarQube (My Account → Security, or Administration → Security → Users for another user\'s, https://docs.sonarsource.com/sonarqube-server/2026.2/user-guide/managing-tokens) and generate a new one with an expiry.',
     samples: {
       positive,
       negative: [

@@ -1,7 +1,6 @@
 // HCP Terraform (Terraform Cloud) and Terraform Enterprise API tokens: user, team and organization
 // tokens (https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens),
-// the value `terraform login` writes to credentials.tfrc.json
-// (https://developer.hashicorp.com/terraform/cli/commands/login). Their form is a 14-character id,
+// the value `terraform login` writes to credentials.tfrc.json. Their form is a 14-character id,
 // the fixed `.atlasv1.` and a 60-70 character secret (observed: 67).
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 
