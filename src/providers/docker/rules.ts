@@ -2,8 +2,8 @@
 // start `dckr_pat_`, as the Hub API reference's own request example shows
 // (https://docs.docker.com/reference/api/hub/latest/operations/AuthCreateAccessToken.md);
 // organization access tokens (https://docs.docker.com/enterprise/security/access-tokens/) start
-// `dckr_oat_`. Docker publishes no length: the bodies are base64url, 27 characters for the PATs
-// and 32 for the OATs issued so far (observed), and only those lengths are taken.
+// `dckr_oat_`. Docker publishes no length: the bodies are base64url, 27 characters for every PAT
+// seen, so exactly that; OATs seen have 32, and as their length is less settled, 27 to 40 are taken.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 import { TOKEN_END, TOKEN_START } from '../boundaries.js';
 
@@ -47,9 +47,9 @@ const organizationAccessToken: Rule = {
   severity: 'critical',
   keywords: ['dckr_oat_'],
   prefixes: ['dckr_oat_'],
-  window: { before: 0, after: 45 },
+  window: { before: 0, after: 50 },
   anchor: 'keyword',
-  pattern: new RegExp(String.raw`${TOKEN_START}(?<secret>dckr_oat_[A-Za-z0-9_-]{32})${TOKEN_END}`),
+  pattern: new RegExp(String.raw`${TOKEN_START}(?<secret>dckr_oat_[A-Za-z0-9_-]{27,40})${TOKEN_END}`),
   minEntropy: 3.5,
   remediation:
     'Delete the token in the Docker Admin Console (the organization → Security and access → Access tokens, https://app.docker.com/admin), check the repositories it could push to, and generate a new one.',
@@ -61,8 +61,8 @@ const organizationAccessToken: Rule = {
     negative: [
       'DOCKER_API_TOKEN=dckr_oat_...',
       'DOCKER_API_TOKEN=dckr_oat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-      // 31 characters: truncated.
-      'DOCKER_API_TOKEN=dckr_oat_88HX3yTXYDDapquEbSBuQRJDRBcMwW8',
+      // 26 characters: truncated.
+      'DOCKER_API_TOKEN=dckr_oat_88HX3yTXYDDapquEbSBuQRJDRB',
       'const mydckr_oat_88HX3yTXYDDapquEbSBuQRJDRBcMwW8v = 1;',
     ],
   },
