@@ -1,8 +1,8 @@
 // Sourcegraph access tokens, "tokens starting with sgp_"
 // (https://sourcegraph.com/docs/cli/how-tos/revoking_an_access_token,
 // https://sourcegraph.com/docs/cli/how-tos/creating-an-access-token): `sgp_`, then a 16-hex instance
-// identifier and `_` (tokens of instances that have one), or `local_`, or nothing (the first prefixed
-// tokens), then 40 hex.
+// identifier and `_` (tokens of instances that have one), `ws` + a 32-hex workspace id and `_`
+// (Sourcegraph workspaces, observed), `local_`, or nothing (the first prefixed tokens), then 40 hex.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 import { TOKEN_END, TOKEN_START } from '../boundaries.js';
 
@@ -14,9 +14,9 @@ const accessToken: Rule = {
   severity: 'high',
   keywords: ['sgp_'],
   prefixes: ['sgp_'],
-  window: { before: 0, after: 64 },
+  window: { before: 0, after: 84 },
   anchor: 'keyword',
-  pattern: new RegExp(String.raw`${TOKEN_START}(?<secret>sgp_(?:[a-f0-9]{16}_|local_)?[a-f0-9]{40})${TOKEN_END}`),
+  pattern: new RegExp(String.raw`${TOKEN_START}(?<secret>sgp_(?:[a-f0-9]{16}_|ws[a-f0-9]{32}_|local_)?[a-f0-9]{40})${TOKEN_END}`),
   minEntropy: 3,
   remediation:
     'Delete the token on the Sourcegraph instance (Settings → Access tokens, as described at https://sourcegraph.com/docs/cli/how-tos/revoking_an_access_token) and create a new one; site admins can also revoke it for the user.',
@@ -25,6 +25,7 @@ const accessToken: Rule = {
       'export SRC_ACCESS_TOKEN=sgp_da361bf81b95c568_14766f9f204dabd9f85feee6a2bc26d182e3a7fe',
       'curl -H "Authorization: token sgp_local_ce852ea3bc335ade76049ac3d96628ab1cf0db02" https://sourcegraph.acme.dev/.api/graphql',
       'SRC_ACCESS_TOKEN=sgp_4d62be366d79e8bbfd767564664fe1f7da7765c0',
+      'export SRC_ACCESS_TOKEN=sgp_ws7ed74de0601089201570a8b0af49c26c_f8a5e3eda0bd186fc2f02c0c9c3c091baceceb28',
     ],
     negative: [
       'SRC_ACCESS_TOKEN=sgp_xxxxxxxxxxxxxxxx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
