@@ -5,47 +5,68 @@ import type { ProviderDefinition } from '../detect/rule.js';
 import { ProblemsError } from '../problems-error.js';
 import { alibabaProvider } from './alibaba/index.js';
 import { anthropicProvider } from './anthropic/index.js';
+import { atlassianProvider } from './atlassian/index.js';
 import { awsProvider } from './aws/index.js';
-import { azureProvider } from './azure/index.js';
 import { azureEntraProvider } from './azure-entra/index.js';
+import { azureProvider } from './azure/index.js';
+import { bitbucketProvider } from './bitbucket/index.js';
+import { bitwardenProvider } from './bitwarden/index.js';
+import { buildkiteProvider } from './buildkite/index.js';
+import { circleciProvider } from './circleci/index.js';
 import { cloudflareProvider } from './cloudflare/index.js';
+import { codecovProvider } from './codecov/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
+import { cratesioProvider } from './cratesio/index.js';
 import { databaseProvider } from './database/index.js';
 import { databricksProvider } from './databricks/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
+import { dockerProvider } from './docker/index.js';
 import { dopplerProvider } from './doppler/index.js';
 import { flyProvider } from './fly/index.js';
 import { genericProvider } from './generic/index.js';
+import { giteaProvider } from './gitea/index.js';
 import { githubProvider } from './github/index.js';
 import { gitlabProvider } from './gitlab/index.js';
-import { googleProvider } from './google/index.js';
 import { googleOauthProvider } from './google-oauth/index.js';
+import { googleProvider } from './google/index.js';
 import { grafanaProvider } from './grafana/index.js';
 import { herokuProvider } from './heroku/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
+import { infisicalProvider } from './infisical/index.js';
+import { jfrogProvider } from './jfrog/index.js';
 import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
 import { mailgunProvider } from './mailgun/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
+import { ngrokProvider } from './ngrok/index.js';
 import { npmProvider } from './npm/index.js';
+import { nugetProvider } from './nuget/index.js';
+import { onepasswordProvider } from './onepassword/index.js';
 import { openaiProvider } from './openai/index.js';
 import { pineconeProvider } from './pinecone/index.js';
 import { postmanProvider } from './postman/index.js';
 import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
+import { pulumiProvider } from './pulumi/index.js';
 import { pypiProvider } from './pypi/index.js';
 import { railwayProvider } from './railway/index.js';
 import { renderProvider } from './render/index.js';
+import { rubygemsProvider } from './rubygems/index.js';
 import { scalewayProvider } from './scaleway/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
 import { shopifyProvider } from './shopify/index.js';
 import { slackProvider } from './slack/index.js';
+import { snykProvider } from './snyk/index.js';
+import { sonarqubeProvider } from './sonarqube/index.js';
+import { sourcegraphProvider } from './sourcegraph/index.js';
 import { stripeProvider } from './stripe/index.js';
 import { supabaseProvider } from './supabase/index.js';
+import { tailscaleProvider } from './tailscale/index.js';
 import { telegramProvider } from './telegram/index.js';
+import { terraformProvider } from './terraform/index.js';
 import { twilioProvider } from './twilio/index.js';
 import { upstashProvider } from './upstash/index.js';
 import { vaultProvider } from './vault/index.js';
@@ -95,6 +116,27 @@ export const PROVIDERS: readonly ProviderModule[] = [
   upstashProvider,
   azureEntraProvider,
   privateKeyProvider,
+  dockerProvider,
+  onepasswordProvider,
+  terraformProvider,
+  pulumiProvider,
+  circleciProvider,
+  buildkiteProvider,
+  rubygemsProvider,
+  cratesioProvider,
+  nugetProvider,
+  tailscaleProvider,
+  atlassianProvider,
+  bitbucketProvider,
+  sourcegraphProvider,
+  snykProvider,
+  codecovProvider,
+  giteaProvider,
+  jfrogProvider,
+  ngrokProvider,
+  infisicalProvider,
+  bitwardenProvider,
+  sonarqubeProvider,
   databaseProvider,
   genericProvider,
 ];

@@ -1,0 +1,5 @@
+// Sourcegraph access tokens: detection only.
+import type { ProviderModule } from '../provider.js';
+import { sourcegraph } from './rules.js';
+
+export const sourcegraphProvider: ProviderModule = { detection: sourcegraph };
