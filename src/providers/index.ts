@@ -17,15 +17,20 @@ import { githubProvider } from './github/index.js';
 import { gitlabProvider } from './gitlab/index.js';
 import { googleProvider } from './google/index.js';
 import { grafanaProvider } from './grafana/index.js';
+import { groqProvider } from './groq/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
+import { langsmithProvider } from './langsmith/index.js';
 import { linearProvider } from './linear/index.js';
 import { mailgunProvider } from './mailgun/index.js';
 import { npmProvider } from './npm/index.js';
 import { openaiProvider } from './openai/index.js';
+import { openrouterProvider } from './openrouter/index.js';
+import { perplexityProvider } from './perplexity/index.js';
 import { postmanProvider } from './postman/index.js';
 import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
 import { pypiProvider } from './pypi/index.js';
+import { replicateProvider } from './replicate/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
 import { shopifyProvider } from './shopify/index.js';
@@ -34,6 +39,7 @@ import { stripeProvider } from './stripe/index.js';
 import { telegramProvider } from './telegram/index.js';
 import { twilioProvider } from './twilio/index.js';
 import { vaultProvider } from './vault/index.js';
+import { xaiProvider } from './xai/index.js';
 
 /** In the order rules are tried and listed; the generic rule last. */
 export const PROVIDERS: readonly ProviderModule[] = [
@@ -58,6 +64,12 @@ export const PROVIDERS: readonly ProviderModule[] = [
   dopplerProvider,
   postmanProvider,
   vaultProvider,
+  groqProvider,
+  replicateProvider,
+  perplexityProvider,
+  xaiProvider,
+  openrouterProvider,
+  langsmithProvider,
   grafanaProvider,
   telegramProvider,
   discordProvider,
