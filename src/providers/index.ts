@@ -12,6 +12,7 @@ import { databricksProvider } from './databricks/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
 import { dopplerProvider } from './doppler/index.js';
+import { figmaProvider } from './figma/index.js';
 import { genericProvider } from './generic/index.js';
 import { githubProvider } from './github/index.js';
 import { gitlabProvider } from './gitlab/index.js';
@@ -22,6 +23,7 @@ import { huggingfaceProvider } from './huggingface/index.js';
 import { langsmithProvider } from './langsmith/index.js';
 import { linearProvider } from './linear/index.js';
 import { mailgunProvider } from './mailgun/index.js';
+import { notionProvider } from './notion/index.js';
 import { npmProvider } from './npm/index.js';
 import { openaiProvider } from './openai/index.js';
 import { openrouterProvider } from './openrouter/index.js';
@@ -31,7 +33,9 @@ import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
 import { pypiProvider } from './pypi/index.js';
 import { replicateProvider } from './replicate/index.js';
+import { resendProvider } from './resend/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
+import { sentryProvider } from './sentry/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
 import { shopifyProvider } from './shopify/index.js';
 import { slackProvider } from './slack/index.js';
@@ -70,6 +74,10 @@ export const PROVIDERS: readonly ProviderModule[] = [
   xaiProvider,
   openrouterProvider,
   langsmithProvider,
+  notionProvider,
+  figmaProvider,
+  resendProvider,
+  sentryProvider,
   grafanaProvider,
   telegramProvider,
   discordProvider,
