@@ -12,6 +12,7 @@ import { databricksProvider } from './databricks/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
 import { dopplerProvider } from './doppler/index.js';
+import { dynatraceProvider } from './dynatrace/index.js';
 import { figmaProvider } from './figma/index.js';
 import { genericProvider } from './generic/index.js';
 import { githubProvider } from './github/index.js';
@@ -19,15 +20,18 @@ import { gitlabProvider } from './gitlab/index.js';
 import { googleProvider } from './google/index.js';
 import { grafanaProvider } from './grafana/index.js';
 import { groqProvider } from './groq/index.js';
+import { hubspotProvider } from './hubspot/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
 import { langsmithProvider } from './langsmith/index.js';
 import { linearProvider } from './linear/index.js';
 import { mailgunProvider } from './mailgun/index.js';
+import { newrelicProvider } from './newrelic/index.js';
 import { notionProvider } from './notion/index.js';
 import { npmProvider } from './npm/index.js';
 import { openaiProvider } from './openai/index.js';
 import { openrouterProvider } from './openrouter/index.js';
 import { perplexityProvider } from './perplexity/index.js';
+import { posthogProvider } from './posthog/index.js';
 import { postmanProvider } from './postman/index.js';
 import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
@@ -78,6 +82,10 @@ export const PROVIDERS: readonly ProviderModule[] = [
   figmaProvider,
   resendProvider,
   sentryProvider,
+  newrelicProvider,
+  dynatraceProvider,
+  posthogProvider,
+  hubspotProvider,
   grafanaProvider,
   telegramProvider,
   discordProvider,
