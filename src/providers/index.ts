@@ -3,6 +3,7 @@
 // capabilities in index.ts) and one line in PROVIDERS below.
 import type { ProviderDefinition } from '../detect/rule.js';
 import { ProblemsError } from '../problems-error.js';
+import { ageProvider } from './age/index.js';
 import { anthropicProvider } from './anthropic/index.js';
 import { awsProvider } from './aws/index.js';
 import { azureProvider } from './azure/index.js';
@@ -86,6 +87,7 @@ export const PROVIDERS: readonly ProviderModule[] = [
   dynatraceProvider,
   posthogProvider,
   hubspotProvider,
+  ageProvider,
   grafanaProvider,
   telegramProvider,
   discordProvider,
