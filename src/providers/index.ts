@@ -10,6 +10,7 @@ import { azureProvider } from './azure/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
 import { databaseProvider } from './database/index.js';
 import { databricksProvider } from './databricks/index.js';
+import { datadogProvider } from './datadog/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
 import { dopplerProvider } from './doppler/index.js';
@@ -25,6 +26,7 @@ import { hubspotProvider } from './hubspot/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
 import { langsmithProvider } from './langsmith/index.js';
 import { linearProvider } from './linear/index.js';
+import { mailchimpProvider } from './mailchimp/index.js';
 import { mailgunProvider } from './mailgun/index.js';
 import { newrelicProvider } from './newrelic/index.js';
 import { notionProvider } from './notion/index.js';
@@ -34,6 +36,7 @@ import { openrouterProvider } from './openrouter/index.js';
 import { perplexityProvider } from './perplexity/index.js';
 import { posthogProvider } from './posthog/index.js';
 import { postmanProvider } from './postman/index.js';
+import { postmarkProvider } from './postmark/index.js';
 import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
 import { pypiProvider } from './pypi/index.js';
@@ -88,6 +91,9 @@ export const PROVIDERS: readonly ProviderModule[] = [
   posthogProvider,
   hubspotProvider,
   ageProvider,
+  mailchimpProvider,
+  postmarkProvider,
+  datadogProvider,
   grafanaProvider,
   telegramProvider,
   discordProvider,
