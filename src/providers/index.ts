@@ -3,6 +3,7 @@
 // capabilities in index.ts) and one line in PROVIDERS below.
 import type { ProviderDefinition } from '../detect/rule.js';
 import { ProblemsError } from '../problems-error.js';
+import { ageProvider } from './age/index.js';
 import { alibabaProvider } from './alibaba/index.js';
 import { anthropicProvider } from './anthropic/index.js';
 import { atlassianProvider } from './atlassian/index.js';
@@ -19,10 +20,13 @@ import type { OperatorSettings, ProviderAdapter } from './contract.js';
 import { cratesioProvider } from './cratesio/index.js';
 import { databaseProvider } from './database/index.js';
 import { databricksProvider } from './databricks/index.js';
+import { datadogProvider } from './datadog/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
 import { dockerProvider } from './docker/index.js';
 import { dopplerProvider } from './doppler/index.js';
+import { dynatraceProvider } from './dynatrace/index.js';
+import { figmaProvider } from './figma/index.js';
 import { flyProvider } from './fly/index.js';
 import { genericProvider } from './generic/index.js';
 import { giteaProvider } from './gitea/index.js';
@@ -31,31 +35,44 @@ import { gitlabProvider } from './gitlab/index.js';
 import { googleOauthProvider } from './google-oauth/index.js';
 import { googleProvider } from './google/index.js';
 import { grafanaProvider } from './grafana/index.js';
+import { groqProvider } from './groq/index.js';
 import { herokuProvider } from './heroku/index.js';
+import { hubspotProvider } from './hubspot/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
 import { infisicalProvider } from './infisical/index.js';
 import { jfrogProvider } from './jfrog/index.js';
+import { langsmithProvider } from './langsmith/index.js';
 import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
+import { mailchimpProvider } from './mailchimp/index.js';
 import { mailgunProvider } from './mailgun/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
+import { newrelicProvider } from './newrelic/index.js';
 import { ngrokProvider } from './ngrok/index.js';
+import { notionProvider } from './notion/index.js';
 import { npmProvider } from './npm/index.js';
 import { nugetProvider } from './nuget/index.js';
 import { onepasswordProvider } from './onepassword/index.js';
 import { openaiProvider } from './openai/index.js';
+import { openrouterProvider } from './openrouter/index.js';
+import { perplexityProvider } from './perplexity/index.js';
 import { pineconeProvider } from './pinecone/index.js';
+import { posthogProvider } from './posthog/index.js';
 import { postmanProvider } from './postman/index.js';
+import { postmarkProvider } from './postmark/index.js';
 import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
 import { pulumiProvider } from './pulumi/index.js';
 import { pypiProvider } from './pypi/index.js';
 import { railwayProvider } from './railway/index.js';
 import { renderProvider } from './render/index.js';
+import { replicateProvider } from './replicate/index.js';
+import { resendProvider } from './resend/index.js';
 import { rubygemsProvider } from './rubygems/index.js';
 import { scalewayProvider } from './scaleway/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
+import { sentryProvider } from './sentry/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
 import { shopifyProvider } from './shopify/index.js';
 import { slackProvider } from './slack/index.js';
@@ -71,6 +88,7 @@ import { twilioProvider } from './twilio/index.js';
 import { upstashProvider } from './upstash/index.js';
 import { vaultProvider } from './vault/index.js';
 import { vercelProvider } from './vercel/index.js';
+import { xaiProvider } from './xai/index.js';
 
 /** In the order rules are tried and listed; the generic rule last. */
 export const PROVIDERS: readonly ProviderModule[] = [
@@ -95,6 +113,24 @@ export const PROVIDERS: readonly ProviderModule[] = [
   dopplerProvider,
   postmanProvider,
   vaultProvider,
+  groqProvider,
+  replicateProvider,
+  perplexityProvider,
+  xaiProvider,
+  openrouterProvider,
+  langsmithProvider,
+  notionProvider,
+  figmaProvider,
+  resendProvider,
+  sentryProvider,
+  newrelicProvider,
+  dynatraceProvider,
+  posthogProvider,
+  hubspotProvider,
+  ageProvider,
+  mailchimpProvider,
+  postmarkProvider,
+  datadogProvider,
   grafanaProvider,
   telegramProvider,
   discordProvider,

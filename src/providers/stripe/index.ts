@@ -15,6 +15,15 @@ export const stripeProvider: ProviderModule = {
         describe: 'none',
         activity: 'api',
       },
+      rules: {
+        // A webhook signing secret is no API key: nothing to call with it, rolled on the endpoint's page.
+        'stripe-webhook-secret': {
+          verify: 'none',
+          revoke: { manual: 'https://dashboard.stripe.com/webhooks', how: 'Roll the signing secret on the webhook endpoint\'s page (Roll secret, expire now)' },
+          rotate: { manual: 'https://dashboard.stripe.com/webhooks', how: 'Rolling the secret on the endpoint\'s page shows the new one' },
+          activity: 'none',
+        },
+      },
     },
     loadAdapter: async () => (await import('./adapter.js')).stripeAdapter,
   },

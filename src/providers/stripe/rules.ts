@@ -1,6 +1,9 @@
 // Stripe live API keys: secret keys (sk_live_) and restricted keys (rk_live_). Test-mode keys
 // (sk_test_, rk_test_) cannot move money and publishable keys (pk_) are public by design, so
 // neither is a finding. Keys are up to 255 characters (https://docs.stripe.com/keys).
+// Webhook endpoint signing secrets (`whsec_`, https://docs.stripe.com/webhooks#verify-events) let
+// anyone forge events to the endpoint; other webhook senders (Svix, Standard Webhooks) use the same
+// prefix, so a `whsec_` value counts only near the word "stripe".
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 import { notAfter, notBefore } from '../boundaries.js';
 
@@ -67,4 +70,35 @@ const restrictedKey: Rule = {
   },
 };
 
-export const stripe: ProviderDefinition = { id: 'stripe', name: 'Stripe', rules: [secretKey, restrictedKey] };
+const webhookSecret: Rule = {
+  id: 'stripe-webhook-secret',
+  provider: 'stripe',
+  title: 'Stripe webhook signing secret',
+  // Whoever holds it can forge events (a paid invoice, a succeeded payment) to the endpoint.
+  severity: 'high',
+  keywords: ['stripe'],
+  keywordsIgnoreCase: true,
+  prefixes: ['whsec_'],
+  window: { before: 300, after: 300 },
+  // Dashboard endpoints get 32 base62 characters; `stripe listen` prints 64 hex.
+  pattern: new RegExp(String.raw`${START}(?<secret>whsec_(?:[A-Za-z0-9]{32}|[0-9a-f]{64}))${notBefore('A-Za-z0-9_+/=')}`),
+  minEntropy: 3,
+  remediation:
+    'Roll the endpoint\'s signing secret in the Stripe Dashboard (Developers → Webhooks → the endpoint → Roll secret, https://dashboard.stripe.com/webhooks), deploy the new secret, and check recent events your endpoint accepted against the Dashboard\'s event log.',
+  samples: {
+    positive: [
+      'STRIPE_WEBHOOK_SECRET=whsec_T9v4hnc5SLwrZr57IUwdYoZSrwxt6oRR',
+      "# from `stripe listen --forward-to localhost:4242/webhook`\nendpoint_secret = 'whsec_c45fee35aa2339a49ad36cf3e670fe95bb9632f16f98317f1ec44718b42259c8'",
+    ],
+    negative: [
+      "STRIPE_WEBHOOK_SECRET=whsec_...",
+      'STRIPE_WEBHOOK_SECRET=whsec_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      // No Stripe context: another sender's webhook secret with the same prefix.
+      'SVIX_WEBHOOK_SECRET=whsec_T9v4hnc5SLwrZr57IUwdYoZSrwxt6oRR',
+      // Base64 with `+`: not what Stripe issues.
+      'STRIPE_WEBHOOK_SECRET=whsec_T9v4hnc5SLwrZr57IUwdYoZSrwxt6oRR+Kx2mQ==',
+    ],
+  },
+};
+
+export const stripe: ProviderDefinition = { id: 'stripe', name: 'Stripe', rules: [secretKey, restrictedKey, webhookSecret] };
