@@ -62,7 +62,7 @@ import { posthogProvider } from './posthog/index.js';
 import { postmanProvider } from './postman/index.js';
 import { postmarkProvider } from './postmark/index.js';
 import { privateKeyProvider } from './private-key/index.js';
-import { capabilitiesOfRule, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
+import { capabilitiesOfRule, NO_CAPABILITIES, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
 import { pulumiProvider } from './pulumi/index.js';
 import { pypiProvider } from './pypi/index.js';
 import { railwayProvider } from './railway/index.js';
@@ -194,7 +194,7 @@ export function respondsTo(provider: string): boolean {
 /** What leakstop can do for a credential found by this rule of this provider. */
 export function capabilitiesOf(provider: string, ruleId: string): Capabilities {
   const module = byId.get(provider);
-  return module === undefined ? capabilitiesOfRule({ detection: { id: provider, name: provider, rules: [] } }, ruleId) : capabilitiesOfRule(module, ruleId);
+  return module === undefined ? NO_CAPABILITIES : capabilitiesOfRule(module, ruleId);
 }
 
 /** Loads every adapter (a worker does this once at start-up; the CLI never does), by provider id. */

@@ -52,8 +52,11 @@ export function capabilityKind(capability: Capability): CapabilityKind {
 }
 
 /** The capabilities of one rule of a provider: the default, with what the rule declares instead. */
+/** What leakstop can do for a provider without a response: nothing. */
+export const NO_CAPABILITIES: Capabilities = { verify: 'none', revoke: 'none', rotate: 'none', describe: 'none', activity: 'none' };
+
 export function capabilitiesOfRule(module: ProviderModule, ruleId: string): Capabilities {
   const declared = module.response?.capabilities;
-  if (declared === undefined) return { verify: 'none', revoke: 'none', rotate: 'none', describe: 'none', activity: 'none' };
+  if (declared === undefined) return NO_CAPABILITIES;
   return { ...declared.default, ...declared.rules?.[ruleId] };
 }

@@ -194,7 +194,7 @@ function noApi(work: Work, step: ResponseStep): StepRecord {
   return {
     step,
     status: 'unsupported',
-    summary: typeof declared === 'object' && declared.how !== undefined ? `${declared.how}` : noApiSummary(work, step, manualUrl !== undefined),
+    summary: typeof declared === 'object' && declared.how !== undefined ? declared.how : noApiSummary(work, step, manualUrl !== undefined),
     at: now(work),
     ...(manualUrl === undefined ? {} : { manualUrl }),
   };

@@ -3,11 +3,10 @@
 // and the response worker unseals it. The finding's fingerprint, as AAD, ties a sealed value to its
 // finding: pasted into another job, it does not open.
 import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { z } from 'zod';
 import { Secret } from '../detect/secret.js';
-import type { ReadSecretFile } from '../providers/settings.js';
+import { readUtf8, type ReadSecretFile } from '../providers/settings.js';
 import { readAppPrivateKey, type AppPrivateKey } from '../config/app-private-key.js';
 
 const KEY_BYTES = 32;
@@ -89,7 +88,6 @@ export function sealKeyFromBytes(bytes: Buffer): SealKey {
   return new SealKey(bytes);
 }
 
-const readUtf8: ReadSecretFile = (path) => readFileSync(path, 'utf8');
 
 /** HKDF inputs for the key derived from the GitHub App private key; changing them changes every key. */
 const DERIVE_SALT = 'leakstop';
