@@ -32,7 +32,15 @@ export interface EngineOptions {
    * silences its tokens, it does not turn them into `generic-secret` findings.
    */
   disabledRules?: ReadonlySet<string>;
+  /**
+   * When given, each rule's cost is added to it: keyword hits handed to the rule and milliseconds
+   * spent matching them (bench/rule-cost.mjs). Off by default: timing every rule costs time itself.
+   */
+  profile?: RuleProfile;
 }
+
+/** Per rule id: keyword hits that reached the rule, and milliseconds its pattern and checks took. */
+export type RuleProfile = Map<string, { hits: number; ms: number }>;
 
 /**
  * The part of a text whose findings are reported, [from, to) in the text's offsets: a window of a
@@ -75,7 +83,7 @@ interface CompiledRule {
 }
 
 export function createEngine(options: EngineOptions): Engine {
-  const { providers } = options;
+  const { providers, profile } = options;
   const disabled = options.disabledRules ?? new Set<string>();
   const compiled: CompiledRule[] = [];
   for (const provider of providers) {
@@ -117,7 +125,7 @@ export function createEngine(options: EngineOptions): Engine {
         disabledHits.push({ entry, offsets });
         return;
       }
-      const found = matchRule(entry, view, offsets, rejected);
+      const found = profile ? profiled(profile, entry, offsets, () => matchRule(entry, view, offsets, rejected)) : matchRule(entry, view, offsets, rejected);
       if (found.length === 0) return;
       const list = perProvider.get(entry.provider) ?? [];
       list.push(...found);
@@ -139,6 +147,16 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   return { rules: compiled.filter((c) => !c.disabled).map((c) => c.rule), scanText, scanUtf8 };
+}
+
+function profiled(profile: RuleProfile, entry: CompiledRule, offsets: readonly number[], match: () => RawFinding[]): RawFinding[] {
+  const started = performance.now();
+  const found = match();
+  const cost = profile.get(entry.rule.id) ?? { hits: 0, ms: 0 };
+  cost.hits += offsets.length;
+  cost.ms += performance.now() - started;
+  profile.set(entry.rule.id, cost);
+  return found;
 }
 
 /**
