@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { anchoredKeyword } from '../../src/detect/keyword-index.js';
+import { anchoredKeywords } from '../../src/detect/keyword-index.js';
 import { allProviders } from '../../src/providers/index.js';
 import { makeTempDir } from '../scan/helpers.js';
 
@@ -17,10 +17,8 @@ afterAll(() => temp.remove());
 describe('native prefilter under sanitizers', () => {
   it.runIf(hasCompiler || process.env['CI'])('scans 20,000 random texts without reading outside them', () => {
     const keywords = allProviders.flatMap((p) => p.rules.flatMap((r) => r.keywords.map((text) => ({ text, ignoreCase: r.keywordsIgnoreCase ?? false }))));
-    const lines = keywords.map((k) => {
-      const { anchor, ignoreCase } = anchoredKeyword(k);
-      return `${anchor} ${ignoreCase ? 1 : 0} ${k.text}`;
-    });
+    const anchored = anchoredKeywords(keywords);
+    const lines = keywords.map((k, i) => `${anchored[i]!.anchor} ${anchored[i]!.ignoreCase ? 1 : 0} ${k.text}`);
     const keywordFile = join(temp.path, 'keywords.txt');
     writeFileSync(keywordFile, `${lines.join('\n')}\n`);
     const binary = join(temp.path, 'prefilter-fuzz');
