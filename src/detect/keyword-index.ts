@@ -111,18 +111,27 @@ function trigramSlot(pair: number, c: number): number {
   return (Math.imul(pair, 0x9e3779b1) >>> 16) ^ c;
 }
 
-/** Frequencies per million characters, read from code-frequency.ts on first use. */
-let frequencies: { pairs: Map<string, number>; trigrams: Map<string, number> } | undefined;
+/** Digits of an entry's frequency in code-frequency.ts (base 36, per million characters). */
+const WEIGHT_DIGITS = 3;
 
-function decodeFrequencies(encoded: string, width: number): Map<string, number> {
-  const table = new Map<string, number>();
-  for (let i = 0; i + width + 3 <= encoded.length; i += width + 3) table.set(encoded.slice(i, i + width), parseInt(encoded.slice(i + width, i + width + 3), 36));
-  return table;
-}
-
-function codeFrequencies(): { pairs: Map<string, number>; trigrams: Map<string, number> } {
-  frequencies ??= { pairs: decodeFrequencies(PAIRS, 2), trigrams: decodeFrequencies(TRIGRAMS, 3) };
-  return frequencies;
+/**
+ * How often `chars` occurs in code per million characters, 0 when not listed: a binary search of the
+ * table's fixed-width entries (sorted by their characters), which decodes nothing but the answer.
+ */
+function frequencyIn(table: string, chars: string): number {
+  const width = chars.length + WEIGHT_DIGITS;
+  let low = 0;
+  let high = table.length / width - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = mid * width;
+    let order = 0;
+    for (let i = 0; i < chars.length && order === 0; i++) order = chars.charCodeAt(i) - table.charCodeAt(at + i);
+    if (order === 0) return parseInt(table.slice(at + chars.length, at + width), 36);
+    if (order < 0) high = mid - 1;
+    else low = mid + 1;
+  }
+  return 0;
 }
 
 /** What a triple of characters not in the table counts as: rarer than the least listed (~10 per million). */
@@ -135,12 +144,11 @@ const TRIGRAM_COST = 10;
 
 /** The 16-bit words the lookup table must flag for an anchor at `at`: both pairs of each case variant. */
 function anchorPairs(variants: readonly string[]): string[] {
-  const pairs = new Set<string>();
+  const pairs: string[] = [];
   for (const variant of variants) {
-    pairs.add(variant.slice(0, 2));
-    pairs.add(variant.slice(1, 3));
+    for (const pair of [variant.slice(0, 2), variant.slice(1, 3)]) if (!pairs.includes(pair)) pairs.push(pair);
   }
-  return [...pairs];
+  return pairs;
 }
 
 /**
@@ -154,7 +162,12 @@ function anchorPairs(variants: readonly string[]): string[] {
  * 900,000 anchor trigrams reach a comparison (for 63,000 keywords); these let 15.4% and 190,000.
  */
 function chooseAnchors(keywords: readonly KeywordSpec[]): number[] {
-  const { pairs, trigrams } = codeFrequencies();
+  const seen = new Map<string, number>();
+  const frequency = (table: string, chars: string): number => {
+    let value = seen.get(chars);
+    if (value === undefined) seen.set(chars, (value = frequencyIn(table, chars)));
+    return value;
+  };
   const flagged = new Set<string>();
   const anchored = new Set<string>();
   const anchors: number[] = new Array<number>(keywords.length).fill(0);
@@ -165,8 +178,9 @@ function chooseAnchors(keywords: readonly KeywordSpec[]): number[] {
     for (let at = 0; at + 3 <= keyword.text.length; at++) {
       const variants = anchorVariants(keyword, at);
       // A new pair costs its frequency plus one, so that among rare pairs, fewer distinct ones win.
-      let cost = anchorPairs(variants).reduce((sum, pair) => sum + (flagged.has(pair) ? 0 : 1 + (pairs.get(pair) ?? 0)), 0);
-      for (const variant of variants) if (!anchored.has(variant)) cost += TRIGRAM_COST * (trigrams.get(variant) ?? UNLISTED_TRIGRAM);
+      let cost = 0;
+      for (const pair of anchorPairs(variants)) if (!flagged.has(pair)) cost += 1 + frequency(PAIRS, pair);
+      for (const variant of variants) if (!anchored.has(variant)) cost += TRIGRAM_COST * (frequency(TRIGRAMS, variant) || UNLISTED_TRIGRAM);
       if (cost < bestCost) {
         bestCost = cost;
         anchors[i] = at;
@@ -194,8 +208,13 @@ function anchorVariants(keyword: KeywordSpec, anchor: number): string[] {
   if (!keyword.ignoreCase) return [head];
   let variants = [''];
   for (const ch of head) {
-    const forms = [...new Set([ch.toLowerCase(), ch.toUpperCase()])];
-    variants = variants.flatMap((v) => forms.map((f) => v + f));
+    const [lower, upper] = [ch.toLowerCase(), ch.toUpperCase()];
+    const next: string[] = [];
+    for (const v of variants) {
+      next.push(v + lower);
+      if (upper !== lower) next.push(v + upper);
+    }
+    variants = next;
   }
   return variants;
 }
