@@ -19,6 +19,7 @@ const dir = args[0] ?? join(process.env.BENCH_DIR ?? join(tmpdir(), 'leakstop-be
 
 const { createEngine } = await import('../dist/detect/engine.js');
 const { allProviders } = await import('../dist/providers/index.js');
+const { prefilterCost } = await import('../dist/detect/keyword-index.js');
 
 function* files(root) {
   for (const entry of readdirSync(root, { withFileTypes: true })) {
@@ -47,6 +48,9 @@ const profiledRun = scanAll(profile);
 const ruleMs = [...profile.values()].reduce((n, c) => n + c.ms, 0);
 console.log(`${contents.length} files, ${megabytes.toFixed(1)} MB, ${plain.rules} rules: ${plain.ms.toFixed(0)} ms (${(megabytes / (plain.ms / 1000)).toFixed(0)} MB/s in-process), ${plain.findings} findings`);
 console.log(`profiled run: ${profiledRun.ms.toFixed(0)} ms, of which rules ${ruleMs.toFixed(0)} ms; the rest (prefilter, placement) ${(profiledRun.ms - ruleMs).toFixed(0)} ms\n`);
+const keywords = new Map(allProviders.flatMap((p) => p.rules.flatMap((r) => r.keywords.map((text) => [`${r.keywordsIgnoreCase ? 'i' : 's'}:${text.toLowerCase()}`, { text, ignoreCase: r.keywordsIgnoreCase ?? false }]))));
+const cost = prefilterCost([...keywords.values()]);
+console.log(`prefilter estimate for all ${keywords.size} keywords: ${(cost.wordsPassing / 1e4).toFixed(1)}% of words pass the first lookup, ${cost.comparisons} comparisons per million characters (budget in test/detect/keyword-index.test.ts)\n`);
 console.log('rule                                         keyword hits       ms');
 for (const [id, cost] of [...profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, top)) {
   console.log(`${id.padEnd(44)} ${String(cost.hits).padStart(12)} ${cost.ms.toFixed(1).padStart(8)}`);

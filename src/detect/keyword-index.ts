@@ -193,6 +193,34 @@ function chooseAnchors(keywords: readonly KeywordSpec[]): number[] {
   return anchors;
 }
 
+export interface PrefilterCost {
+  /** Of every million 16-bit words of code, about how many pass the first lookup. */
+  wordsPassing: number;
+  /** Per million characters of code, about how many anchor trigrams reach a comparison. */
+  comparisons: number;
+}
+
+/**
+ * What a keyword set costs the prefilter on typical code, estimated from code-frequency.ts with the
+ * anchors buildKeywordIndex would choose: the figure a new rule's keywords must not inflate
+ * (test/detect/keyword-index.test.ts holds the built-in rules to a budget; bench/rule-cost.mjs prints it).
+ */
+export function prefilterCost(keywords: readonly KeywordSpec[]): PrefilterCost {
+  const anchors = chooseAnchors(keywords);
+  const pairs = new Set<string>();
+  const trigrams = new Set<string>();
+  keywords.forEach((keyword, i) => {
+    const variants = anchorVariants(keyword, anchors[i]!);
+    for (const pair of anchorPairs(variants)) pairs.add(pair);
+    for (const variant of variants) trigrams.add(variant);
+  });
+  let wordsPassing = 0;
+  for (const pair of pairs) wordsPassing += frequencyIn(PAIRS, pair);
+  let comparisons = 0;
+  for (const trigram of trigrams) comparisons += frequencyIn(TRIGRAMS, trigram);
+  return { wordsPassing: Math.min(1e6, wordsPassing), comparisons };
+}
+
 /** Keywords as both loops compare them (lower-cased when case-insensitive), each with its anchor's offset. */
 export function anchoredKeywords(keywords: readonly KeywordSpec[]): Array<{ codes: Uint8Array; anchor: number; ignoreCase: boolean }> {
   const anchors = chooseAnchors(keywords);
