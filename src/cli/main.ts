@@ -6,7 +6,7 @@ import { parseByteSize } from './byte-size.js';
 import { EXIT_CLEAN, EXIT_ERROR } from './exit-code.js';
 import { guardStream, writeStdout } from './output.js';
 import { runScanCommand, type ScanCommandOptions } from './scan-command.js';
-import { listRules } from './rules-command.js';
+import { listRules, type RulesFormat } from './rules-command.js';
 import { toolVersion } from '../version.js';
 import { processIO, type CliIO } from './cli-io.js';
 
@@ -24,7 +24,8 @@ const USAGE = `Usage:
   leakstop scan --stdin            scan piped text
   leakstop protect --staged        scan the staged changes (pre-commit hook)
   leakstop rules                   list the detection rules (--format json: with what the
-                                   response can do for each; --format markdown: that as a table)
+                                   response can do for each; --format markdown: that as a table;
+                                   --format reference: every rule, as docs/rules.md)
   leakstop web                     GitHub App: receive webhooks and queue scans (env: see README)
   leakstop worker                  GitHub App: run queued scans (WORKER_CONCURRENCY at a time)
   leakstop start                   GitHub App: web and worker in one process
@@ -72,9 +73,9 @@ const OPTIONS = {
 
 type Format = ScanCommandOptions['format'];
 
-function rulesFormat(value: string | undefined): 'text' | 'json' | 'markdown' {
-  if (value === undefined || value === 'text' || value === 'json' || value === 'markdown') return value ?? 'text';
-  throw new UsageError(`leakstop rules --format must be text, json or markdown, not '${value}'`);
+function rulesFormat(value: string | undefined): RulesFormat {
+  if (value === undefined || value === 'text' || value === 'json' || value === 'markdown' || value === 'reference') return value ?? 'text';
+  throw new UsageError(`leakstop rules --format must be text, json, markdown or reference, not '${value}'`);
 }
 
 

@@ -10,6 +10,7 @@ import { capabilityKind, RESPONSE_STEPS, type Capability } from '../../src/provi
 
 const PROVIDERS_DIR = fileURLToPath(new URL('../../src/providers/', import.meta.url));
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
+const RULES_DOC = fileURLToPath(new URL('../../docs/rules.md', import.meta.url));
 
 const adapters = await loadAdapters({ env: {} });
 
@@ -69,6 +70,10 @@ describe('what the registry declares, as users see it', () => {
     }
     const linear = rules.find((rule) => rule.id === 'linear-api-key');
     expect(linear?.capabilities).toEqual({ verify: 'api', revoke: 'manual', rotate: 'none', describe: 'none', activity: 'none' });
+  });
+
+  it('docs/rules.md is `leakstop rules --format reference`: every rule, regenerated with the rules', () => {
+    expect(readFileSync(RULES_DOC, 'utf8'), 'regenerate it: node bin/leakstop.js rules --format reference > docs/rules.md').toBe(listRules('reference'));
   });
 
   it("the README's provider table is `leakstop rules --format markdown`", () => {
