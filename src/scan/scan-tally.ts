@@ -73,15 +73,20 @@ export class ScanTally {
     this.#stats.filesScanned++;
     this.#stats.bytesScanned += bytes;
     this.#stats.allowedInline += scan.allowedInline;
+    if (scan.findings.length > 0) this.#keep(unit, scan.findings);
+    this.#options.onProgress?.(this.#progress());
+  }
+
+  #keep(unit: Pick<ScanUnit, 'path' | 'lineNumbers' | 'commit'>, findings: readonly Finding[]): void {
     const commitOrder = this.#orderOf(unit.commit?.sha);
     const { baseline, root } = this.#options;
-    // One path string for all of a unit's findings, not one each.
+    // One path string for all of a unit's findings, not one each, and none for the many files
+    // without a finding (path.relative on each of 6,000 files was 4% of a scan's time).
     const path = displayPath(unit.path, root);
-    for (const finding of scan.findings) {
+    for (const finding of findings) {
       if (baseline?.has(finding.fingerprint, path)) this.#stats.baselined++;
       else this.#findings.push({ value: locate(finding, unit, root, path), commitOrder });
     }
-    this.#options.onProgress?.(this.#progress());
   }
 
   result(durationMs: number): ScanResult {

@@ -22,7 +22,8 @@ export function utf16Order(bytes: Buffer): Utf16Order | undefined {
 
 function guessBomlessOrder(sample: Buffer): Utf16Order | undefined {
   const units = Math.floor(sample.length / 2);
-  if (units < MIN_UNITS) return undefined;
+  // Most files have no NUL byte at all, which memchr tells at once: no need to count them.
+  if (units < MIN_UNITS || !sample.includes(0)) return undefined;
   let evenNuls = 0;
   let oddNuls = 0;
   for (let i = 0; i < units * 2; i += 2) {
