@@ -163,6 +163,21 @@ const NOT_YET_LABELLED = new Set([
   'sonarqube-user-token',
   'sonarqube-project-analysis-token',
   'sonarqube-global-analysis-token',
+  'azure-storage-identifiable-key',
+  'azure-cosmosdb-identifiable-key',
+  'azure-redis-identifiable-key',
+  'azure-functions-identifiable-key',
+  'azure-search-identifiable-key',
+  'azure-container-registry-identifiable-key',
+  'azure-service-bus-identifiable-key',
+  'azure-event-hubs-identifiable-key',
+  'azure-relay-identifiable-key',
+  'azure-batch-identifiable-key',
+  'azure-apim-identifiable-key',
+  'azure-ai-services-key',
+  'azure-event-grid-key',
+  'azure-web-pubsub-key',
+  'azure-common-annotated-key',
 ]);
 const { found, falsePositives } = score(scanLabelledFiles());
 
