@@ -178,6 +178,8 @@ const NOT_YET_LABELLED = new Set([
   'azure-event-grid-key',
   'azure-web-pubsub-key',
   'azure-common-annotated-key',
+  'azure-devops-pat',
+  'azure-devops-pat-legacy',
 ]);
 const { found, falsePositives } = score(scanLabelledFiles());
 
