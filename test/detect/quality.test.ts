@@ -180,6 +180,9 @@ const NOT_YET_LABELLED = new Set([
   'azure-common-annotated-key',
   'azure-devops-pat',
   'azure-devops-pat-legacy',
+  'azure-ai-services-hex-key',
+  'azure-communication-services-connection-string',
+  'azure-app-configuration-connection-string',
 ]);
 const { found, falsePositives } = score(scanLabelledFiles());
 

@@ -56,5 +56,20 @@ describe('azure provider', () => {
     expect(found[0]?.details).toEqual({ providerSignature: 'ACOG', created: '2025-11', keyKind: 'standard' });
     expect(found[1]?.details).toMatchObject({ providerSignature: 'AMRS', created: '2026-02' });
   });
+
+  it('names the resource of a Communication Services or App Configuration connection string', () => {
+    const acs = engine.scanText(sample('azure-communication-services-connection-string', 1)).findings;
+    expect(acs.map((f) => [f.ruleId, f.details['resource']])).toEqual([['azure-communication-services-connection-string', 'mailer-prod']]);
+    const appConfig = engine.scanText(sample('azure-app-configuration-connection-string', 0)).findings;
+    expect(appConfig[0]?.secret.reveal()).toBe('MZutMsJtqb7EyxstCPgLjihmJMZopKaaqwFuuVHwczA=');
+    expect(appConfig[0]?.details).toEqual({ resource: 'flags-prod' });
+  });
+
+  it('takes a 32-hex AI services key only as a value beside an Azure AI name, never the name with it', () => {
+    const [finding] = engine.scanText(sample('azure-ai-services-hex-key', 2)).findings;
+    expect(finding?.secret.reveal()).toBe('4d76a696270cddcd0065be5be82c1e7e');
+    const far = `AZURE_OPENAI_ENDPOINT=https://contoso-gpt.openai.azure.com/\n${'#\n'.repeat(200)}API_KEY=6dd4236ef0bb8abee6f26918174d6751`;
+    expect(engine.scanText(far).findings).toEqual([]);
+  });
 });
 
