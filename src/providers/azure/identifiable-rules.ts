@@ -317,6 +317,28 @@ const KINDS: readonly IdentifiableKeyKind[] = [
       ],
     },
   },
+  {
+    id: 'azure-iot-identifiable-key',
+    title: 'Azure IoT Hub / Device Provisioning shared access key (identifiable)',
+    signature: 'AIoT',
+    bytes: 32,
+    seeds: { 'IoT Hub policy key': 'IoTHub00', 'device key': 'Device00', 'Device Provisioning Service key': 'DpsKey00' },
+    remediation:
+      'Regenerate the key in the Azure portal (IoT hub → Security settings → Shared access policies, or the device → Regenerate keys; Device Provisioning Service → Shared access policies, https://portal.azure.com/#browse/Microsoft.Devices%2FIotHubs) or with `az iot hub policy renew-key` / `az iot hub device-identity renew-key`; prefer X.509 or Microsoft Entra authentication.',
+    samples: {
+      positive: [
+        'IOTHUB_CONNECTION_STRING="HostName=plant-hub.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=jc8GMjQw774Q64ybfzYilhdssRdSLwnXHAIoTOyDNNw="',
+        'device_connection = "HostName=plant-hub.azure-devices.net;DeviceId=press-07;SharedAccessKey=FL4TKAn+Z2kvLHysoTvCmDS7C5idf0shjAIoTCAJhz4="',
+      ],
+      negative: [
+        'device_connection = "HostName=plant-hub.azure-devices.net;DeviceId=press-07;SharedAccessKey=FL4TKAn+Z2kvLHysoTvCmDS7C5idf0shkAIoTCAJhz4="',
+        // Signed with a messaging seed, not an IoT one.
+        'IOTHUB_KEY="HGWp1rPFObglwpNqBL/1KJB/+CWNBGp23AIoTF5+JRI="',
+        'IOTHUB_CONNECTION_STRING="HostName=plant-hub.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=<key>"',
+        'IOTHUB_KEY="KJB/+CWNBGp23AIoTF5+JRI="',
+      ],
+    },
+  },
 ];
 
 export const identifiableKeyRules: readonly Rule[] = KINDS.map(identifiableKeyRule);
