@@ -8,6 +8,7 @@ import { alibabaProvider } from './alibaba/index.js';
 import { anthropicProvider } from './anthropic/index.js';
 import { atlassianProvider } from './atlassian/index.js';
 import { awsProvider } from './aws/index.js';
+import { azureDevopsProvider } from './azure-devops/index.js';
 import { azureEntraProvider } from './azure-entra/index.js';
 import { azureProvider } from './azure/index.js';
 import { bitbucketProvider } from './bitbucket/index.js';
@@ -151,6 +152,7 @@ export const PROVIDERS: readonly ProviderModule[] = [
   railwayProvider,
   upstashProvider,
   azureEntraProvider,
+  azureDevopsProvider,
   privateKeyProvider,
   dockerProvider,
   onepasswordProvider,

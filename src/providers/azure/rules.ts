@@ -5,6 +5,9 @@
 // https://learn.microsoft.com/rest/api/storageservices/create-account-sas
 import { decodeBase64 } from '../../detect/checksum.js';
 import { ASCII_SPACE, type Candidate, type ProviderDefinition, type Rule, type Validation } from '../../detect/rule.js';
+import { commonAnnotatedKeyRules } from './common-annotated-rules.js';
+import { contextRules } from './context-rules.js';
+import { identifiableKeyRules } from './identifiable-rules.js';
 
 const ACCOUNT_KEY_BYTES = 64;
 const SAS_SIGNATURE_BYTES = 32;
@@ -101,4 +104,4 @@ const sasToken: Rule = {
   },
 };
 
-export const azure: ProviderDefinition = { id: 'azure', name: 'Azure', rules: [accountKey, sasToken] };
+export const azure: ProviderDefinition = { id: 'azure', name: 'Azure', rules: [accountKey, sasToken, ...identifiableKeyRules, ...commonAnnotatedKeyRules, ...contextRules] };
