@@ -14,6 +14,7 @@ import { bitbucketProvider } from './bitbucket/index.js';
 import { bitwardenProvider } from './bitwarden/index.js';
 import { buildkiteProvider } from './buildkite/index.js';
 import { circleciProvider } from './circleci/index.js';
+import { clojarsProvider } from './clojars/index.js';
 import { cloudflareProvider } from './cloudflare/index.js';
 import { codecovProvider } from './codecov/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
@@ -21,6 +22,7 @@ import { cratesioProvider } from './cratesio/index.js';
 import { databaseProvider } from './database/index.js';
 import { databricksProvider } from './databricks/index.js';
 import { datadogProvider } from './datadog/index.js';
+import { denoProvider } from './deno/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
 import { dockerProvider } from './docker/index.js';
@@ -36,6 +38,7 @@ import { googleOauthProvider } from './google-oauth/index.js';
 import { googleProvider } from './google/index.js';
 import { grafanaProvider } from './grafana/index.js';
 import { groqProvider } from './groq/index.js';
+import { harnessProvider } from './harness/index.js';
 import { herokuProvider } from './heroku/index.js';
 import { hubspotProvider } from './hubspot/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
@@ -46,6 +49,7 @@ import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
 import { mailchimpProvider } from './mailchimp/index.js';
 import { mailgunProvider } from './mailgun/index.js';
+import { mongodbAtlasProvider } from './mongodb-atlas/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
 import { newrelicProvider } from './newrelic/index.js';
@@ -53,14 +57,18 @@ import { ngrokProvider } from './ngrok/index.js';
 import { notionProvider } from './notion/index.js';
 import { npmProvider } from './npm/index.js';
 import { nugetProvider } from './nuget/index.js';
+import { octopusProvider } from './octopus/index.js';
 import { onepasswordProvider } from './onepassword/index.js';
 import { openaiProvider } from './openai/index.js';
 import { openrouterProvider } from './openrouter/index.js';
+import { packagistProvider } from './packagist/index.js';
 import { perplexityProvider } from './perplexity/index.js';
 import { pineconeProvider } from './pinecone/index.js';
+import { planetscaleProvider } from './planetscale/index.js';
 import { posthogProvider } from './posthog/index.js';
 import { postmanProvider } from './postman/index.js';
 import { postmarkProvider } from './postmark/index.js';
+import { prefectProvider } from './prefect/index.js';
 import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, NO_CAPABILITIES, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
 import { pulumiProvider } from './pulumi/index.js';
@@ -71,6 +79,7 @@ import { replicateProvider } from './replicate/index.js';
 import { resendProvider } from './resend/index.js';
 import { rubygemsProvider } from './rubygems/index.js';
 import { scalewayProvider } from './scaleway/index.js';
+import { scalingoProvider } from './scalingo/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
 import { sentryProvider } from './sentry/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
@@ -82,6 +91,7 @@ import { sourcegraphProvider } from './sourcegraph/index.js';
 import { stripeProvider } from './stripe/index.js';
 import { supabaseProvider } from './supabase/index.js';
 import { tailscaleProvider } from './tailscale/index.js';
+import { teamcityProvider } from './teamcity/index.js';
 import { telegramProvider } from './telegram/index.js';
 import { terraformProvider } from './terraform/index.js';
 import { twilioProvider } from './twilio/index.js';
@@ -173,6 +183,16 @@ export const PROVIDERS: readonly ProviderModule[] = [
   infisicalProvider,
   bitwardenProvider,
   sonarqubeProvider,
+  packagistProvider,
+  clojarsProvider,
+  planetscaleProvider,
+  denoProvider,
+  prefectProvider,
+  harnessProvider,
+  scalingoProvider,
+  octopusProvider,
+  mongodbAtlasProvider,
+  teamcityProvider,
   databaseProvider,
   genericProvider,
 ];

@@ -163,6 +163,18 @@ const NOT_YET_LABELLED = new Set([
   'sonarqube-user-token',
   'sonarqube-project-analysis-token',
   'sonarqube-global-analysis-token',
+  'packagist-token',
+  'clojars-deploy-token',
+  'planetscale-service-token',
+  'planetscale-password',
+  'planetscale-oauth-token',
+  'deno-deploy-token',
+  'prefect-api-key',
+  'harness-api-key-token',
+  'scalingo-api-token',
+  'octopus-deploy-api-key',
+  'mongodb-atlas-service-account-secret',
+  'teamcity-access-token',
 ]);
 const { found, falsePositives } = score(scanLabelledFiles());
 
