@@ -175,6 +175,11 @@ const NOT_YET_LABELLED = new Set([
   'octopus-deploy-api-key',
   'mongodb-atlas-service-account-secret',
   'teamcity-access-token',
+  'aws-session-token',
+  'aws-bedrock-long-term-api-key',
+  'aws-bedrock-short-term-api-key',
+  'google-auth-key',
+  'huggingface-org-token',
 ]);
 const { found, falsePositives } = score(scanLabelledFiles());
 
