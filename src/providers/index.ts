@@ -4,6 +4,7 @@
 import type { ProviderDefinition } from '../detect/rule.js';
 import { ProblemsError } from '../problems-error.js';
 import { ageProvider } from './age/index.js';
+import { akamaiProvider } from './akamai/index.js';
 import { alibabaProvider } from './alibaba/index.js';
 import { anthropicProvider } from './anthropic/index.js';
 import { atlassianProvider } from './atlassian/index.js';
@@ -17,6 +18,7 @@ import { circleciProvider } from './circleci/index.js';
 import { clojarsProvider } from './clojars/index.js';
 import { cloudflareProvider } from './cloudflare/index.js';
 import { codecovProvider } from './codecov/index.js';
+import { confluentProvider } from './confluent/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
 import { cratesioProvider } from './cratesio/index.js';
 import { databaseProvider } from './database/index.js';
@@ -28,6 +30,8 @@ import { discordProvider } from './discord/index.js';
 import { dockerProvider } from './docker/index.js';
 import { dopplerProvider } from './doppler/index.js';
 import { dynatraceProvider } from './dynatrace/index.js';
+import { elasticProvider } from './elastic/index.js';
+import { fastlyProvider } from './fastly/index.js';
 import { figmaProvider } from './figma/index.js';
 import { flyProvider } from './fly/index.js';
 import { genericProvider } from './generic/index.js';
@@ -40,8 +44,10 @@ import { grafanaProvider } from './grafana/index.js';
 import { groqProvider } from './groq/index.js';
 import { harnessProvider } from './harness/index.js';
 import { herokuProvider } from './heroku/index.js';
+import { hetznerProvider } from './hetzner/index.js';
 import { hubspotProvider } from './hubspot/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
+import { ibmProvider } from './ibm/index.js';
 import { infisicalProvider } from './infisical/index.js';
 import { jfrogProvider } from './jfrog/index.js';
 import { langsmithProvider } from './langsmith/index.js';
@@ -61,6 +67,7 @@ import { octopusProvider } from './octopus/index.js';
 import { onepasswordProvider } from './onepassword/index.js';
 import { openaiProvider } from './openai/index.js';
 import { openrouterProvider } from './openrouter/index.js';
+import { oracleProvider } from './oracle/index.js';
 import { packagistProvider } from './packagist/index.js';
 import { perplexityProvider } from './perplexity/index.js';
 import { pineconeProvider } from './pinecone/index.js';
@@ -85,6 +92,7 @@ import { sentryProvider } from './sentry/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
 import { shopifyProvider } from './shopify/index.js';
 import { slackProvider } from './slack/index.js';
+import { snowflakeProvider } from './snowflake/index.js';
 import { snykProvider } from './snyk/index.js';
 import { sonarqubeProvider } from './sonarqube/index.js';
 import { sourcegraphProvider } from './sourcegraph/index.js';
@@ -93,11 +101,14 @@ import { supabaseProvider } from './supabase/index.js';
 import { tailscaleProvider } from './tailscale/index.js';
 import { teamcityProvider } from './teamcity/index.js';
 import { telegramProvider } from './telegram/index.js';
+import { tencentProvider } from './tencent/index.js';
 import { terraformProvider } from './terraform/index.js';
+import { travisProvider } from './travis/index.js';
 import { twilioProvider } from './twilio/index.js';
 import { upstashProvider } from './upstash/index.js';
 import { vaultProvider } from './vault/index.js';
 import { vercelProvider } from './vercel/index.js';
+import { vultrProvider } from './vultr/index.js';
 import { xaiProvider } from './xai/index.js';
 
 /** In the order rules are tried and listed; the generic rule last. */
@@ -193,6 +204,17 @@ export const PROVIDERS: readonly ProviderModule[] = [
   octopusProvider,
   mongodbAtlasProvider,
   teamcityProvider,
+  tencentProvider,
+  vultrProvider,
+  hetznerProvider,
+  ibmProvider,
+  confluentProvider,
+  fastlyProvider,
+  akamaiProvider,
+  travisProvider,
+  elasticProvider,
+  oracleProvider,
+  snowflakeProvider,
   databaseProvider,
   genericProvider,
 ];

@@ -180,6 +180,18 @@ const NOT_YET_LABELLED = new Set([
   'aws-bedrock-short-term-api-key',
   'google-auth-key',
   'huggingface-org-token',
+  'tencent-secret-id',
+  'tencent-secret-key',
+  'vultr-api-key',
+  'hetzner-cloud-api-token',
+  'ibm-cloud-api-key',
+  'confluent-cloud-api-secret',
+  'fastly-api-token',
+  'akamai-edgegrid-client-secret',
+  'travis-ci-api-token',
+  'elastic-api-key',
+  'oracle-customer-secret-key',
+  'snowflake-connection-url',
 ]);
 const { found, falsePositives } = score(scanLabelledFiles());
 
