@@ -31,6 +31,7 @@ import { dockerProvider } from './docker/index.js';
 import { dopplerProvider } from './doppler/index.js';
 import { dynatraceProvider } from './dynatrace/index.js';
 import { elasticProvider } from './elastic/index.js';
+import { exoscaleProvider } from './exoscale/index.js';
 import { fastlyProvider } from './fastly/index.js';
 import { figmaProvider } from './figma/index.js';
 import { flyProvider } from './fly/index.js';
@@ -55,6 +56,7 @@ import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
 import { mailchimpProvider } from './mailchimp/index.js';
 import { mailgunProvider } from './mailgun/index.js';
+import { modalProvider } from './modal/index.js';
 import { mongodbAtlasProvider } from './mongodb-atlas/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
@@ -103,6 +105,7 @@ import { teamcityProvider } from './teamcity/index.js';
 import { telegramProvider } from './telegram/index.js';
 import { tencentProvider } from './tencent/index.js';
 import { terraformProvider } from './terraform/index.js';
+import { tigrisProvider } from './tigris/index.js';
 import { travisProvider } from './travis/index.js';
 import { twilioProvider } from './twilio/index.js';
 import { upstashProvider } from './upstash/index.js';
@@ -110,6 +113,7 @@ import { vaultProvider } from './vault/index.js';
 import { vercelProvider } from './vercel/index.js';
 import { vultrProvider } from './vultr/index.js';
 import { xaiProvider } from './xai/index.js';
+import { yandexProvider } from './yandex/index.js';
 
 /** In the order rules are tried and listed; the generic rule last. */
 export const PROVIDERS: readonly ProviderModule[] = [
@@ -215,6 +219,10 @@ export const PROVIDERS: readonly ProviderModule[] = [
   elasticProvider,
   oracleProvider,
   snowflakeProvider,
+  yandexProvider,
+  tigrisProvider,
+  modalProvider,
+  exoscaleProvider,
   databaseProvider,
   genericProvider,
 ];

@@ -192,6 +192,11 @@ const NOT_YET_LABELLED = new Set([
   'elastic-api-key',
   'oracle-customer-secret-key',
   'snowflake-connection-url',
+  'yandex-cloud-api-key',
+  'yandex-cloud-static-secret-key',
+  'tigris-secret-access-key',
+  'modal-token-secret',
+  'exoscale-api-secret',
 ]);
 const { found, falsePositives } = score(scanLabelledFiles());
 
