@@ -17,6 +17,7 @@ import { buildkiteProvider } from './buildkite/index.js';
 import { circleciProvider } from './circleci/index.js';
 import { clojarsProvider } from './clojars/index.js';
 import { cloudflareProvider } from './cloudflare/index.js';
+import { cockroachProvider } from './cockroach/index.js';
 import { codecovProvider } from './codecov/index.js';
 import { confluentProvider } from './confluent/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
@@ -113,6 +114,7 @@ import { vaultProvider } from './vault/index.js';
 import { vercelProvider } from './vercel/index.js';
 import { vultrProvider } from './vultr/index.js';
 import { xaiProvider } from './xai/index.js';
+import { xataProvider } from './xata/index.js';
 import { yandexProvider } from './yandex/index.js';
 
 /** In the order rules are tried and listed; the generic rule last. */
@@ -223,6 +225,8 @@ export const PROVIDERS: readonly ProviderModule[] = [
   tigrisProvider,
   modalProvider,
   exoscaleProvider,
+  cockroachProvider,
+  xataProvider,
   databaseProvider,
   genericProvider,
 ];

@@ -197,6 +197,8 @@ const NOT_YET_LABELLED = new Set([
   'tigris-secret-access-key',
   'modal-token-secret',
   'exoscale-api-secret',
+  'cockroachdb-cloud-api-key',
+  'xata-api-key',
 ]);
 const { found, falsePositives } = score(scanLabelledFiles());
 
