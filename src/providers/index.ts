@@ -4,6 +4,7 @@
 import type { ProviderDefinition } from '../detect/rule.js';
 import { ProblemsError } from '../problems-error.js';
 import { ageProvider } from './age/index.js';
+import { akamaiProvider } from './akamai/index.js';
 import { alibabaProvider } from './alibaba/index.js';
 import { anthropicProvider } from './anthropic/index.js';
 import { atlassianProvider } from './atlassian/index.js';
@@ -15,18 +16,25 @@ import { bitbucketProvider } from './bitbucket/index.js';
 import { bitwardenProvider } from './bitwarden/index.js';
 import { buildkiteProvider } from './buildkite/index.js';
 import { circleciProvider } from './circleci/index.js';
+import { clojarsProvider } from './clojars/index.js';
 import { cloudflareProvider } from './cloudflare/index.js';
+import { cockroachProvider } from './cockroach/index.js';
 import { codecovProvider } from './codecov/index.js';
+import { confluentProvider } from './confluent/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
 import { cratesioProvider } from './cratesio/index.js';
 import { databaseProvider } from './database/index.js';
 import { databricksProvider } from './databricks/index.js';
 import { datadogProvider } from './datadog/index.js';
+import { denoProvider } from './deno/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
 import { dockerProvider } from './docker/index.js';
 import { dopplerProvider } from './doppler/index.js';
 import { dynatraceProvider } from './dynatrace/index.js';
+import { elasticProvider } from './elastic/index.js';
+import { exoscaleProvider } from './exoscale/index.js';
+import { fastlyProvider } from './fastly/index.js';
 import { figmaProvider } from './figma/index.js';
 import { flyProvider } from './fly/index.js';
 import { genericProvider } from './generic/index.js';
@@ -37,9 +45,12 @@ import { googleOauthProvider } from './google-oauth/index.js';
 import { googleProvider } from './google/index.js';
 import { grafanaProvider } from './grafana/index.js';
 import { groqProvider } from './groq/index.js';
+import { harnessProvider } from './harness/index.js';
 import { herokuProvider } from './heroku/index.js';
+import { hetznerProvider } from './hetzner/index.js';
 import { hubspotProvider } from './hubspot/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
+import { ibmProvider } from './ibm/index.js';
 import { infisicalProvider } from './infisical/index.js';
 import { jfrogProvider } from './jfrog/index.js';
 import { langsmithProvider } from './langsmith/index.js';
@@ -47,6 +58,8 @@ import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
 import { mailchimpProvider } from './mailchimp/index.js';
 import { mailgunProvider } from './mailgun/index.js';
+import { modalProvider } from './modal/index.js';
+import { mongodbAtlasProvider } from './mongodb-atlas/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
 import { newrelicProvider } from './newrelic/index.js';
@@ -54,14 +67,19 @@ import { ngrokProvider } from './ngrok/index.js';
 import { notionProvider } from './notion/index.js';
 import { npmProvider } from './npm/index.js';
 import { nugetProvider } from './nuget/index.js';
+import { octopusProvider } from './octopus/index.js';
 import { onepasswordProvider } from './onepassword/index.js';
 import { openaiProvider } from './openai/index.js';
 import { openrouterProvider } from './openrouter/index.js';
+import { oracleProvider } from './oracle/index.js';
+import { packagistProvider } from './packagist/index.js';
 import { perplexityProvider } from './perplexity/index.js';
 import { pineconeProvider } from './pinecone/index.js';
+import { planetscaleProvider } from './planetscale/index.js';
 import { posthogProvider } from './posthog/index.js';
 import { postmanProvider } from './postman/index.js';
 import { postmarkProvider } from './postmark/index.js';
+import { prefectProvider } from './prefect/index.js';
 import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, NO_CAPABILITIES, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
 import { pulumiProvider } from './pulumi/index.js';
@@ -72,24 +90,33 @@ import { replicateProvider } from './replicate/index.js';
 import { resendProvider } from './resend/index.js';
 import { rubygemsProvider } from './rubygems/index.js';
 import { scalewayProvider } from './scaleway/index.js';
+import { scalingoProvider } from './scalingo/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
 import { sentryProvider } from './sentry/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
 import { shopifyProvider } from './shopify/index.js';
 import { slackProvider } from './slack/index.js';
+import { snowflakeProvider } from './snowflake/index.js';
 import { snykProvider } from './snyk/index.js';
 import { sonarqubeProvider } from './sonarqube/index.js';
 import { sourcegraphProvider } from './sourcegraph/index.js';
 import { stripeProvider } from './stripe/index.js';
 import { supabaseProvider } from './supabase/index.js';
 import { tailscaleProvider } from './tailscale/index.js';
+import { teamcityProvider } from './teamcity/index.js';
 import { telegramProvider } from './telegram/index.js';
+import { tencentProvider } from './tencent/index.js';
 import { terraformProvider } from './terraform/index.js';
+import { tigrisProvider } from './tigris/index.js';
+import { travisProvider } from './travis/index.js';
 import { twilioProvider } from './twilio/index.js';
 import { upstashProvider } from './upstash/index.js';
 import { vaultProvider } from './vault/index.js';
 import { vercelProvider } from './vercel/index.js';
+import { vultrProvider } from './vultr/index.js';
 import { xaiProvider } from './xai/index.js';
+import { xataProvider } from './xata/index.js';
+import { yandexProvider } from './yandex/index.js';
 
 /** In the order rules are tried and listed; the generic rule last. */
 export const PROVIDERS: readonly ProviderModule[] = [
@@ -175,6 +202,33 @@ export const PROVIDERS: readonly ProviderModule[] = [
   infisicalProvider,
   bitwardenProvider,
   sonarqubeProvider,
+  packagistProvider,
+  clojarsProvider,
+  planetscaleProvider,
+  denoProvider,
+  prefectProvider,
+  harnessProvider,
+  scalingoProvider,
+  octopusProvider,
+  mongodbAtlasProvider,
+  teamcityProvider,
+  tencentProvider,
+  vultrProvider,
+  hetznerProvider,
+  ibmProvider,
+  confluentProvider,
+  fastlyProvider,
+  akamaiProvider,
+  travisProvider,
+  elasticProvider,
+  oracleProvider,
+  snowflakeProvider,
+  yandexProvider,
+  tigrisProvider,
+  modalProvider,
+  exoscaleProvider,
+  cockroachProvider,
+  xataProvider,
   databaseProvider,
   genericProvider,
 ];

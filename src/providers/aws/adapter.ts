@@ -76,6 +76,8 @@ interface LeakedKey {
   accountId?: string;
   /** The secret access key, when it leaked too. */
   secret?: Secret;
+  /** The session token of a temporary (ASIA) pair, when it leaked with it. */
+  sessionToken?: Secret;
 }
 
 /** Which credentials act, and whose they are: the summary says which one was used. */
@@ -124,11 +126,19 @@ function leakedKey(credential: Credential): LeakedKey | undefined {
   const accessKeyId = related ?? (keyIdOnly ? credential.secret.reveal() : undefined);
   if (accessKeyId === undefined) return undefined;
   const accountId = awsAccountIdFromKeyId(accessKeyId) ?? credential.details['awsAccountId'];
-  return { accessKeyId, ...(accountId === undefined ? {} : { accountId }), ...(keyIdOnly ? {} : { secret: credential.secret }) };
+  const sessionToken = credential.related?.['sessionToken'];
+  return {
+    accessKeyId,
+    ...(accountId === undefined ? {} : { accountId }),
+    ...(keyIdOnly ? {} : { secret: credential.secret }),
+    ...(sessionToken === undefined ? {} : { sessionToken }),
+  };
 }
 
 function leakedCredentials(key: LeakedKey): AwsCredentials | undefined {
-  return key.secret === undefined ? undefined : { accessKeyId: key.accessKeyId, secretAccessKey: key.secret.reveal() };
+  if (key.secret === undefined) return undefined;
+  const credentials = { accessKeyId: key.accessKeyId, secretAccessKey: key.secret.reveal() };
+  return key.sessionToken === undefined ? credentials : { ...credentials, sessionToken: key.sessionToken.reveal() };
 }
 
 /** IAM user name from a GetCallerIdentity ARN (arn:aws:iam::123:user/path/name); undefined for roles and root. */

@@ -1,9 +1,15 @@
 // AWS access keys: the access key ID (AKIA…, ASIA…) names the key and, for keys issued since about
 // 2019, encodes the account; the 40-character secret access key is what signs requests. Either
 // alone is a lead; both within a few lines of each other are a working credential, so combine()
-// reports them as one critical finding. Prefixes: IAM unique ID prefixes in
+// reports them as one critical finding; a temporary (ASIA) pair found with its session token is
+// one finding that carries all three. Prefixes: IAM unique ID prefixes in
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
-import { awsAccountIdFromKeyId } from '../../detect/checksum.js';
+// Amazon Bedrock API keys (https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html) are
+// bearer tokens of their own: long-term keys are `ABSK` + the base64 of an IAM service-specific
+// credential, `BedrockAPIKey-<id>-at-<account>:<password>`; short-term keys are
+// `bedrock-api-key-` + the base64 of a SigV4 presigned URL (bedrock.amazonaws.com/?Action=
+// CallWithBearerToken&…&Version=1) that expires within 12 hours.
+import { awsAccountIdFromKeyId, decodeBase64 } from '../../detect/checksum.js';
 import type { Candidate, ProviderDefinition, RawFinding, Rule, ScannedText, Validation } from '../../detect/rule.js';
 import { redact } from '../../detect/secret.js';
 
@@ -124,6 +130,156 @@ const secretAccessKey: Rule = {
   },
 };
 
+// --- Session tokens ------------------------------------------------------------------------------
+
+/**
+ * How STS session tokens begin, as issued: base64 of a small binary header naming the token's
+ * origin (`!\n\torigin_ec` for regional STS tokens, `\x17\n\x06er/aws` and older forms for global
+ * ones). AWS does not document the encoding; these are the forms STS has returned.
+ */
+const SESSION_TOKEN_PREFIXES = ['IQoJb3JpZ2luX2Vj', 'FwoGZXIvYXdz', 'FQoGZXIvYXdz', 'AQoDYXdz'] as const;
+
+const sessionToken: Rule = {
+  id: 'aws-session-token',
+  provider: 'aws',
+  title: 'AWS session token',
+  // Useless without the temporary key pair it was issued with; combine() joins them when near.
+  severity: 'medium',
+  keywords: SESSION_TOKEN_PREFIXES,
+  prefixes: SESSION_TOKEN_PREFIXES,
+  window: { before: 0, after: 3100 },
+  anchor: 'keyword',
+  pattern: /(?<![A-Za-z0-9+/])(?<secret>(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz|FQoGZXIvYXdz|AQoDYXdz)[A-Za-z0-9+/]{100,3000}={0,2})(?![A-Za-z0-9+/=])/,
+  minEntropy: 4.5,
+  remediation:
+    "Revoke the role's active sessions (IAM console → the role → Revoke active sessions, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html); the token expires on its own, but until then it works with its key pair.",
+  samples: {
+    positive: [
+      'AWS_SESSION_TOKEN=IQoJb3JpZ2luX2VjEA9sEUHM8ARGCt6L340Rn0sMybJSOl11LHcJKrFZUsj95q3iuGHJTIxMudMfvsb5XYgxw/t5ycrnAA9FD2jZRb/bfTpfjcJEz77/hHuuxgxskWMMF4SwMck3x47bSTh/PW1ty+Xd3Y4QKp/k/M+E0udFwMWUu8lLRIhvIMmsiTKmkZn41/OIaEb06qmFpyyZSWmW+gz3aQ==',
+      'aws_session_token = FwoGZXIvYXdzEMxUnCB1oqXiYBuJO8NHInq8r6/VKClVkAPrsB+XwV64sz0ylk2cbuttXpvnUTAa8qTXI/6ow0odzI73tCqyV7SM5vKEq5X/u8E7muGHLVBymtslBzZJg0K/OeL10GvYfWnr0EKbzHHR+l1SaebdotcuxbFPlluzOMSvWJ2zdVuN5DUgml+dv8RRO/RrFlbqntc/2w3Srw==',
+    ],
+    negative: [
+      // The IAM documentation's example token.
+      'aws_session_token = AQoDYXdzEJr...<remainder of session token>',
+      'AWS_SESSION_TOKEN=IQoJb3JpZ2luX2VjEXAMPLE',
+      // Truncated to a few dozen characters.
+      'AWS_SESSION_TOKEN=IQoJb3JpZ2luX2VjEA9sEUHM8ARGCt6L340Rn0sMybJSOl11LHcJKrFZUsj95q3iuGH',
+      'AWS_SESSION_TOKEN=IQoJb3JpZ2luX2VjAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    ],
+  },
+};
+
+// --- Bedrock API keys --------------------------------------------------------------------------------
+
+const BEDROCK_REMEDIATION =
+  'Delete the key: a long-term key under the IAM user\'s "API keys for Amazon Bedrock" (https://console.aws.amazon.com/iam/home#/users, or `aws iam delete-service-specific-credential`), then check CloudTrail for Bedrock calls it made; a short-term key cannot be revoked alone: revoke the sessions of the identity that generated it.';
+
+/** `ABSK` + base64 of `BedrockAPIKey-` (its last character depends on the id that follows). */
+const LONG_TERM_PREFIX = 'ABSKQmVkcm9ja0FQSUtleS';
+const LONG_TERM_CREDENTIAL = /^BedrockAPIKey-([A-Za-z0-9]{1,16})-at-([0-9]{12}):[\x21-\x7e]{16,200}$/;
+
+function checkLongTermKey({ secret }: Candidate): Validation {
+  const decoded = decodeBase64(secret.slice(4))?.toString('latin1');
+  const match = decoded === undefined ? null : LONG_TERM_CREDENTIAL.exec(decoded);
+  if (!match) return { valid: false, reason: 'does not decode to a Bedrock service-specific credential' };
+  return { valid: true, confidence: 'structure', details: { keyType: 'Bedrock long-term API key', awsAccountId: match[2]!, iamUser: `BedrockAPIKey-${match[1]!}` } };
+}
+
+/** A long-term key built the way the IAM console does: ABSK + base64(user:password). */
+function longTermSample(user: string, password: string): string {
+  return `ABSK${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+
+const bedrockLongTermKey: Rule = {
+  id: 'aws-bedrock-long-term-api-key',
+  provider: 'aws',
+  title: 'Amazon Bedrock long-term API key',
+  severity: 'high',
+  keywords: [LONG_TERM_PREFIX],
+  prefixes: ['ABSK'],
+  window: { before: 0, after: 320 },
+  anchor: 'keyword',
+  pattern: new RegExp(String.raw`(?<![A-Za-z0-9+/])(?<secret>${LONG_TERM_PREFIX}[A-Za-z0-9+/]{40,300}={0,2})(?![A-Za-z0-9+/=])`),
+  validate: checkLongTermKey,
+  remediation: BEDROCK_REMEDIATION,
+  samples: {
+    positive: [
+      `AWS_BEARER_TOKEN_BEDROCK=${longTermSample('BedrockAPIKey-7o5v-at-077540655047', '+o9H1p1MupSZMFCfC4sO36fDzJ3RWp0vLqrmQ/kNYH8gXs2Tbe+4vA7dlK1cF5Ua')}`,
+      `headers = {"Authorization": "Bearer ${longTermSample('BedrockAPIKey-x61z-at-040851252479', 'Uv1lGYANuRSZFuHpnQRtkJ2vb8xWq4Ly6Pc0Te3mDZ9sHgKfN7Ri5oA1jUwXzEcB')}"}`,
+    ],
+    negative: [
+      // Synthetic keys from tests: not a credential once decoded.
+      `BEDROCK_API_KEY=ABSK${'QmVkcm9ja0FQSUtleS0'}${'A'.repeat(80)}=`,
+      `key = ${longTermSample('BedrockAPIKey-abc-at-123', 'secret')}`,
+      'AWS_BEARER_TOKEN_BEDROCK=your-api-key-here',
+      // Truncated.
+      'AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS03bzV2LWF0LTA3NzU0MDY1NTA0Nz',
+    ],
+  },
+};
+
+const SHORT_TERM_PREFIX = 'bedrock-api-key-';
+/** base64 of `bedrock.amazonaws.com/`, where every short-term key's URL begins. */
+const PRESIGNED_URL_START = 'YmVkcm9jay5hbWF6b25hd3MuY29tLz';
+
+function checkShortTermKey({ secret }: Candidate): Validation {
+  const decoded = decodeBase64(secret.slice(SHORT_TERM_PREFIX.length))?.toString('latin1');
+  if (decoded === undefined) return { valid: false, reason: 'not base64' };
+  const query = new URLSearchParams(decoded.slice(decoded.indexOf('?') + 1));
+  const credential = query.get('X-Amz-Credential') ?? '';
+  const scope = /^(?:AKIA|ASIA)[A-Z0-9]{16}\/([0-9]{8})\/([a-z0-9-]{1,30})\/bedrock\/aws4_request$/.exec(credential);
+  if (query.get('Action') !== 'CallWithBearerToken' || !scope || !/^[0-9a-f]{64}$/.test(query.get('X-Amz-Signature') ?? '')) {
+    return { valid: false, reason: 'does not decode to a presigned CallWithBearerToken URL' };
+  }
+  const details: Record<string, string> = { keyType: 'Bedrock short-term API key', region: scope[2]! };
+  const accountId = awsAccountIdFromKeyId(credential.slice(0, 20));
+  if (accountId !== undefined) details['awsAccountId'] = accountId;
+  const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(query.get('X-Amz-Date') ?? '');
+  const expires = Number(query.get('X-Amz-Expires'));
+  if (date && Number.isInteger(expires)) {
+    const signedAt = Date.UTC(+date[1]!, +date[2]! - 1, +date[3]!, +date[4]!, +date[5]!, +date[6]!);
+    details['expiresAt'] = new Date(signedAt + expires * 1000).toISOString();
+  }
+  return { valid: true, confidence: 'structure', details };
+}
+
+/** A short-term key built the way aws-bedrock-token-generator does, for the samples. */
+function shortTermSample(keyId: string, region: string, token: string, signature: string): string {
+  const url =
+    `bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${keyId}%2F20261203%2F${region}%2Fbedrock%2Faws4_request` +
+    `&X-Amz-Date=20261203T091500Z&X-Amz-Expires=43200&X-Amz-Security-Token=${encodeURIComponent(token)}&X-Amz-Signature=${signature}&X-Amz-SignedHeaders=host&Version=1`;
+  return `${SHORT_TERM_PREFIX}${Buffer.from(url).toString('base64')}`;
+}
+
+const bedrockShortTermKey: Rule = {
+  id: 'aws-bedrock-short-term-api-key',
+  provider: 'aws',
+  title: 'Amazon Bedrock short-term API key',
+  // At most 12 hours of the generating identity's Bedrock permissions.
+  severity: 'high',
+  keywords: [`${SHORT_TERM_PREFIX}${PRESIGNED_URL_START}`],
+  prefixes: [SHORT_TERM_PREFIX],
+  window: { before: 0, after: 6100 },
+  anchor: 'keyword',
+  pattern: new RegExp(String.raw`(?<![A-Za-z0-9_-])(?<secret>${SHORT_TERM_PREFIX}${PRESIGNED_URL_START}[A-Za-z0-9+/]{200,6000}={0,2})(?![A-Za-z0-9+/=])`),
+  validate: checkShortTermKey,
+  remediation: BEDROCK_REMEDIATION,
+  samples: {
+    positive: [
+      `AWS_BEARER_TOKEN_BEDROCK=${shortTermSample('ASIAWT7OHRIWL5XGGGMV', 'us-east-1', 'IQoJb3JpZ2luX2VjEJvhYM+8IEqRl6gEAFHMM/TfbQT7Rqykw5t7Ah2nUlEV7TEZfbZ2CHy9OJQqchJOkhtRcAkZ15XWTKSnkyAsOE0c7ngtYc2qgkg54/0SBAxadN9EqT2k2IkmmQfQj1hcmVTzRsYsUGi1JPflEfBE8tfb9gbgnrTBv4mLA3IViJ7T8vO53zXmxa8EJREn', '175d4f02b7e86cf308568e40760e5d38b170ee03fa695b05adc2d8ea0e8f0482')}`,
+      `token: "${shortTermSample('ASIA5RDV6RROZ5RH3LLE', 'eu-west-3', 'IQoJb3JpZ2luX2VjEPpqe3ZjuFhqchxv8Nt4LqTBuTsLztPn6jH0+mNjG44vgAp05HuSAn2Mvd5C5/IbUzIGwxs5bHHfeMAzzb2+XHjyMltrqRIJWQz1Io3DNIIUIeK7wTo4WRB3p1bCGljsiQ==', '54cdd5cfcfb3eb09c8952881d2f05c59751a60d062f2da33aa6a1df4aeb5ab6a')}"`,
+    ],
+    negative: [
+      // base64 of bedrock.amazonaws.com and nothing more.
+      'BEDROCK_SHORT_KEY = "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t"',
+      `BEDROCK_KEY=bedrock-api-key-${'YmVkcm9jay5hbWF6b25hd3MuY29tLz'}${'a'.repeat(300)}`,
+      // A presigned URL for another action.
+      `BEDROCK_KEY=${SHORT_TERM_PREFIX}${Buffer.from(`bedrock.amazonaws.com/?Action=ListFoundationModels&X-Amz-Credential=ASIAWT7OHRIWL5XGGGMV%2F20261203%2Fus-east-1%2Fbedrock%2Faws4_request&X-Amz-Signature=${'175d4f02b7e86cf308568e40760e5d38b170ee03fa695b05adc2d8ea0e8f0482'}&Version=1${'&X-Amz-Pad=0'.repeat(12)}`).toString('base64')}`,
+      'export AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-...',
+    ],
+  },
+};
+
 // --- Pairing ---------------------------------------------------------------------------------------
 
 /** How far apart a key ID and its secret may be to count as one credential. */
@@ -179,7 +335,8 @@ function nearestSecret(keyId: RawFinding, secrets: readonly RawFinding[], taken:
  * reach reports, issues and job data. Verifying or deactivating the key re-reads the ID from the
  * finding's location.
  */
-function pairFinding(keyId: RawFinding, secret: RawFinding): RawFinding {
+function pairFinding(keyId: RawFinding, secret: RawFinding, token?: RawFinding): RawFinding {
+  if (token !== undefined) return sessionCredentialsFinding(keyId, secret, token);
   return {
     rule: secret.rule,
     secret: secret.secret,
@@ -196,12 +353,29 @@ function pairFinding(keyId: RawFinding, secret: RawFinding): RawFinding {
 }
 
 /**
- * Pairs each key ID with the nearest unpaired secret within a few lines; the rest stay as found.
+ * A temporary key pair with its session token: everything needed to sign requests until the token
+ * expires. Still the `aws-access-key-pair` finding (the same response acts on it), with the token
+ * as a third related secret so that verifying it can send it.
+ */
+function sessionCredentialsFinding(keyId: RawFinding, secret: RawFinding, token: RawFinding): RawFinding {
+  const pair = pairFinding(keyId, secret);
+  return {
+    ...pair,
+    details: { ...pair.details, sessionToken: redact(token.secret, token.rule.prefixes) },
+    related: { ...pair.related, sessionToken: token.secret },
+    title: 'AWS temporary credentials (key pair and session token)',
+  };
+}
+
+/**
+ * Pairs each key ID with the nearest unpaired secret within a few lines, and a temporary (ASIA)
+ * pair with the nearest session token; the rest stay as found.
  * The engine passes findings in offset order, so both lists below are sorted by start.
  */
 function pairAccessKeys(findings: RawFinding[], text: ScannedText): RawFinding[] {
   const keyIds = findings.filter((f) => f.rule.id === accessKeyId.id);
   const secrets = findings.filter((f) => f.rule.id === secretAccessKey.id);
+  const tokens = findings.filter((f) => f.rule.id === sessionToken.id);
   const taken = new Set<RawFinding>();
   const pairs: RawFinding[] = [];
   for (const keyId of keyIds) {
@@ -209,7 +383,9 @@ function pairAccessKeys(findings: RawFinding[], text: ScannedText): RawFinding[]
     if (!secret) continue;
     taken.add(keyId);
     taken.add(secret);
-    pairs.push(pairFinding(keyId, secret));
+    const token = keyId.secret.startsWith('ASIA') ? nearestSecret(secret, tokens, taken, text) : undefined;
+    if (token) taken.add(token);
+    pairs.push(pairFinding(keyId, secret, token));
   }
   return [...pairs, ...findings.filter((f) => !taken.has(f))].sort((a, b) => a.start - b.start);
 }
@@ -217,6 +393,6 @@ function pairAccessKeys(findings: RawFinding[], text: ScannedText): RawFinding[]
 export const aws: ProviderDefinition = {
   id: 'aws',
   name: 'AWS',
-  rules: [accessKeyId, secretAccessKey],
+  rules: [accessKeyId, secretAccessKey, sessionToken, bedrockLongTermKey, bedrockShortTermKey],
   combine: pairAccessKeys,
 };

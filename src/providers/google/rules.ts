@@ -1,4 +1,5 @@
-// Google credentials: API keys (AIza + 35 characters) and service account key files, the JSON
+// Google credentials: API keys (AIza + 35 characters, and the newer AQ. authentication keys) and
+// service account key files, the JSON
 // that `gcloud iam service-accounts keys create` downloads. In a key file the secret is the
 // private key; the key id and client email beside it say which key to delete, so they go in
 // details. Key files are multi-line and their fields may come in any order (tools that sort keys
@@ -159,4 +160,37 @@ const serviceAccountKey: Rule = {
   },
 };
 
-export const google: ProviderDefinition = { id: 'google', name: 'Google', rules: [apiKey, serviceAccountKey] };
+// Authentication keys, the API keys Google AI Studio issues for the Gemini API since 2026 and the
+// Cloud console for keys bound to a service account (https://ai.google.dev/gemini-api/docs/api-key):
+// `AQ.Ab` then base64url characters. Google documents the prefix, not the length, so the rule takes
+// any run of 30 to 160 that stands alone.
+const authKey: Rule = {
+  id: 'google-auth-key',
+  provider: 'google',
+  title: 'Google API authentication key (Gemini)',
+  severity: 'high',
+  keywords: ['AQ.Ab'],
+  prefixes: ['AQ.Ab'],
+  window: { before: 0, after: 170 },
+  anchor: 'keyword',
+  pattern: /(?<![A-Za-z0-9_.-])(?<secret>AQ\.Ab[A-Za-z0-9_-]{30,160})(?![A-Za-z0-9_.-])/,
+  minEntropy: 4,
+  remediation:
+    'Delete the key in Google AI Studio (https://aistudio.google.com/apikey) or at https://console.cloud.google.com/apis/credentials, check the project\'s Gemini API usage and billing for calls you did not make, and create a new key.',
+  samples: {
+    positive: [
+      'GEMINI_API_KEY=AQ.Ab8RN6EdRta0-LhCsr-eQ32WWlKcJ5EYvb1xDvKoyoQjKX1GpJ',
+      'client = genai.Client(api_key="AQ.Ab8RN6XSzR4ZdofxjxPfDDHm9uyxu94btzyopGFshGG2JwSEcW")',
+    ],
+    negative: [
+      'GEMINI_API_KEY=AQ.Ab...',
+      'GEMINI_API_KEY=AQ.Abxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      // Truncated.
+      'GEMINI_API_KEY=AQ.Ab8RN6EdRta0-LhCsr',
+      // Inside a dotted base64url value (a JWT's payload and signature).
+      'token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0gAQ.Ab8RN6EdRta0-LhCsr-eQ32WWlKcJ5EYvb1xDvKoyoQjKX1GpJ"',
+    ],
+  },
+};
+
+export const google: ProviderDefinition = { id: 'google', name: 'Google', rules: [apiKey, serviceAccountKey, authKey] };

@@ -15,6 +15,14 @@ export const huggingfaceProvider: ProviderModule = {
         describe: 'api',
         activity: 'none',
       },
+      rules: {
+        // whoami answers for user tokens; an organization token is checked and deleted by hand.
+        'huggingface-org-token': {
+          verify: 'none',
+          revoke: { manual: 'https://huggingface.co/organizations', how: "delete the token in the organization's settings" },
+          describe: 'none',
+        },
+      },
     },
     loadAdapter: async () => (await import('./adapter.js')).huggingfaceAdapter,
   },

@@ -51,4 +51,32 @@ const accessToken: Rule = {
   },
 };
 
-export const huggingface: ProviderDefinition = { id: 'huggingface', name: 'Hugging Face', rules: [accessToken] };
+// Organization API tokens (legacy, https://huggingface.co/docs/hub/security-tokens): `api_org_` + 34
+// letters, the organization's own token from before user access tokens replaced them.
+const orgToken: Rule = {
+  id: 'huggingface-org-token',
+  provider: 'huggingface',
+  title: 'Hugging Face organization API token',
+  severity: 'high',
+  keywords: ['api_org_'],
+  prefixes: ['api_org_'],
+  window: { before: 0, after: 42 },
+  anchor: 'keyword',
+  pattern: /(?<![A-Za-z0-9_])(?<secret>api_org_[A-Za-z]{34})(?![A-Za-z0-9_])/,
+  minEntropy: 3.5,
+  validate: accessToken.validate!,
+  remediation:
+    "Delete the token in the organization's settings on Hugging Face (https://huggingface.co/organizations → the organization → Settings → API tokens) and move its users to fine-grained user access tokens.",
+  samples: {
+    positive: ['HF_ORG_TOKEN=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', "headers = {'Authorization': 'Bearer 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'}"],
+    negative: [
+      'HF_ORG_TOKEN=api_org_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      // An identifier of the same shape.
+      'def get_api_org_membershipsforauthenticateduser(): pass',
+      // Truncated.
+      'HF_ORG_TOKEN=api_org_zvqWZcdqOHcMNtNdOanbgWGzlTBab',
+    ],
+  },
+};
+
+export const huggingface: ProviderDefinition = { id: 'huggingface', name: 'Hugging Face', rules: [accessToken, orgToken] };

@@ -102,7 +102,7 @@ async function authRevoke(credential: Credential, ctx: AdapterContext<SlackSetti
  * path parts are used, under the operator's base URL, so a found URL can never choose a host.
  */
 const INCOMING_WEBHOOK = /^(?:https?:\/\/)?hooks\.slack\.com\/services\/(T[A-Z0-9]{6,12})\/(B[A-Z0-9]{6,12})\/([A-Za-z0-9]{20,32})$/;
-const WORKFLOW_WEBHOOK = /^(?:https?:\/\/)?hooks\.slack\.com\/workflows\//;
+const WORKFLOW_WEBHOOK = /^(?:https?:\/\/)?hooks\.slack\.com\/(?:workflows|triggers)\//;
 
 /** Refusals of the empty payload, which Slack gives only after it has found the webhook. */
 const WEBHOOK_LIVE_ERRORS = new Set(['no_text', 'missing_text', 'missing_text_or_fallback_or_attachments', 'invalid_payload']);

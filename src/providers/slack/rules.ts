@@ -151,14 +151,23 @@ const legacyToken: Rule = {
 const webhookUrl: Rule = {
   id: 'slack-webhook-url',
   provider: 'slack',
-  title: 'Slack incoming webhook URL',
+  title: 'Slack incoming or workflow webhook URL',
   severity: 'medium',
   keywords: ['hooks.slack.com/'],
-  prefixes: ['https://hooks.slack.com/services/', 'https://hooks.slack.com/workflows/', 'hooks.slack.com/services/', 'hooks.slack.com/workflows/'],
+  prefixes: [
+    'https://hooks.slack.com/services/',
+    'https://hooks.slack.com/workflows/',
+    'https://hooks.slack.com/triggers/',
+    'hooks.slack.com/services/',
+    'hooks.slack.com/workflows/',
+    'hooks.slack.com/triggers/',
+  ],
   window: { before: 8, after: 140 },
-  // Incoming webhooks (services/T…/B…/secret) and workflow webhooks (workflows/T…/A…/id/secret).
+  // Incoming webhooks (services/T…/B…/secret), legacy workflow webhooks (workflows/T…/A…/id/secret)
+  // and the webhook triggers of the new workflow platform (triggers/T…/id/secret,
+  // https://api.slack.com/automation/triggers/webhook).
   pattern:
-    /(?<secret>(?:https?:\/\/)?hooks\.slack\.com\/(?:services\/T[A-Z0-9]{6,12}\/B[A-Z0-9]{6,12}|workflows\/T[A-Z0-9]{6,12}\/A[A-Z0-9]{6,12}\/[0-9]{10,20})\/[A-Za-z0-9]{20,32})(?![A-Za-z0-9])/,
+    /(?<secret>(?:https?:\/\/)?hooks\.slack\.com\/(?:services\/T[A-Z0-9]{6,12}\/B[A-Z0-9]{6,12}|workflows\/T[A-Z0-9]{6,12}\/A[A-Z0-9]{6,12}\/[0-9]{10,20}|triggers\/T[A-Z0-9]{6,12}\/[0-9]{10,20})\/[A-Za-z0-9]{20,32})(?![A-Za-z0-9])/,
   minEntropy: 3.5,
   remediation:
     'Remove the webhook at https://api.slack.com/apps (your app → Incoming Webhooks → Remove), or for a legacy integration at https://my.slack.com/apps/manage/custom-integrations, and create a new one.',
@@ -167,11 +176,13 @@ const webhookUrl: Rule = {
       'SLACK_WEBHOOK_URL=https://hooks.slack.com/services/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',
       "requests.post('https://hooks.slack.com/services/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', json={'text': msg})",
       'url: https://hooks.slack.com/workflows/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',
+      'curl -X POST https://hooks.slack.com/triggers/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 -d \'{"status": "deployed"}\'',
     ],
     negative: [
       'SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
       'SLACK_WEBHOOK_URL=https://hooks.slack.com/services/<team>/<channel>/<token>',
       'See https://hooks.slack.com/services/ for the webhook endpoint.',
+      'SLACK_TRIGGER_URL=https://hooks.slack.com/triggers/T00000000/0000000000/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
       'SLACK_WEBHOOK_URL=https://hooks.slack.com/services/TUAHSIF331C/BBTLXR6ZO4K/YsEy8iPWQk',
     ],
   },

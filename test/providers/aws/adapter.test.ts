@@ -111,6 +111,16 @@ describe('the AWS adapter', () => {
       expect(http.requests[0]!.headers).toContain(`Credential=${keyId}/`);
     });
 
+    it('signs with the session token of a temporary pair found with it', async () => {
+      const temporaryKeyId = keyIdFor(ACCOUNT, 'ASIA');
+      const token = `IQoJb3JpZ2luX2Vj${randomBytes(120).toString('base64')}`;
+      http.scope(STS).post('/', action('GetCallerIdentity')).reply(200, callerIdentity(`arn:aws:sts::${ACCOUNT}:assumed-role/deploy/ci`), XML);
+      const credential = pair(temporaryKeyId, secret);
+      const outcome = await createAwsAdapter({ settings: settings() }).verify!({ ...credential, related: { ...credential.related, sessionToken: new Secret(token) } }, ctx());
+      expect(outcome.status).toBe('done');
+      expect(http.requests[0]!.headers).toContain(token);
+    });
+
     it('reports a deactivated or deleted key as not live', async () => {
       http.scope(STS).post('/').reply(403, xmlError('InvalidClientTokenId', 'The security token included in the request is invalid.'), XML);
       const outcome = await createAwsAdapter({ settings: settings() }).verify!(pair(keyId, secret), ctx());

@@ -78,4 +78,37 @@ describe('aws provider', () => {
     const text = `AWS_ACCESS_KEY_ID=${KEY_ID}\nAWS_SECRET_ACCESS_KEY=${SECRET}\nBACKUP_AWS_SECRET_ACCESS_KEY=${OTHER_SECRET}`;
     expect(scan(text).map((f) => f.ruleId)).toEqual(['aws-access-key-pair', 'aws-secret-access-key']);
   });
+
+  it('reports a temporary pair with its session token as one finding carrying all three', () => {
+    const token = `IQoJb3JpZ2luX2VjEPpqe3ZjuFhqchxv8Nt4LqTBuTsLztPn6jH0+mNjG44vgAp05HuSAn2Mvd5C5/IbUzIGwxs5bHHfeMAzzb2+XHjyMltrqRIJWQz1Io3DNIIUIeK7wTo4WRB3p1bCGljsiQ==`;
+    const text = `[temp]\naws_access_key_id = ${OTHER_KEY_ID}\naws_secret_access_key = ${OTHER_SECRET}\naws_session_token = ${token}\n`;
+    const findings = engine.scanText(text).findings;
+    expect(findings.map((f) => [f.ruleId, f.severity, f.title, f.secret.reveal()])).toEqual([
+      ['aws-access-key-pair', 'critical', 'AWS temporary credentials (key pair and session token)', OTHER_SECRET],
+    ]);
+    expect(findings[0]?.related?.['sessionToken']?.reveal()).toBe(token);
+    expect(findings[0]?.related?.['accessKeyId']?.reveal()).toBe(OTHER_KEY_ID);
+    expect(findings[0]?.details['sessionToken']).toMatch(/^IQoJb3JpZ2luX2Vj…/);
+  });
+
+  it('leaves a session token beside a long-term pair on its own', () => {
+    const token = `FwoGZXIvYXdzEMxUnCB1oqXiYBuJO8NHInq8r6/VKClVkAPrsB+XwV64sz0ylk2cbuttXpvnUTAa8qTXI/6ow0odzI73tCqyV7SM5vKEq5X/u8E7muGHLVBymtslBzZJg0K/OeL10GvYfWnr0EKbzHHR+l1SaebdotcuxbFPlluzOMSvWJ2zdVuN5DUgml+dv8RRO/RrFlbqntc/2w3Srw==`;
+    const text = `AWS_ACCESS_KEY_ID=${KEY_ID}\nAWS_SECRET_ACCESS_KEY=${SECRET}\nAWS_SESSION_TOKEN=${token}`;
+    expect(scan(text).map((f) => [f.ruleId, f.severity])).toEqual([
+      ['aws-access-key-pair', 'critical'],
+      ['aws-session-token', 'medium'],
+    ]);
+  });
+
+  it('reads the account and IAM user of a Bedrock long-term key, and the region and expiry of a short-term one', () => {
+    const longTerm = `ABSK${Buffer.from('BedrockAPIKey-7o5v-at-077540655047:+o9H1p1MupSZMFCfC4sO36fDzJ3RWp0vLqrmQ/kNYH8gXs2Tbe+4vA7dlK1cF5Ua').toString('base64')}`;
+    const url =
+      `bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${OTHER_KEY_ID}%2F20261203%2Feu-west-3%2Fbedrock%2Faws4_request` +
+      `&X-Amz-Date=20261203T091500Z&X-Amz-Expires=43200&X-Amz-Security-Token=${'IQoJb3JpZ2luX2Vj'.padEnd(200, 'q')}&X-Amz-Signature=${'5'.repeat(32)}${'c'.repeat(32)}&X-Amz-SignedHeaders=host&Version=1`;
+    const shortTerm = `bedrock-api-key-${Buffer.from(url).toString('base64')}`;
+    expect(scan(`A=${longTerm}\nB=${shortTerm}`).map((f) => [f.ruleId, f.details])).toEqual([
+      ['aws-bedrock-long-term-api-key', { keyType: 'Bedrock long-term API key', awsAccountId: '077540655047', iamUser: 'BedrockAPIKey-7o5v' }],
+      ['aws-bedrock-short-term-api-key', { keyType: 'Bedrock short-term API key', region: 'eu-west-3', awsAccountId: '186663916073', expiresAt: '2026-12-03T21:15:00.000Z' }],
+    ]);
+  });
 });

@@ -166,6 +166,13 @@ describe('slack adapter: incoming webhooks', () => {
     expect(harness.sent).toEqual([]);
   });
 
+  it('never calls a webhook trigger either, and points at Workflow Builder rather than the apps page', async () => {
+    const cred = credential('slack-webhook-url', `https://hooks.slack.com/triggers/${TEAM}/6921846301582/${randomChars(32)}`);
+    const manualUrl = 'https://api.slack.com/automation/triggers/webhook';
+    expect(await slackAdapter.verify!(cred, harness.ctx)).toMatchObject({ status: 'unsupported', manualUrl });
+    expect(harness.sent).toEqual([]);
+  });
+
   it('has no scopes to describe', async () => {
     expect(await slackAdapter.describe!(webhook().cred, harness.ctx)).toMatchObject({ status: 'unsupported', manualUrl: APPS });
     expect(harness.sent).toEqual([]);
