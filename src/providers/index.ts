@@ -8,11 +8,14 @@ import { alibabaProvider } from './alibaba/index.js';
 import { anthropicProvider } from './anthropic/index.js';
 import { atlassianProvider } from './atlassian/index.js';
 import { awsProvider } from './aws/index.js';
+import { axiomProvider } from './axiom/index.js';
 import { azureEntraProvider } from './azure-entra/index.js';
 import { azureProvider } from './azure/index.js';
 import { bitbucketProvider } from './bitbucket/index.js';
 import { bitwardenProvider } from './bitwarden/index.js';
 import { buildkiteProvider } from './buildkite/index.js';
+import { cerebrasProvider } from './cerebras/index.js';
+import { checklyProvider } from './checkly/index.js';
 import { circleciProvider } from './circleci/index.js';
 import { cloudflareProvider } from './cloudflare/index.js';
 import { codecovProvider } from './codecov/index.js';
@@ -21,12 +24,15 @@ import { cratesioProvider } from './cratesio/index.js';
 import { databaseProvider } from './database/index.js';
 import { databricksProvider } from './databricks/index.js';
 import { datadogProvider } from './datadog/index.js';
+import { deepseekProvider } from './deepseek/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
 import { dockerProvider } from './docker/index.js';
 import { dopplerProvider } from './doppler/index.js';
 import { dynatraceProvider } from './dynatrace/index.js';
+import { elevenlabsProvider } from './elevenlabs/index.js';
 import { figmaProvider } from './figma/index.js';
+import { fireworksProvider } from './fireworks/index.js';
 import { flyProvider } from './fly/index.js';
 import { genericProvider } from './generic/index.js';
 import { giteaProvider } from './gitea/index.js';
@@ -37,15 +43,18 @@ import { googleProvider } from './google/index.js';
 import { grafanaProvider } from './grafana/index.js';
 import { groqProvider } from './groq/index.js';
 import { herokuProvider } from './heroku/index.js';
+import { honeycombProvider } from './honeycomb/index.js';
 import { hubspotProvider } from './hubspot/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
 import { infisicalProvider } from './infisical/index.js';
 import { jfrogProvider } from './jfrog/index.js';
+import { jinaProvider } from './jina/index.js';
 import { langsmithProvider } from './langsmith/index.js';
 import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
 import { mailchimpProvider } from './mailchimp/index.js';
 import { mailgunProvider } from './mailgun/index.js';
+import { modalProvider } from './modal/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
 import { newrelicProvider } from './newrelic/index.js';
@@ -53,6 +62,7 @@ import { ngrokProvider } from './ngrok/index.js';
 import { notionProvider } from './notion/index.js';
 import { npmProvider } from './npm/index.js';
 import { nugetProvider } from './nuget/index.js';
+import { nvidiaProvider } from './nvidia/index.js';
 import { onepasswordProvider } from './onepassword/index.js';
 import { openaiProvider } from './openai/index.js';
 import { openrouterProvider } from './openrouter/index.js';
@@ -70,6 +80,7 @@ import { renderProvider } from './render/index.js';
 import { replicateProvider } from './replicate/index.js';
 import { resendProvider } from './resend/index.js';
 import { rubygemsProvider } from './rubygems/index.js';
+import { runwayProvider } from './runway/index.js';
 import { scalewayProvider } from './scaleway/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
 import { sentryProvider } from './sentry/index.js';
@@ -79,15 +90,19 @@ import { slackProvider } from './slack/index.js';
 import { snykProvider } from './snyk/index.js';
 import { sonarqubeProvider } from './sonarqube/index.js';
 import { sourcegraphProvider } from './sourcegraph/index.js';
+import { stabilityProvider } from './stability/index.js';
 import { stripeProvider } from './stripe/index.js';
 import { supabaseProvider } from './supabase/index.js';
 import { tailscaleProvider } from './tailscale/index.js';
 import { telegramProvider } from './telegram/index.js';
 import { terraformProvider } from './terraform/index.js';
+import { togetherProvider } from './together/index.js';
 import { twilioProvider } from './twilio/index.js';
 import { upstashProvider } from './upstash/index.js';
 import { vaultProvider } from './vault/index.js';
 import { vercelProvider } from './vercel/index.js';
+import { voyageProvider } from './voyage/index.js';
+import { wandbProvider } from './wandb/index.js';
 import { xaiProvider } from './xai/index.js';
 
 /** In the order rules are tried and listed; the generic rule last. */
@@ -173,6 +188,21 @@ export const PROVIDERS: readonly ProviderModule[] = [
   infisicalProvider,
   bitwardenProvider,
   sonarqubeProvider,
+  nvidiaProvider,
+  cerebrasProvider,
+  voyageProvider,
+  fireworksProvider,
+  togetherProvider,
+  jinaProvider,
+  runwayProvider,
+  checklyProvider,
+  axiomProvider,
+  honeycombProvider,
+  wandbProvider,
+  modalProvider,
+  elevenlabsProvider,
+  deepseekProvider,
+  stabilityProvider,
   databaseProvider,
   genericProvider,
 ];

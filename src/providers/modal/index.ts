@@ -1,0 +1,5 @@
+// Modal tokens: detected and reported with a remediation checklist; leakstop has no response for them.
+import type { ProviderModule } from '../provider.js';
+import { modal } from './rules.js';
+
+export const modalProvider: ProviderModule = { detection: modal };
