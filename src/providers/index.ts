@@ -6,11 +6,13 @@ import { ProblemsError } from '../problems-error.js';
 import { ageProvider } from './age/index.js';
 import { alibabaProvider } from './alibaba/index.js';
 import { anthropicProvider } from './anthropic/index.js';
+import { assemblyaiProvider } from './assemblyai/index.js';
 import { atlassianProvider } from './atlassian/index.js';
 import { awsProvider } from './aws/index.js';
 import { axiomProvider } from './axiom/index.js';
 import { azureEntraProvider } from './azure-entra/index.js';
 import { azureProvider } from './azure/index.js';
+import { betterstackProvider } from './betterstack/index.js';
 import { bitbucketProvider } from './bitbucket/index.js';
 import { bitwardenProvider } from './bitwarden/index.js';
 import { buildkiteProvider } from './buildkite/index.js';
@@ -19,11 +21,13 @@ import { checklyProvider } from './checkly/index.js';
 import { circleciProvider } from './circleci/index.js';
 import { cloudflareProvider } from './cloudflare/index.js';
 import { codecovProvider } from './codecov/index.js';
+import { cohereProvider } from './cohere/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
 import { cratesioProvider } from './cratesio/index.js';
 import { databaseProvider } from './database/index.js';
 import { databricksProvider } from './databricks/index.js';
 import { datadogProvider } from './datadog/index.js';
+import { deepgramProvider } from './deepgram/index.js';
 import { deepseekProvider } from './deepseek/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
@@ -52,8 +56,11 @@ import { jinaProvider } from './jina/index.js';
 import { langsmithProvider } from './langsmith/index.js';
 import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
+import { logzioProvider } from './logzio/index.js';
 import { mailchimpProvider } from './mailchimp/index.js';
 import { mailgunProvider } from './mailgun/index.js';
+import { mezmoProvider } from './mezmo/index.js';
+import { mistralProvider } from './mistral/index.js';
 import { modalProvider } from './modal/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
@@ -66,6 +73,8 @@ import { nvidiaProvider } from './nvidia/index.js';
 import { onepasswordProvider } from './onepassword/index.js';
 import { openaiProvider } from './openai/index.js';
 import { openrouterProvider } from './openrouter/index.js';
+import { opsgenieProvider } from './opsgenie/index.js';
+import { pagerdutyProvider } from './pagerduty/index.js';
 import { perplexityProvider } from './perplexity/index.js';
 import { pineconeProvider } from './pinecone/index.js';
 import { posthogProvider } from './posthog/index.js';
@@ -79,6 +88,7 @@ import { railwayProvider } from './railway/index.js';
 import { renderProvider } from './render/index.js';
 import { replicateProvider } from './replicate/index.js';
 import { resendProvider } from './resend/index.js';
+import { rollbarProvider } from './rollbar/index.js';
 import { rubygemsProvider } from './rubygems/index.js';
 import { runwayProvider } from './runway/index.js';
 import { scalewayProvider } from './scaleway/index.js';
@@ -90,8 +100,10 @@ import { slackProvider } from './slack/index.js';
 import { snykProvider } from './snyk/index.js';
 import { sonarqubeProvider } from './sonarqube/index.js';
 import { sourcegraphProvider } from './sourcegraph/index.js';
+import { splunkProvider } from './splunk/index.js';
 import { stabilityProvider } from './stability/index.js';
 import { stripeProvider } from './stripe/index.js';
+import { sumologicProvider } from './sumologic/index.js';
 import { supabaseProvider } from './supabase/index.js';
 import { tailscaleProvider } from './tailscale/index.js';
 import { telegramProvider } from './telegram/index.js';
@@ -203,6 +215,18 @@ export const PROVIDERS: readonly ProviderModule[] = [
   elevenlabsProvider,
   deepseekProvider,
   stabilityProvider,
+  pagerdutyProvider,
+  opsgenieProvider,
+  splunkProvider,
+  sumologicProvider,
+  logzioProvider,
+  mezmoProvider,
+  betterstackProvider,
+  rollbarProvider,
+  mistralProvider,
+  cohereProvider,
+  assemblyaiProvider,
+  deepgramProvider,
   databaseProvider,
   genericProvider,
 ];

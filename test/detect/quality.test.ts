@@ -182,6 +182,21 @@ const NOT_YET_LABELLED = new Set([
   'elevenlabs-api-key',
   'deepseek-api-key',
   'stability-api-key',
+  'pagerduty-api-key',
+  'pagerduty-integration-key',
+  'opsgenie-api-key',
+  'splunk-hec-token',
+  'splunk-observability-token',
+  'sumologic-access-key',
+  'sumologic-http-source-url',
+  'logzio-token',
+  'mezmo-ingestion-key',
+  'betterstack-token',
+  'rollbar-access-token',
+  'mistral-api-key',
+  'cohere-api-key',
+  'assemblyai-api-key',
+  'deepgram-api-key',
 ]);
 const { found, falsePositives } = score(scanLabelledFiles());
 
