@@ -36,6 +36,7 @@ import { dopplerProvider } from './doppler/index.js';
 import { dynatraceProvider } from './dynatrace/index.js';
 import { elevenlabsProvider } from './elevenlabs/index.js';
 import { figmaProvider } from './figma/index.js';
+import { firecrawlProvider } from './firecrawl/index.js';
 import { fireworksProvider } from './fireworks/index.js';
 import { flyProvider } from './fly/index.js';
 import { genericProvider } from './generic/index.js';
@@ -53,6 +54,7 @@ import { huggingfaceProvider } from './huggingface/index.js';
 import { infisicalProvider } from './infisical/index.js';
 import { jfrogProvider } from './jfrog/index.js';
 import { jinaProvider } from './jina/index.js';
+import { langfuseProvider } from './langfuse/index.js';
 import { langsmithProvider } from './langsmith/index.js';
 import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
@@ -106,6 +108,7 @@ import { stripeProvider } from './stripe/index.js';
 import { sumologicProvider } from './sumologic/index.js';
 import { supabaseProvider } from './supabase/index.js';
 import { tailscaleProvider } from './tailscale/index.js';
+import { tavilyProvider } from './tavily/index.js';
 import { telegramProvider } from './telegram/index.js';
 import { terraformProvider } from './terraform/index.js';
 import { togetherProvider } from './together/index.js';
@@ -227,6 +230,9 @@ export const PROVIDERS: readonly ProviderModule[] = [
   cohereProvider,
   assemblyaiProvider,
   deepgramProvider,
+  langfuseProvider,
+  firecrawlProvider,
+  tavilyProvider,
   databaseProvider,
   genericProvider,
 ];

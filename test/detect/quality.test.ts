@@ -197,6 +197,9 @@ const NOT_YET_LABELLED = new Set([
   'cohere-api-key',
   'assemblyai-api-key',
   'deepgram-api-key',
+  'langfuse-secret-key',
+  'firecrawl-api-key',
+  'tavily-api-key',
 ]);
 const { found, falsePositives } = score(scanLabelledFiles());
 
