@@ -7,26 +7,34 @@ import { ageProvider } from './age/index.js';
 import { akamaiProvider } from './akamai/index.js';
 import { alibabaProvider } from './alibaba/index.js';
 import { anthropicProvider } from './anthropic/index.js';
+import { assemblyaiProvider } from './assemblyai/index.js';
 import { atlassianProvider } from './atlassian/index.js';
 import { awsProvider } from './aws/index.js';
 import { azureDevopsProvider } from './azure-devops/index.js';
+import { axiomProvider } from './axiom/index.js';
 import { azureEntraProvider } from './azure-entra/index.js';
 import { azureProvider } from './azure/index.js';
+import { betterstackProvider } from './betterstack/index.js';
 import { bitbucketProvider } from './bitbucket/index.js';
 import { bitwardenProvider } from './bitwarden/index.js';
 import { buildkiteProvider } from './buildkite/index.js';
+import { cerebrasProvider } from './cerebras/index.js';
+import { checklyProvider } from './checkly/index.js';
 import { circleciProvider } from './circleci/index.js';
 import { clojarsProvider } from './clojars/index.js';
 import { cloudflareProvider } from './cloudflare/index.js';
 import { cockroachProvider } from './cockroach/index.js';
 import { codecovProvider } from './codecov/index.js';
 import { confluentProvider } from './confluent/index.js';
+import { cohereProvider } from './cohere/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
 import { cratesioProvider } from './cratesio/index.js';
 import { databaseProvider } from './database/index.js';
 import { databricksProvider } from './databricks/index.js';
 import { datadogProvider } from './datadog/index.js';
 import { denoProvider } from './deno/index.js';
+import { deepgramProvider } from './deepgram/index.js';
+import { deepseekProvider } from './deepseek/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
 import { dockerProvider } from './docker/index.js';
@@ -35,7 +43,10 @@ import { dynatraceProvider } from './dynatrace/index.js';
 import { elasticProvider } from './elastic/index.js';
 import { exoscaleProvider } from './exoscale/index.js';
 import { fastlyProvider } from './fastly/index.js';
+import { elevenlabsProvider } from './elevenlabs/index.js';
 import { figmaProvider } from './figma/index.js';
+import { firecrawlProvider } from './firecrawl/index.js';
+import { fireworksProvider } from './fireworks/index.js';
 import { flyProvider } from './fly/index.js';
 import { genericProvider } from './generic/index.js';
 import { giteaProvider } from './gitea/index.js';
@@ -48,18 +59,24 @@ import { groqProvider } from './groq/index.js';
 import { harnessProvider } from './harness/index.js';
 import { herokuProvider } from './heroku/index.js';
 import { hetznerProvider } from './hetzner/index.js';
+import { honeycombProvider } from './honeycomb/index.js';
 import { hubspotProvider } from './hubspot/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
 import { ibmProvider } from './ibm/index.js';
 import { infisicalProvider } from './infisical/index.js';
 import { jfrogProvider } from './jfrog/index.js';
+import { jinaProvider } from './jina/index.js';
+import { langfuseProvider } from './langfuse/index.js';
 import { langsmithProvider } from './langsmith/index.js';
 import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
+import { logzioProvider } from './logzio/index.js';
 import { mailchimpProvider } from './mailchimp/index.js';
 import { mailgunProvider } from './mailgun/index.js';
 import { modalProvider } from './modal/index.js';
 import { mongodbAtlasProvider } from './mongodb-atlas/index.js';
+import { mezmoProvider } from './mezmo/index.js';
+import { mistralProvider } from './mistral/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
 import { newrelicProvider } from './newrelic/index.js';
@@ -73,6 +90,9 @@ import { openaiProvider } from './openai/index.js';
 import { openrouterProvider } from './openrouter/index.js';
 import { oracleProvider } from './oracle/index.js';
 import { packagistProvider } from './packagist/index.js';
+import { nvidiaProvider } from './nvidia/index.js';
+import { opsgenieProvider } from './opsgenie/index.js';
+import { pagerdutyProvider } from './pagerduty/index.js';
 import { perplexityProvider } from './perplexity/index.js';
 import { pineconeProvider } from './pinecone/index.js';
 import { planetscaleProvider } from './planetscale/index.js';
@@ -88,7 +108,9 @@ import { railwayProvider } from './railway/index.js';
 import { renderProvider } from './render/index.js';
 import { replicateProvider } from './replicate/index.js';
 import { resendProvider } from './resend/index.js';
+import { rollbarProvider } from './rollbar/index.js';
 import { rubygemsProvider } from './rubygems/index.js';
+import { runwayProvider } from './runway/index.js';
 import { scalewayProvider } from './scaleway/index.js';
 import { scalingoProvider } from './scalingo/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
@@ -100,20 +122,27 @@ import { snowflakeProvider } from './snowflake/index.js';
 import { snykProvider } from './snyk/index.js';
 import { sonarqubeProvider } from './sonarqube/index.js';
 import { sourcegraphProvider } from './sourcegraph/index.js';
+import { splunkProvider } from './splunk/index.js';
+import { stabilityProvider } from './stability/index.js';
 import { stripeProvider } from './stripe/index.js';
+import { sumologicProvider } from './sumologic/index.js';
 import { supabaseProvider } from './supabase/index.js';
 import { tailscaleProvider } from './tailscale/index.js';
 import { teamcityProvider } from './teamcity/index.js';
+import { tavilyProvider } from './tavily/index.js';
 import { telegramProvider } from './telegram/index.js';
 import { tencentProvider } from './tencent/index.js';
 import { terraformProvider } from './terraform/index.js';
 import { tigrisProvider } from './tigris/index.js';
 import { travisProvider } from './travis/index.js';
+import { togetherProvider } from './together/index.js';
 import { twilioProvider } from './twilio/index.js';
 import { upstashProvider } from './upstash/index.js';
 import { vaultProvider } from './vault/index.js';
 import { vercelProvider } from './vercel/index.js';
 import { vultrProvider } from './vultr/index.js';
+import { voyageProvider } from './voyage/index.js';
+import { wandbProvider } from './wandb/index.js';
 import { xaiProvider } from './xai/index.js';
 import { xataProvider } from './xata/index.js';
 import { yandexProvider } from './yandex/index.js';
@@ -229,6 +258,35 @@ export const PROVIDERS: readonly ProviderModule[] = [
   exoscaleProvider,
   cockroachProvider,
   xataProvider,
+  nvidiaProvider,
+  cerebrasProvider,
+  voyageProvider,
+  fireworksProvider,
+  togetherProvider,
+  jinaProvider,
+  runwayProvider,
+  checklyProvider,
+  axiomProvider,
+  honeycombProvider,
+  wandbProvider,
+  elevenlabsProvider,
+  deepseekProvider,
+  stabilityProvider,
+  pagerdutyProvider,
+  opsgenieProvider,
+  splunkProvider,
+  sumologicProvider,
+  logzioProvider,
+  mezmoProvider,
+  betterstackProvider,
+  rollbarProvider,
+  mistralProvider,
+  cohereProvider,
+  assemblyaiProvider,
+  deepgramProvider,
+  langfuseProvider,
+  firecrawlProvider,
+  tavilyProvider,
   databaseProvider,
   genericProvider,
 ];
