@@ -3,6 +3,7 @@
 // capabilities in index.ts) and one line in PROVIDERS below.
 import type { ProviderDefinition } from '../detect/rule.js';
 import { ProblemsError } from '../problems-error.js';
+import { adyenProvider } from './adyen/index.js';
 import { ageProvider } from './age/index.js';
 import { alibabaProvider } from './alibaba/index.js';
 import { anthropicProvider } from './anthropic/index.js';
@@ -12,6 +13,7 @@ import { azureEntraProvider } from './azure-entra/index.js';
 import { azureProvider } from './azure/index.js';
 import { bitbucketProvider } from './bitbucket/index.js';
 import { bitwardenProvider } from './bitwarden/index.js';
+import { braintreeProvider } from './braintree/index.js';
 import { buildkiteProvider } from './buildkite/index.js';
 import { circleciProvider } from './circleci/index.js';
 import { cloudflareProvider } from './cloudflare/index.js';
@@ -25,13 +27,17 @@ import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
 import { dockerProvider } from './docker/index.js';
 import { dopplerProvider } from './doppler/index.js';
+import { duffelProvider } from './duffel/index.js';
 import { dynatraceProvider } from './dynatrace/index.js';
+import { easypostProvider } from './easypost/index.js';
 import { figmaProvider } from './figma/index.js';
+import { flutterwaveProvider } from './flutterwave/index.js';
 import { flyProvider } from './fly/index.js';
 import { genericProvider } from './generic/index.js';
 import { giteaProvider } from './gitea/index.js';
 import { githubProvider } from './github/index.js';
 import { gitlabProvider } from './gitlab/index.js';
+import { gocardlessProvider } from './gocardless/index.js';
 import { googleOauthProvider } from './google-oauth/index.js';
 import { googleProvider } from './google/index.js';
 import { grafanaProvider } from './grafana/index.js';
@@ -46,6 +52,7 @@ import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
 import { mailchimpProvider } from './mailchimp/index.js';
 import { mailgunProvider } from './mailgun/index.js';
+import { mollieProvider } from './mollie/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
 import { newrelicProvider } from './newrelic/index.js';
@@ -56,8 +63,12 @@ import { nugetProvider } from './nuget/index.js';
 import { onepasswordProvider } from './onepassword/index.js';
 import { openaiProvider } from './openai/index.js';
 import { openrouterProvider } from './openrouter/index.js';
+import { paddleProvider } from './paddle/index.js';
+import { paypalProvider } from './paypal/index.js';
+import { paystackProvider } from './paystack/index.js';
 import { perplexityProvider } from './perplexity/index.js';
 import { pineconeProvider } from './pinecone/index.js';
+import { plaidProvider } from './plaid/index.js';
 import { posthogProvider } from './posthog/index.js';
 import { postmanProvider } from './postman/index.js';
 import { postmarkProvider } from './postmark/index.js';
@@ -66,6 +77,7 @@ import { capabilitiesOfRule, NO_CAPABILITIES, type AdapterDeps, type Capabilitie
 import { pulumiProvider } from './pulumi/index.js';
 import { pypiProvider } from './pypi/index.js';
 import { railwayProvider } from './railway/index.js';
+import { razorpayProvider } from './razorpay/index.js';
 import { renderProvider } from './render/index.js';
 import { replicateProvider } from './replicate/index.js';
 import { resendProvider } from './resend/index.js';
@@ -74,11 +86,13 @@ import { scalewayProvider } from './scaleway/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
 import { sentryProvider } from './sentry/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
+import { shippoProvider } from './shippo/index.js';
 import { shopifyProvider } from './shopify/index.js';
 import { slackProvider } from './slack/index.js';
 import { snykProvider } from './snyk/index.js';
 import { sonarqubeProvider } from './sonarqube/index.js';
 import { sourcegraphProvider } from './sourcegraph/index.js';
+import { squareProvider } from './square/index.js';
 import { stripeProvider } from './stripe/index.js';
 import { supabaseProvider } from './supabase/index.js';
 import { tailscaleProvider } from './tailscale/index.js';
@@ -173,6 +187,20 @@ export const PROVIDERS: readonly ProviderModule[] = [
   infisicalProvider,
   bitwardenProvider,
   sonarqubeProvider,
+  squareProvider,
+  braintreeProvider,
+  paypalProvider,
+  adyenProvider,
+  plaidProvider,
+  razorpayProvider,
+  mollieProvider,
+  paystackProvider,
+  flutterwaveProvider,
+  shippoProvider,
+  easypostProvider,
+  duffelProvider,
+  gocardlessProvider,
+  paddleProvider,
   databaseProvider,
   genericProvider,
 ];

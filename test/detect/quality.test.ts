@@ -163,6 +163,23 @@ const NOT_YET_LABELLED = new Set([
   'sonarqube-user-token',
   'sonarqube-project-analysis-token',
   'sonarqube-global-analysis-token',
+  'square-access-token',
+  'square-application-secret',
+  'square-legacy-access-token',
+  'braintree-access-token',
+  'paypal-client-secret',
+  'adyen-api-key',
+  'plaid-secret',
+  'plaid-access-token',
+  'razorpay-key-secret',
+  'mollie-live-api-key',
+  'paystack-secret-key',
+  'flutterwave-secret-key',
+  'shippo-live-token',
+  'easypost-production-key',
+  'duffel-live-token',
+  'gocardless-live-access-token',
+  'paddle-live-api-key',
 ]);
 const { found, falsePositives } = score(scanLabelledFiles());
 
