@@ -3,6 +3,7 @@
 // capabilities in index.ts) and one line in PROVIDERS below.
 import type { ProviderDefinition } from '../detect/rule.js';
 import { ProblemsError } from '../problems-error.js';
+import { ablyProvider } from './ably/index.js';
 import { adyenProvider } from './adyen/index.js';
 import { ageProvider } from './age/index.js';
 import { alibabaProvider } from './alibaba/index.js';
@@ -14,6 +15,7 @@ import { azureProvider } from './azure/index.js';
 import { bitbucketProvider } from './bitbucket/index.js';
 import { bitwardenProvider } from './bitwarden/index.js';
 import { braintreeProvider } from './braintree/index.js';
+import { brevoProvider } from './brevo/index.js';
 import { buildkiteProvider } from './buildkite/index.js';
 import { circleciProvider } from './circleci/index.js';
 import { cloudflareProvider } from './cloudflare/index.js';
@@ -46,12 +48,17 @@ import { herokuProvider } from './heroku/index.js';
 import { hubspotProvider } from './hubspot/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
 import { infisicalProvider } from './infisical/index.js';
+import { infobipProvider } from './infobip/index.js';
 import { jfrogProvider } from './jfrog/index.js';
 import { langsmithProvider } from './langsmith/index.js';
 import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
 import { mailchimpProvider } from './mailchimp/index.js';
 import { mailgunProvider } from './mailgun/index.js';
+import { mailjetProvider } from './mailjet/index.js';
+import { mandrillProvider } from './mandrill/index.js';
+import { messagebirdProvider } from './messagebird/index.js';
+import { microsoftTeamsProvider } from './microsoft-teams/index.js';
 import { mollieProvider } from './mollie/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
@@ -69,12 +76,14 @@ import { paystackProvider } from './paystack/index.js';
 import { perplexityProvider } from './perplexity/index.js';
 import { pineconeProvider } from './pinecone/index.js';
 import { plaidProvider } from './plaid/index.js';
+import { plivoProvider } from './plivo/index.js';
 import { posthogProvider } from './posthog/index.js';
 import { postmanProvider } from './postman/index.js';
 import { postmarkProvider } from './postmark/index.js';
 import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, NO_CAPABILITIES, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
 import { pulumiProvider } from './pulumi/index.js';
+import { pusherProvider } from './pusher/index.js';
 import { pypiProvider } from './pypi/index.js';
 import { railwayProvider } from './railway/index.js';
 import { razorpayProvider } from './razorpay/index.js';
@@ -88,21 +97,26 @@ import { sentryProvider } from './sentry/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
 import { shippoProvider } from './shippo/index.js';
 import { shopifyProvider } from './shopify/index.js';
+import { sinchProvider } from './sinch/index.js';
 import { slackProvider } from './slack/index.js';
 import { snykProvider } from './snyk/index.js';
 import { sonarqubeProvider } from './sonarqube/index.js';
 import { sourcegraphProvider } from './sourcegraph/index.js';
+import { sparkpostProvider } from './sparkpost/index.js';
 import { squareProvider } from './square/index.js';
 import { stripeProvider } from './stripe/index.js';
 import { supabaseProvider } from './supabase/index.js';
 import { tailscaleProvider } from './tailscale/index.js';
 import { telegramProvider } from './telegram/index.js';
+import { telnyxProvider } from './telnyx/index.js';
 import { terraformProvider } from './terraform/index.js';
 import { twilioProvider } from './twilio/index.js';
 import { upstashProvider } from './upstash/index.js';
 import { vaultProvider } from './vault/index.js';
 import { vercelProvider } from './vercel/index.js';
+import { vonageProvider } from './vonage/index.js';
 import { xaiProvider } from './xai/index.js';
+import { zoomProvider } from './zoom/index.js';
 
 /** In the order rules are tried and listed; the generic rule last. */
 export const PROVIDERS: readonly ProviderModule[] = [
@@ -201,6 +215,20 @@ export const PROVIDERS: readonly ProviderModule[] = [
   duffelProvider,
   gocardlessProvider,
   paddleProvider,
+  brevoProvider,
+  sparkpostProvider,
+  mandrillProvider,
+  vonageProvider,
+  messagebirdProvider,
+  telnyxProvider,
+  plivoProvider,
+  microsoftTeamsProvider,
+  mailjetProvider,
+  pusherProvider,
+  ablyProvider,
+  sinchProvider,
+  infobipProvider,
+  zoomProvider,
   databaseProvider,
   genericProvider,
 ];

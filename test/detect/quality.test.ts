@@ -180,6 +180,22 @@ const NOT_YET_LABELLED = new Set([
   'duffel-live-token',
   'gocardless-live-access-token',
   'paddle-live-api-key',
+  'brevo-api-key',
+  'brevo-smtp-key',
+  'sparkpost-api-key',
+  'mandrill-api-key',
+  'vonage-api-secret',
+  'messagebird-access-key',
+  'telnyx-api-key',
+  'plivo-auth-token',
+  'microsoft-teams-incoming-webhook',
+  'microsoft-teams-workflow-webhook',
+  'mailjet-secret-key',
+  'pusher-app-secret',
+  'ably-api-key',
+  'sinch-api-token',
+  'infobip-api-key',
+  'zoom-client-secret',
 ]);
 const { found, falsePositives } = score(scanLabelledFiles());
 

@@ -1,8 +1,9 @@
 // Square credentials (https://developer.squareup.com/docs/build-basics/access-tokens): OAuth and
 // personal access tokens are `EAAA` + 60 base64url characters, sent as Bearer tokens; an
 // application's OAuth secret is `sq0csp-` + 43 characters; tokens from before the `EAAA` format
-// were `sq0atp-` + 22 characters. Sandbox tokens share the `EAAA` start, so an `EAAA` token counts
-// whatever its environment.
+// were `sq0atp-` + 22 characters. Every token observed goes on with `l` or `E` (`EAAAl…`, `EAAAE…`):
+// the keywords are those five characters, since `EAAA` alone occurs thousands of times in base64
+// data. Sandbox tokens look the same, so a token counts whatever its environment.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 import { TOKEN_END, TOKEN_START } from '../boundaries.js';
 
@@ -13,25 +14,25 @@ const accessToken: Rule = {
   provider: 'square',
   title: 'Square access token',
   severity: 'critical',
-  keywords: ['EAAA'],
+  keywords: ['EAAAl', 'EAAAE'],
   prefixes: ['EAAA'],
   window: { before: 0, after: 64 },
   anchor: 'keyword',
-  pattern: new RegExp(String.raw`${TOKEN_START}(?<secret>EAAA[A-Za-z0-9_-]{60})${TOKEN_END}`),
+  pattern: new RegExp(String.raw`${TOKEN_START}(?<secret>EAAA[lE][A-Za-z0-9_-]{59})${TOKEN_END}`),
   minEntropy: 4,
   remediation: `Revoke the token: a personal access token is replaced in the Developer Console (the application → Credentials → Replace, ${ACCESS_TOKENS_PAGE}); an OAuth token is revoked with POST /oauth2/revoke. Then review the seller's payments and refunds in the Square Dashboard.`,
   samples: {
     positive: [
-      'SQUARE_ACCESS_TOKEN=EAAAdFkP9bqVp2SLMMxMGUxy4xShMn51sYvLY7iKX82WVHmh8NAuh0QNlL5RoHtO',
-      "const client = new Client({ accessToken: 'EAAAnxzTmCN4mm-Ko8lZ-WSPMlVp6HdTmfXPgREsdqV6Xje3h2m1xPY5MHXjgMTr', environment: Environment.Production });",
+      'SQUARE_ACCESS_TOKEN=EAAAlFkP9bqVp2SLMMxMGUxy4xShMn51sYvLY7iKX82WVHmh8NAuh0QNlL5RoHtO',
+      "const client = new Client({ accessToken: 'EAAAExzTmCN4mm-Ko8lZ-WSPMlVp6HdTmfXPgREsdqV6Xje3h2m1xPY5MHXjgMTr', environment: Environment.Production });",
     ],
     negative: [
       'SQUARE_ACCESS_TOKEN=EAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
       'SQUARE_ACCESS_TOKEN=EAAA<your access token>',
       // Truncated.
-      'SQUARE_ACCESS_TOKEN=EAAAhlu7l8kkvkBexfNAPtesHPdOpyj1kQAjY3T-DY3CuZEohccKu9s7kHDQKfT',
+      'SQUARE_ACCESS_TOKEN=EAAAlu7l8kkvkBexfNAPtesHPdOpyj1kQAjY3T-DY3CuZEohccKu9s7kHDQKfT',
       // Inside a longer base64 run (binary data), not a token.
-      'data:image/png;base64,iVBORw0KGgoEAAAhlu7l8kkvkBexfNAPtesHPdOpyj1kQAjY3TDY3CuZEohccKu9s7kHDQKfT7aa',
+      'data:image/png;base64,iVBORw0KGgoEAAAlu7l8kkvkBexfNAPtesHPdOpyj1kQAjY3TDY3CuZEohccKu9s7kHDQKfT7aa',
     ],
   },
 };
