@@ -17,9 +17,11 @@ import { bitwardenProvider } from './bitwarden/index.js';
 import { braintreeProvider } from './braintree/index.js';
 import { brevoProvider } from './brevo/index.js';
 import { buildkiteProvider } from './buildkite/index.js';
+import { checkoutComProvider } from './checkout-com/index.js';
 import { circleciProvider } from './circleci/index.js';
 import { cloudflareProvider } from './cloudflare/index.js';
 import { codecovProvider } from './codecov/index.js';
+import { coinbaseProvider } from './coinbase/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
 import { cratesioProvider } from './cratesio/index.js';
 import { databaseProvider } from './database/index.js';
@@ -51,6 +53,7 @@ import { infisicalProvider } from './infisical/index.js';
 import { infobipProvider } from './infobip/index.js';
 import { jfrogProvider } from './jfrog/index.js';
 import { langsmithProvider } from './langsmith/index.js';
+import { lemonsqueezyProvider } from './lemonsqueezy/index.js';
 import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
 import { mailchimpProvider } from './mailchimp/index.js';
@@ -115,6 +118,7 @@ import { upstashProvider } from './upstash/index.js';
 import { vaultProvider } from './vault/index.js';
 import { vercelProvider } from './vercel/index.js';
 import { vonageProvider } from './vonage/index.js';
+import { wiseProvider } from './wise/index.js';
 import { xaiProvider } from './xai/index.js';
 import { zoomProvider } from './zoom/index.js';
 
@@ -229,6 +233,10 @@ export const PROVIDERS: readonly ProviderModule[] = [
   sinchProvider,
   infobipProvider,
   zoomProvider,
+  coinbaseProvider,
+  checkoutComProvider,
+  lemonsqueezyProvider,
+  wiseProvider,
   databaseProvider,
   genericProvider,
 ];

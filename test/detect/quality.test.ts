@@ -196,6 +196,10 @@ const NOT_YET_LABELLED = new Set([
   'sinch-api-token',
   'infobip-api-key',
   'zoom-client-secret',
+  'coinbase-cdp-secret-api-key',
+  'checkout-com-secret-key',
+  'lemonsqueezy-api-key',
+  'wise-api-token',
 ]);
 const { found, falsePositives } = score(scanLabelledFiles());
 
