@@ -30,7 +30,7 @@ const apiKey: Rule = {
     ],
     negative: [
       "const ably = new Ably.Realtime('REPLACE_WITH_YOUR_API_KEY');",
-      "const ably = new Ably.Realtime('23OSzg.9sDZtg:*****');",
+      "const ably = new Ably.Realtime('Qx7pLm.b2KdW9:*****');",
       // No Ably context.
       'KEY=u_D_Jm.xKB8t1:_F1xMgprNAAhkvG4zoip5o7IHlxJHVW2f-OKQJ-LivZ',
       // Words, not a key (a host and port setting near the word).

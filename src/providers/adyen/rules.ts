@@ -3,9 +3,13 @@
 // that ends in the fixed `QwV1bDb7kfNy1WIxIIkxgBw==`, `-`, a base64-encoded 32-byte value
 // (43 characters and `=`), `-`, and 16 printable characters that may include punctuation. The
 // pattern requires all of it, so a key is found by its fixed run. Test and live keys look alike.
+// Webhook HMAC keys (https://docs.adyen.com/development-resources/webhooks/secure-webhooks/verify-hmac-signatures/)
+// are 64 hex characters; with no prefix, one counts only where it is named as Adyen's HMAC key.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
 import { placeholderReason } from '../../detect/placeholder.js';
 import { notAfter } from '../boundaries.js';
+
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,])\s{0,4}["'\x60]?`;
 
 const FIXED_RUN = 'QwV1bDb7kfNy1WIxIIkxgBw==';
 
@@ -43,7 +47,7 @@ const apiKey: Rule = {
     ],
     negative: [
       'ADYEN_API_KEY=AQE...',
-      'ADYEN_API_KEY=AQEyhmfxK4rPaBxLw0m...  # your live API key',
+      'ADYEN_API_KEY=AQEwhmfuL7qNaBxRw0m...  # your live API key',
       // A documentation-style key: the base64 parts are placeholders.
       'ADYEN_API_KEY=AQExxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxQwV1bDb7kfNy1WIxIIkxgBw==-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxA=-xxxxxxxxxxxxxxxx',
       // The middle part is cut short.
@@ -54,4 +58,32 @@ const apiKey: Rule = {
   },
 };
 
-export const adyen: ProviderDefinition = { id: 'adyen', name: 'Adyen', rules: [apiKey] };
+const hmacKey: Rule = {
+  id: 'adyen-hmac-key',
+  provider: 'adyen',
+  title: 'Adyen webhook HMAC key',
+  // Whoever holds it can forge webhook events (an authorised payment) that the integration accepts.
+  severity: 'high',
+  keywords: ['adyen'],
+  keywordsIgnoreCase: true,
+  window: { before: 0, after: 220 },
+  pattern: new RegExp(String.raw`adyen[\w.:\s"'{},-]{0,80}?hmac[\w.-]{0,16}?${ASSIGN}(?<secret>[0-9A-Fa-f]{64})(?![0-9A-Za-z])`, 'i'),
+  minEntropy: 3,
+  remediation:
+    'Generate a new HMAC key for the webhook in the Customer Area (Developers → Webhooks → the webhook → Security → HMAC key → Generate, https://ca-live.adyen.com/), deploy it, and check recent webhook events against the payments in the Customer Area.',
+  samples: {
+    positive: [
+      'ADYEN_API_KEY=${ADYEN_API_KEY}\nADYEN_HMAC_KEY=46BC6FEB336EC271FEAE18B79750ABB5BCEC042A0B6BE5059370E325875B382A',
+      "adyen:\n  merchantAccount: AcmeECOM\n  hmacKey: '19053869B3EEB27769EC12797BEFFEB2E90E20F3D1E19D48276AD28DF8C036B7'",
+    ],
+    negative: [
+      'ADYEN_HMAC_KEY=your_hmac_key',
+      'ADYEN_HMAC_KEY=0000000000000000000000000000000000000000000000000000000000000000',
+      // No Adyen context: a SHA-256 digest.
+      'sha256 = "ef72d620d8570635dce66258aa801dcb26b8b5c80a7961866b784cefb5ee25e3"',
+      'ADYEN_HMAC_KEY=EF72D620D8570635DCE66258AA801DCB26B8B5C80A7961866B784CEFB5EE25E',
+    ],
+  },
+};
+
+export const adyen: ProviderDefinition = { id: 'adyen', name: 'Adyen', rules: [apiKey, hmacKey] };

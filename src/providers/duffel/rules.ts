@@ -25,7 +25,7 @@ const liveToken: Rule = {
     negative: [
       // Test mode.
       'DUFFEL_ACCESS_TOKEN=duffel_test_IY3BZOxd3anagwQMtR--v0za_MwvgaxBJvapU_egXxH',
-      "const isLiveKey = DUFFEL_API_KEY.startsWith('duffel_live_');",
+      "if (token.startsWith('duffel_live_')) mode = 'live';",
       'DUFFEL_ACCESS_TOKEN=duffel_live_iJC1b_lJOgAS4ePxV4YMpXfR6vU_3Ca6SvOfhlSbfK',
       'DUFFEL_ACCESS_TOKEN=duffel_live_supersecret',
     ],

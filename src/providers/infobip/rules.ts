@@ -20,8 +20,8 @@ const apiKey: Rule = {
     'Revoke the key in the Infobip web interface (Developer tools → API keys, https://portal.infobip.com/dev/api-keys), create a new one with only the scopes it needs, deploy it, and check the logs for messages you did not send.',
   samples: {
     positive: [
-      'INFOBIP_BASE_URL=https://6j8xze.api.infobip.com\nINFOBIP_API_KEY=692af24fdfd5d826c230201bbbd6641d-9624942a-8cfe-455e-aaf4-030b03e72f3c',
-      '// POST https://6j8xze.api.infobip.com/sms/3/messages\n$headers = ["Authorization: App 6bf8f7aa3b888934730361db86829735-d40fcbcf-082e-4c0a-b9d5-d7222baa854e"];',
+      'INFOBIP_BASE_URL=https://k4r2vq.api.infobip.com\nINFOBIP_API_KEY=692af24fdfd5d826c230201bbbd6641d-9624942a-8cfe-455e-aaf4-030b03e72f3c',
+      '// POST https://k4r2vq.api.infobip.com/sms/3/messages\n$headers = ["Authorization: App 6bf8f7aa3b888934730361db86829735-d40fcbcf-082e-4c0a-b9d5-d7222baa854e"];',
     ],
     negative: [
       'INFOBIP_API_KEY=<your api key>',

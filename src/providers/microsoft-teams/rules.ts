@@ -32,7 +32,7 @@ const incomingWebhook: Rule = {
     ],
     negative: [
       'TEAMS_WEBHOOK_URL=https://your-org.webhook.office.com/webhookb2/XXXXXXXXXXXXXXXXXXXXXXXX/IncomingWebhook/XXXXXXXXXXXXXXXXXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX',
-      'const hook = (tenant) => `https://${tenant}.webhook.office.com/webhookb2/abc@def/IncomingWebhook/xyz/secret`;',
+      'const url = `https://${org}.webhook.office.com/webhookb2/<group>@<tenant>/IncomingWebhook/<id>/<owner>`;',
       // The token part is cut short.
       'TEAMS_WEBHOOK_URL=https://acmecorp.webhook.office.com/webhookb2/3f1c9e52-8b7d-4a60-9e21-5d4c8b7a6f13@9d2e4b71-6c5a-4f38-b1e0-2a7d9c3f8e64/IncomingWebhook/fcc04783a7a3d0e7b6458134d96b3db/6a8e2d14-3b9f-47c5-a1d0-8e5f2c7b9a31',
     ],
@@ -60,7 +60,7 @@ const workflowWebhook: Rule = {
     ],
     negative: [
       // No sig: the URL alone does not authorize a call.
-      'TEAMS_WEBHOOK_URL=https://default2b755fa00000.69.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/a00b0000000a000000000add0efa0000/triggers/manual/paths/invoke?api-version=1&sp=xxx',
+      'TEAMS_WEBHOOK_URL=https://defaultd4c81b5e2a9f4e07b36c5a18f02e7d.93.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/5e0c7a91d3b84f26a1c9e8d70b4f3a62/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0',
       'FLOW_URL=https://prod-27.westeurope.logic.azure.com:443/workflows/<workflow id>/triggers/manual/paths/invoke?api-version=2016-06-01&sig=<signature>',
       // The sig is cut short.
       'url = "https://prod-27.westeurope.logic.azure.com:443/workflows/3684e21f274e9ec2196a5932d27c43f1/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=ijWm7d_IA6V98AQXW6E2-qlc58FWblMcsomysyXF96"',

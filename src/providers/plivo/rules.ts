@@ -34,7 +34,7 @@ const authToken: Rule = {
       'PLIVO_AUTH_ID=MAI6947R0M4Y9RPNIRMP\nPLIVO_AUTH_TOKEN=E5dI4bQBI4E81WmK8hDw1H0IiRy2B0vTvutCFMte',
     ],
     negative: [
-      'client = plivo.RestClient("MAXXXXXXXXXXXXXXXXXX", "auth_token")',
+      'client = plivo.RestClient("<auth id>", "<auth token>")',
       'PLIVO_AUTH_TOKEN=your_plivo_auth_token',
       // The auth id alone is an identifier.
       'PLIVO_AUTH_ID=MA05L8HMAMWC2OC4TEX5',

@@ -20,8 +20,8 @@ const appSecret: Rule = {
     'Create a new key pair for the app in the Pusher dashboard (Channels → the app → App Keys → Create new, https://dashboard.pusher.com/), move the server and clients to it, then delete the leaked key.',
   samples: {
     positive: [
-      'PUSHER_APP_ID=2073751\nPUSHER_APP_KEY=5a8ffb80ca06a236deac\nPUSHER_APP_SECRET=960a5f7ade3d1ae12514\nPUSHER_APP_CLUSTER=us2',
-      "const pusher = new Pusher({\n  appId: '1942964',\n  key: 'bfe630226652f723561b',\n  secret: 'a7c1e9d04b3f82e6d5c0',\n  cluster: 'eu',\n});",
+      'PUSHER_APP_ID=4815216\nPUSHER_APP_KEY=5a8ffb80ca06a236deac\nPUSHER_APP_SECRET=960a5f7ade3d1ae12514\nPUSHER_APP_CLUSTER=us2',
+      "const pusher = new Pusher({\n  appId: '3301877',\n  key: 'bfe630226652f723561b',\n  secret: 'a7c1e9d04b3f82e6d5c0',\n  cluster: 'eu',\n});",
     ],
     negative: [
       'PUSHER_APP_SECRET=your_app_secret',

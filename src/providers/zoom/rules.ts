@@ -29,14 +29,14 @@ const clientSecret: Rule = {
     'Regenerate the client secret in the Zoom App Marketplace (Manage → the app → App Credentials → Regenerate, https://marketplace.zoom.us/user/build), deploy it, and review the account\'s meetings, recordings and users for changes you did not make.',
   samples: {
     positive: [
-      'ZOOM_ACCOUNT_ID=q8Hn2vLbQpWk7s4M5C2RTq\nZOOM_CLIENT_ID=E46Tv0TTSreuxqpLKGK_2A\nZOOM_CLIENT_SECRET=ojWLYRs4N7eW3BfGCATCfzBU2khcWmQ5',
+      'ZOOM_ACCOUNT_ID=q8Hn2vLbQpWk7s4M5C2RTq\nZOOM_CLIENT_ID=Xk3pQ9vR2mWzT7nLcY4bHa\nZOOM_CLIENT_SECRET=ojWLYRs4N7eW3BfGCATCfzBU2khcWmQ5',
       "const zoomApiSecret = 'Dmo48SSMxyIqB0RSJTw40DQgHKZUOAgG';",
     ],
     negative: [
       'ZOOM_CLIENT_SECRET=your_client_secret',
       'ZOOM_CLIENT_SECRET=...',
       // The client id.
-      'ZOOM_CLIENT_ID=E46Tv0TTSreuxqpLKGK_2A',
+      'ZOOM_CLIENT_ID=Xk3pQ9vR2mWzT7nLcY4bHa',
       // Not Zoom's.
       'CLIENT_SECRET=zeSbFLthBqOaCEIagkiTtlqxFx6YvZd0',
       'ZOOM_CLIENT_SECRET=zeSbFLthBqOaCEIagkiTtlqxFx6YvZd',
