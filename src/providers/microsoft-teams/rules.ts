@@ -17,7 +17,6 @@ const incomingWebhook: Rule = {
   title: 'Microsoft Teams incoming webhook URL',
   severity: 'medium',
   keywords: ['.webhook.office.com/webhookb2/', 'outlook.office.com/webhook/'],
-  prefixes: ['https://'],
   window: { before: 80, after: 260 },
   pattern: new RegExp(
     String.raw`(?<secret>https://(?:[a-z0-9-]{1,63}\.webhook\.office\.com/webhookb2|outlook\.office\.com/webhook)/${UUID}@${UUID}/IncomingWebhook/${HEX}{32}/${UUID}(?:/V2[A-Za-z0-9_-]{30,60})?)(?![A-Za-z0-9_-])`,
@@ -45,7 +44,6 @@ const workflowWebhook: Rule = {
   title: 'Microsoft Teams workflow (Power Automate) webhook URL',
   severity: 'medium',
   keywords: ['/paths/invoke'],
-  prefixes: ['https://'],
   window: { before: 260, after: 260 },
   pattern: new RegExp(
     String.raw`(?<secret>https://[a-z0-9.-]{1,100}\.(?:environment\.api\.powerplatform\.com|logic\.azure\.com)(?::443)?/(?:powerautomate/automations/direct/(?:[a-z0-9]{1,4}/[a-z0-9]{1,4}/)?)?workflows/${HEX}{32}/triggers/[A-Za-z0-9_.%-]{1,80}/paths/invoke/?\?[A-Za-z0-9%&=._-]{0,200}?sig=[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])`,
