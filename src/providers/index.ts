@@ -3,6 +3,8 @@
 // capabilities in index.ts) and one line in PROVIDERS below.
 import type { ProviderDefinition } from '../detect/rule.js';
 import { ProblemsError } from '../problems-error.js';
+import { ablyProvider } from './ably/index.js';
+import { adyenProvider } from './adyen/index.js';
 import { ageProvider } from './age/index.js';
 import { akamaiProvider } from './akamai/index.js';
 import { alibabaProvider } from './alibaba/index.js';
@@ -17,9 +19,12 @@ import { azureProvider } from './azure/index.js';
 import { betterstackProvider } from './betterstack/index.js';
 import { bitbucketProvider } from './bitbucket/index.js';
 import { bitwardenProvider } from './bitwarden/index.js';
+import { braintreeProvider } from './braintree/index.js';
+import { brevoProvider } from './brevo/index.js';
 import { buildkiteProvider } from './buildkite/index.js';
 import { cerebrasProvider } from './cerebras/index.js';
 import { checklyProvider } from './checkly/index.js';
+import { checkoutComProvider } from './checkout-com/index.js';
 import { circleciProvider } from './circleci/index.js';
 import { clojarsProvider } from './clojars/index.js';
 import { cloudflareProvider } from './cloudflare/index.js';
@@ -27,6 +32,7 @@ import { cockroachProvider } from './cockroach/index.js';
 import { codecovProvider } from './codecov/index.js';
 import { confluentProvider } from './confluent/index.js';
 import { cohereProvider } from './cohere/index.js';
+import { coinbaseProvider } from './coinbase/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
 import { cratesioProvider } from './cratesio/index.js';
 import { databaseProvider } from './database/index.js';
@@ -39,6 +45,7 @@ import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
 import { dockerProvider } from './docker/index.js';
 import { dopplerProvider } from './doppler/index.js';
+import { duffelProvider } from './duffel/index.js';
 import { dynatraceProvider } from './dynatrace/index.js';
 import { elasticProvider } from './elastic/index.js';
 import { exoscaleProvider } from './exoscale/index.js';
@@ -47,11 +54,14 @@ import { elevenlabsProvider } from './elevenlabs/index.js';
 import { figmaProvider } from './figma/index.js';
 import { firecrawlProvider } from './firecrawl/index.js';
 import { fireworksProvider } from './fireworks/index.js';
+import { easypostProvider } from './easypost/index.js';
+import { flutterwaveProvider } from './flutterwave/index.js';
 import { flyProvider } from './fly/index.js';
 import { genericProvider } from './generic/index.js';
 import { giteaProvider } from './gitea/index.js';
 import { githubProvider } from './github/index.js';
 import { gitlabProvider } from './gitlab/index.js';
+import { gocardlessProvider } from './gocardless/index.js';
 import { googleOauthProvider } from './google-oauth/index.js';
 import { googleProvider } from './google/index.js';
 import { grafanaProvider } from './grafana/index.js';
@@ -64,10 +74,12 @@ import { hubspotProvider } from './hubspot/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
 import { ibmProvider } from './ibm/index.js';
 import { infisicalProvider } from './infisical/index.js';
+import { infobipProvider } from './infobip/index.js';
 import { jfrogProvider } from './jfrog/index.js';
 import { jinaProvider } from './jina/index.js';
 import { langfuseProvider } from './langfuse/index.js';
 import { langsmithProvider } from './langsmith/index.js';
+import { lemonsqueezyProvider } from './lemonsqueezy/index.js';
 import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
 import { logzioProvider } from './logzio/index.js';
@@ -77,6 +89,11 @@ import { modalProvider } from './modal/index.js';
 import { mongodbAtlasProvider } from './mongodb-atlas/index.js';
 import { mezmoProvider } from './mezmo/index.js';
 import { mistralProvider } from './mistral/index.js';
+import { mailjetProvider } from './mailjet/index.js';
+import { mandrillProvider } from './mandrill/index.js';
+import { messagebirdProvider } from './messagebird/index.js';
+import { microsoftTeamsProvider } from './microsoft-teams/index.js';
+import { mollieProvider } from './mollie/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
 import { newrelicProvider } from './newrelic/index.js';
@@ -96,6 +113,11 @@ import { pagerdutyProvider } from './pagerduty/index.js';
 import { perplexityProvider } from './perplexity/index.js';
 import { pineconeProvider } from './pinecone/index.js';
 import { planetscaleProvider } from './planetscale/index.js';
+import { paddleProvider } from './paddle/index.js';
+import { paypalProvider } from './paypal/index.js';
+import { paystackProvider } from './paystack/index.js';
+import { plaidProvider } from './plaid/index.js';
+import { plivoProvider } from './plivo/index.js';
 import { posthogProvider } from './posthog/index.js';
 import { postmanProvider } from './postman/index.js';
 import { postmarkProvider } from './postmark/index.js';
@@ -103,8 +125,10 @@ import { prefectProvider } from './prefect/index.js';
 import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, NO_CAPABILITIES, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
 import { pulumiProvider } from './pulumi/index.js';
+import { pusherProvider } from './pusher/index.js';
 import { pypiProvider } from './pypi/index.js';
 import { railwayProvider } from './railway/index.js';
+import { razorpayProvider } from './razorpay/index.js';
 import { renderProvider } from './render/index.js';
 import { replicateProvider } from './replicate/index.js';
 import { resendProvider } from './resend/index.js';
@@ -116,7 +140,9 @@ import { scalingoProvider } from './scalingo/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
 import { sentryProvider } from './sentry/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
+import { shippoProvider } from './shippo/index.js';
 import { shopifyProvider } from './shopify/index.js';
+import { sinchProvider } from './sinch/index.js';
 import { slackProvider } from './slack/index.js';
 import { snowflakeProvider } from './snowflake/index.js';
 import { snykProvider } from './snyk/index.js';
@@ -124,6 +150,8 @@ import { sonarqubeProvider } from './sonarqube/index.js';
 import { sourcegraphProvider } from './sourcegraph/index.js';
 import { splunkProvider } from './splunk/index.js';
 import { stabilityProvider } from './stability/index.js';
+import { sparkpostProvider } from './sparkpost/index.js';
+import { squareProvider } from './square/index.js';
 import { stripeProvider } from './stripe/index.js';
 import { sumologicProvider } from './sumologic/index.js';
 import { supabaseProvider } from './supabase/index.js';
@@ -132,6 +160,7 @@ import { teamcityProvider } from './teamcity/index.js';
 import { tavilyProvider } from './tavily/index.js';
 import { telegramProvider } from './telegram/index.js';
 import { tencentProvider } from './tencent/index.js';
+import { telnyxProvider } from './telnyx/index.js';
 import { terraformProvider } from './terraform/index.js';
 import { tigrisProvider } from './tigris/index.js';
 import { travisProvider } from './travis/index.js';
@@ -146,6 +175,9 @@ import { wandbProvider } from './wandb/index.js';
 import { xaiProvider } from './xai/index.js';
 import { xataProvider } from './xata/index.js';
 import { yandexProvider } from './yandex/index.js';
+import { vonageProvider } from './vonage/index.js';
+import { wiseProvider } from './wise/index.js';
+import { zoomProvider } from './zoom/index.js';
 
 /** In the order rules are tried and listed; the generic rule last. */
 export const PROVIDERS: readonly ProviderModule[] = [
@@ -287,6 +319,38 @@ export const PROVIDERS: readonly ProviderModule[] = [
   langfuseProvider,
   firecrawlProvider,
   tavilyProvider,
+  squareProvider,
+  braintreeProvider,
+  paypalProvider,
+  adyenProvider,
+  plaidProvider,
+  razorpayProvider,
+  mollieProvider,
+  paystackProvider,
+  flutterwaveProvider,
+  shippoProvider,
+  easypostProvider,
+  duffelProvider,
+  gocardlessProvider,
+  paddleProvider,
+  brevoProvider,
+  sparkpostProvider,
+  mandrillProvider,
+  vonageProvider,
+  messagebirdProvider,
+  telnyxProvider,
+  plivoProvider,
+  microsoftTeamsProvider,
+  mailjetProvider,
+  pusherProvider,
+  ablyProvider,
+  sinchProvider,
+  infobipProvider,
+  zoomProvider,
+  coinbaseProvider,
+  checkoutComProvider,
+  lemonsqueezyProvider,
+  wiseProvider,
   databaseProvider,
   genericProvider,
 ];
