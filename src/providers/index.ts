@@ -4,18 +4,29 @@
 import type { ProviderDefinition } from '../detect/rule.js';
 import { ProblemsError } from '../problems-error.js';
 import { ageProvider } from './age/index.js';
+import { airtableProvider } from './airtable/index.js';
+import { algoliaProvider } from './algolia/index.js';
 import { alibabaProvider } from './alibaba/index.js';
 import { anthropicProvider } from './anthropic/index.js';
+import { asanaProvider } from './asana/index.js';
 import { atlassianProvider } from './atlassian/index.js';
+import { auth0Provider } from './auth0/index.js';
 import { awsProvider } from './aws/index.js';
 import { azureEntraProvider } from './azure-entra/index.js';
 import { azureProvider } from './azure/index.js';
 import { bitbucketProvider } from './bitbucket/index.js';
 import { bitwardenProvider } from './bitwarden/index.js';
+import { boxProvider } from './box/index.js';
 import { buildkiteProvider } from './buildkite/index.js';
+import { calendlyProvider } from './calendly/index.js';
 import { circleciProvider } from './circleci/index.js';
+import { clerkProvider } from './clerk/index.js';
+import { clickupProvider } from './clickup/index.js';
 import { cloudflareProvider } from './cloudflare/index.js';
+import { cloudinaryProvider } from './cloudinary/index.js';
 import { codecovProvider } from './codecov/index.js';
+import { contentfulProvider } from './contentful/index.js';
+import { contentstackProvider } from './contentstack/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
 import { cratesioProvider } from './cratesio/index.js';
 import { databaseProvider } from './database/index.js';
@@ -24,10 +35,13 @@ import { datadogProvider } from './datadog/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
 import { dockerProvider } from './docker/index.js';
+import { docusignProvider } from './docusign/index.js';
 import { dopplerProvider } from './doppler/index.js';
+import { dropboxProvider } from './dropbox/index.js';
 import { dynatraceProvider } from './dynatrace/index.js';
 import { figmaProvider } from './figma/index.js';
 import { flyProvider } from './fly/index.js';
+import { frameioProvider } from './frameio/index.js';
 import { genericProvider } from './generic/index.js';
 import { giteaProvider } from './gitea/index.js';
 import { githubProvider } from './github/index.js';
@@ -40,12 +54,20 @@ import { herokuProvider } from './heroku/index.js';
 import { hubspotProvider } from './hubspot/index.js';
 import { huggingfaceProvider } from './huggingface/index.js';
 import { infisicalProvider } from './infisical/index.js';
+import { intercomProvider } from './intercom/index.js';
 import { jfrogProvider } from './jfrog/index.js';
+import { jotformProvider } from './jotform/index.js';
 import { langsmithProvider } from './langsmith/index.js';
+import { launchdarklyProvider } from './launchdarkly/index.js';
 import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
 import { mailchimpProvider } from './mailchimp/index.js';
 import { mailgunProvider } from './mailgun/index.js';
+import { mapboxProvider } from './mapbox/index.js';
+import { metaProvider } from './meta/index.js';
+import { miroProvider } from './miro/index.js';
+import { mixpanelProvider } from './mixpanel/index.js';
+import { mondayProvider } from './monday/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
 import { newrelicProvider } from './newrelic/index.js';
@@ -53,6 +75,7 @@ import { ngrokProvider } from './ngrok/index.js';
 import { notionProvider } from './notion/index.js';
 import { npmProvider } from './npm/index.js';
 import { nugetProvider } from './nuget/index.js';
+import { oktaProvider } from './okta/index.js';
 import { onepasswordProvider } from './onepassword/index.js';
 import { openaiProvider } from './openai/index.js';
 import { openrouterProvider } from './openrouter/index.js';
@@ -66,11 +89,15 @@ import { capabilitiesOfRule, NO_CAPABILITIES, type AdapterDeps, type Capabilitie
 import { pulumiProvider } from './pulumi/index.js';
 import { pypiProvider } from './pypi/index.js';
 import { railwayProvider } from './railway/index.js';
+import { readmeProvider } from './readme/index.js';
 import { renderProvider } from './render/index.js';
 import { replicateProvider } from './replicate/index.js';
 import { resendProvider } from './resend/index.js';
 import { rubygemsProvider } from './rubygems/index.js';
+import { salesforceProvider } from './salesforce/index.js';
+import { sanityProvider } from './sanity/index.js';
 import { scalewayProvider } from './scaleway/index.js';
+import { segmentProvider } from './segment/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
 import { sentryProvider } from './sentry/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
@@ -79,16 +106,26 @@ import { slackProvider } from './slack/index.js';
 import { snykProvider } from './snyk/index.js';
 import { sonarqubeProvider } from './sonarqube/index.js';
 import { sourcegraphProvider } from './sourcegraph/index.js';
+import { storyblokProvider } from './storyblok/index.js';
 import { stripeProvider } from './stripe/index.js';
+import { stytchProvider } from './stytch/index.js';
 import { supabaseProvider } from './supabase/index.js';
 import { tailscaleProvider } from './tailscale/index.js';
 import { telegramProvider } from './telegram/index.js';
 import { terraformProvider } from './terraform/index.js';
+import { trelloProvider } from './trello/index.js';
 import { twilioProvider } from './twilio/index.js';
+import { twitchProvider } from './twitch/index.js';
+import { twitterProvider } from './twitter/index.js';
+import { typeformProvider } from './typeform/index.js';
 import { upstashProvider } from './upstash/index.js';
 import { vaultProvider } from './vault/index.js';
 import { vercelProvider } from './vercel/index.js';
+import { webflowProvider } from './webflow/index.js';
+import { workosProvider } from './workos/index.js';
 import { xaiProvider } from './xai/index.js';
+import { zapierProvider } from './zapier/index.js';
+import { zendeskProvider } from './zendesk/index.js';
 
 /** In the order rules are tried and listed; the generic rule last. */
 export const PROVIDERS: readonly ProviderModule[] = [
@@ -173,6 +210,43 @@ export const PROVIDERS: readonly ProviderModule[] = [
   infisicalProvider,
   bitwardenProvider,
   sonarqubeProvider,
+  asanaProvider,
+  airtableProvider,
+  mondayProvider,
+  clickupProvider,
+  zendeskProvider,
+  intercomProvider,
+  salesforceProvider,
+  typeformProvider,
+  dropboxProvider,
+  boxProvider,
+  mapboxProvider,
+  algoliaProvider,
+  contentfulProvider,
+  sanityProvider,
+  segmentProvider,
+  mixpanelProvider,
+  launchdarklyProvider,
+  auth0Provider,
+  oktaProvider,
+  clerkProvider,
+  workosProvider,
+  stytchProvider,
+  twitchProvider,
+  metaProvider,
+  twitterProvider,
+  cloudinaryProvider,
+  trelloProvider,
+  frameioProvider,
+  readmeProvider,
+  storyblokProvider,
+  contentstackProvider,
+  calendlyProvider,
+  webflowProvider,
+  miroProvider,
+  jotformProvider,
+  docusignProvider,
+  zapierProvider,
   databaseProvider,
   genericProvider,
 ];
