@@ -8,7 +8,9 @@ import type { Candidate, ProviderDefinition, Rule, Validation } from '../../dete
 const DECODED = /^tok:[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}:\d{1,3}:\d{1,3}$/;
 
 function checkStructure({ secret }: Candidate): Validation {
-  const text = decodeBase64(secret)?.toString('latin1');
+  // Copies often drop the padding.
+  const padded = secret.endsWith('=') ? secret : secret + '='.repeat((4 - (secret.length % 4)) % 4);
+  const text = decodeBase64(padded)?.toString('latin1');
   return text !== undefined && DECODED.test(text) ? { valid: true, confidence: 'structure' } : { valid: false, reason: 'does not decode to tok:<id>:<n>:<n>' };
 }
 
@@ -29,6 +31,8 @@ const accessToken: Rule = {
     positive: [
       'INTERCOM_ACCESS_TOKEN=dG9rOjYzODdiODIyXzA5NjFfNDBiNl9iZTY0XzdlY2M4YjVjM2Q4OToxOjA=',
       "const client = new IntercomClient({ token: 'dG9rOmU1MDdkNDI0XzQyN2FfNGQzNV9hNjViXzk5Yjc4MmI4ZTI4ZDoxOjA=' });",
+      // Without its padding.
+      "curl https://api.intercom.io/me -H 'Authorization: Bearer dG9rOjdmOThjZGFjXzg4M2FfNDU5Ml85OGNlXzk4M2FkZGM1MjM3OToxOjA'",
     ],
     negative: [
       // Base64 of `tok:` followed by something else.

@@ -1,6 +1,7 @@
 // Typeform personal access tokens (https://www.typeform.com/developers/get-started/personal-access-token/):
 // "long strings of random characters" that begin with `tfp_`; Typeform's example is `tfp_` + 40 hex,
-// tokens issued today are `tfp_` + 44 alphanumerics, `_` and 14 more. Both shapes are accepted.
+// tokens issued today are `tfp_`, 43 or 44 alphanumerics, `_` and 12 to 14 more (as seen in the
+// Authorization headers of published code). Both shapes are accepted.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
 import { TOKEN_END, TOKEN_START } from '../boundaries.js';
 
@@ -21,15 +22,15 @@ const personalAccessToken: Rule = {
   prefixes: ['tfp_'],
   window: { before: 0, after: 70 },
   anchor: 'keyword',
-  pattern: new RegExp(String.raw`${TOKEN_START}(?<secret>tfp_(?:[A-Za-z0-9]{44}_[A-Za-z0-9]{14}|[a-f0-9]{40}))${TOKEN_END}`),
+  pattern: new RegExp(String.raw`${TOKEN_START}(?<secret>tfp_(?:[A-Za-z0-9]{42,46}_[A-Za-z0-9]{10,16}|[a-f0-9]{40}))${TOKEN_END}`),
   minEntropy: 3.5,
   validate: checkToken,
   remediation:
     'Delete the token in Typeform (Account → Personal tokens, https://admin.typeform.com/user/tokens) and generate a new one; then review the forms and responses it could reach.',
   samples: {
     positive: [
-      'TYPEFORM_TOKEN=tfp_xfxV2vJTl9AZECfdhe4sAhhLPMhSgeMxhrEhf7qfBXbZ_NxuATVtXbBXeZj',
-      'curl https://api.typeform.com/forms -H "Authorization: Bearer tfp_NMGSVFphQ10UCtJe2UpDNrC88O7AZW8ndSCOKEaEKsgY_fMkrgsuVL1J4U5"',
+      'TYPEFORM_TOKEN=tfp_kEGOLwlJMwJj9M0IzjB2v7dEMsMwDfK4rttiziLTO2SQ_r9kt3V5NnM7pym',
+      'curl https://api.typeform.com/forms -H "Authorization: Bearer tfp_NwDyAVd5x4q9Bun7MixTi98qP9MccV2b1YfEDgSYyYB_l711wiLugUdJ"',
       'TYPEFORM_TOKEN=tfp_7c1e4b09d2a35f86e0b7c4d19a2f3e5b6c8d0a1f',
     ],
     negative: [
@@ -37,7 +38,7 @@ const personalAccessToken: Rule = {
       'TYPEFORM_TOKEN=tfp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_xxxxxxxxxxxxxx',
       'TYPEFORM_TOKEN=tfp_<your token>',
       // Cut short.
-      'TYPEFORM_TOKEN=tfp_xfxV2vJTl9AZECfdhe4sAhhLPMhSgeMxhrEhf7qfBXbZ_NxuATVtXb',
+      'TYPEFORM_TOKEN=tfp_kEGOLwlJMwJj9M0IzjB2v7dEMsMwDfK4rttiziLTO2SQ_r9kt3V5',
     ],
   },
 };
