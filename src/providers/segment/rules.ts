@@ -1,5 +1,6 @@
 // Segment credentials. Public API tokens (https://docs.segmentapis.com/tag/Getting-Started#section/Get-an-API-token)
-// start `sgp_` and can change a whole workspace. Source write keys
+// start `sgp_` and can change a whole workspace; Sourcegraph's tokens share the prefix but are
+// lower-case hex, which a Segment token (mixed-case base62) never is. Source write keys
 // (https://segment.com/docs/connections/find-writekey/) are 32 alphanumerics that let anyone send
 // events into the source; they ship in browser snippets, so only server-side copies under a Segment
 // name (SEGMENT_WRITE_KEY, segmentWriteKey) count, at low severity. `segment` alone is too common
@@ -31,6 +32,8 @@ const publicApiToken: Rule = {
     negative: [
       'SEGMENT_PUBLIC_API_TOKEN=sgp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
       'SEGMENT_PUBLIC_API_TOKEN=sgp_<token>',
+      // A Sourcegraph access token: same prefix, lower-case hex.
+      'SRC_ACCESS_TOKEN=sgp_4d62be366d79e8bbfd767564664fe1f7da7765c0',
       'const msgp_bFBYxUBiDWliL9CQX5TvREMlmCbAkU0IHRoGZs5ZvBKEaMUF2BDNCzh29TZhpxeY = 1;',
       // Cut short.
       'SEGMENT_PUBLIC_API_TOKEN=sgp_bFBYxUBiDWliL9CQX5TvREMlmCbAk',
