@@ -197,6 +197,7 @@ const NOT_YET_LABELLED = new Set([
   'meta-app-secret',
   'twitter-bearer-token',
   'twitter-api-secret',
+  'twitter-access-token',
   'cloudinary-url',
   'trello-user-token',
   'frameio-developer-token',

@@ -3,6 +3,8 @@
 // URL-encoded base64 rest (`%2B`, `%2F`, `%3D` appear in it as issued); the run is the keyword and
 // the pattern demands it end before the token's body. API key secrets and access token secrets are
 // 50 and 45 alphanumerics with nothing of their own: they count under those names near "twitter".
+// User access tokens (OAuth 1.0a) carry their user's numeric id: `<user id>-<random>`; they count
+// under an access token name near "twitter", and validate() reports the user id.
 import { placeholderReason } from '../../detect/placeholder.js';
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
 
@@ -62,7 +64,10 @@ const apiSecret: Rule = {
   remediation:
     'Regenerate the API key and secret (and the access token and secret) in the X Developer Portal (the app → Keys and tokens, https://developer.x.com/en/portal/dashboard) and deploy the new ones.',
   samples: {
-    positive: ['TWITTER_API_KEY=GrPq34my0VCOem511QL1dyVku\nTWITTER_API_SECRET=CFTdQTdQAL8sWM4sHnPRVfRGDv6RTUugZiDxGxyq6PiVh6vV3m', "client = tweepy.Client(consumer_key=TWITTER_KEY, consumer_secret='QF1900HVDxrtF0WMk1WGuDQYq8IFDELeoZutF1jXuHYlOpNyXW')"],
+    positive: [
+      'TWITTER_API_KEY=GrPq34my0VCOem511QL1dyVku\nTWITTER_API_SECRET=CFTdQTdQAL8sWM4sHnPRVfRGDv6RTUugZiDxGxyq6PiVh6vV3m',
+      'TWITTER_ACCESS_TOKEN_SECRET=GnlABiGKaS9FrGh3ebgbFSnGUkTByAXRa2mwN3uTDivXR',
+      "client = tweepy.Client(consumer_key=TWITTER_KEY, consumer_secret='QF1900HVDxrtF0WMk1WGuDQYq8IFDELeoZutF1jXuHYlOpNyXW')"],
     negative: [
       // No Twitter context.
       'API_SECRET=L74P55GMsA6zOGBjB4mtN1z7k54eLauTllNrXeJ0hnNLBEKvdV',
@@ -74,4 +79,40 @@ const apiSecret: Rule = {
   },
 };
 
-export const twitter: ProviderDefinition = { id: 'twitter', name: 'X (Twitter)', rules: [bearerToken, apiSecret] };
+function checkAccessToken({ secret }: Candidate): Validation {
+  const [user = '', random = ''] = secret.split('-');
+  if (user.startsWith('0')) return { valid: false, reason: 'user id has a leading zero' };
+  const shape = looksRandom({ secret: random, match: random, groups: {}, before: '' });
+  return shape.valid ? { valid: true, confidence: 'structure', details: { user } } : shape;
+}
+
+const accessToken: Rule = {
+  id: 'twitter-access-token',
+  provider: 'twitter',
+  title: 'X (Twitter) user access token',
+  severity: 'high',
+  keywords: ['twitter'],
+  keywordsIgnoreCase: true,
+  window: { before: 200, after: 300 },
+  pattern: /access[_-]?token["']?\s{0,5}(?:[:=]|=>)\s{0,5}["']?(?<secret>\d{1,20}-[A-Za-z0-9]{30,45})(?![A-Za-z0-9_-])/i,
+  minEntropy: 3.5,
+  validate: checkAccessToken,
+  remediation:
+    "Regenerate the access token and secret in the X Developer Portal (the app → Keys and tokens → Access token and secret → Regenerate, https://developer.x.com/en/portal/dashboard); a user can also revoke the app under Settings → Security and account access → Apps.",
+  samples: {
+    positive: [
+      'TWITTER_ACCESS_TOKEN=3379796116931462254-4FW5A8hA83rmBKbsWAwJ6GZTTcEwYO',
+      "auth = tweepy.OAuth1UserHandler(TWITTER_KEY, TWITTER_SECRET, access_token='401463056-GXDdnu85VuJciAwrGExOfwtMgvQMgljiJI9JS7fq')",
+    ],
+    negative: [
+      // No Twitter context: some other numeric-dash value.
+      'ACCESS_TOKEN=401463056-GXDdnu85VuJciAwrGExOfwtMgvQMgljiJI9JS7fq',
+      'TWITTER_ACCESS_TOKEN=401463056-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'TWITTER_ACCESS_TOKEN=<user id>-<token>',
+      // A date range, not a token.
+      'TWITTER_ACCESS_TOKEN=2024-0102030405060708091011121314151617181920',
+    ],
+  },
+};
+
+export const twitter: ProviderDefinition = { id: 'twitter', name: 'X (Twitter)', rules: [bearerToken, apiSecret, accessToken] };
