@@ -10,7 +10,11 @@ import { akamaiProvider } from './akamai/index.js';
 import { alibabaProvider } from './alibaba/index.js';
 import { anthropicProvider } from './anthropic/index.js';
 import { assemblyaiProvider } from './assemblyai/index.js';
+import { airtableProvider } from './airtable/index.js';
+import { algoliaProvider } from './algolia/index.js';
+import { asanaProvider } from './asana/index.js';
 import { atlassianProvider } from './atlassian/index.js';
+import { auth0Provider } from './auth0/index.js';
 import { awsProvider } from './aws/index.js';
 import { azureDevopsProvider } from './azure-devops/index.js';
 import { axiomProvider } from './axiom/index.js';
@@ -33,6 +37,13 @@ import { codecovProvider } from './codecov/index.js';
 import { confluentProvider } from './confluent/index.js';
 import { cohereProvider } from './cohere/index.js';
 import { coinbaseProvider } from './coinbase/index.js';
+import { boxProvider } from './box/index.js';
+import { calendlyProvider } from './calendly/index.js';
+import { clerkProvider } from './clerk/index.js';
+import { clickupProvider } from './clickup/index.js';
+import { cloudinaryProvider } from './cloudinary/index.js';
+import { contentfulProvider } from './contentful/index.js';
+import { contentstackProvider } from './contentstack/index.js';
 import type { OperatorSettings, ProviderAdapter } from './contract.js';
 import { cratesioProvider } from './cratesio/index.js';
 import { databaseProvider } from './database/index.js';
@@ -44,8 +55,10 @@ import { deepseekProvider } from './deepseek/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
 import { dockerProvider } from './docker/index.js';
+import { docusignProvider } from './docusign/index.js';
 import { dopplerProvider } from './doppler/index.js';
 import { duffelProvider } from './duffel/index.js';
+import { dropboxProvider } from './dropbox/index.js';
 import { dynatraceProvider } from './dynatrace/index.js';
 import { elasticProvider } from './elastic/index.js';
 import { exoscaleProvider } from './exoscale/index.js';
@@ -57,6 +70,7 @@ import { fireworksProvider } from './fireworks/index.js';
 import { easypostProvider } from './easypost/index.js';
 import { flutterwaveProvider } from './flutterwave/index.js';
 import { flyProvider } from './fly/index.js';
+import { frameioProvider } from './frameio/index.js';
 import { genericProvider } from './generic/index.js';
 import { giteaProvider } from './gitea/index.js';
 import { githubProvider } from './github/index.js';
@@ -80,6 +94,9 @@ import { jinaProvider } from './jina/index.js';
 import { langfuseProvider } from './langfuse/index.js';
 import { langsmithProvider } from './langsmith/index.js';
 import { lemonsqueezyProvider } from './lemonsqueezy/index.js';
+import { intercomProvider } from './intercom/index.js';
+import { jotformProvider } from './jotform/index.js';
+import { launchdarklyProvider } from './launchdarkly/index.js';
 import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
 import { logzioProvider } from './logzio/index.js';
@@ -94,6 +111,11 @@ import { mandrillProvider } from './mandrill/index.js';
 import { messagebirdProvider } from './messagebird/index.js';
 import { microsoftTeamsProvider } from './microsoft-teams/index.js';
 import { mollieProvider } from './mollie/index.js';
+import { mapboxProvider } from './mapbox/index.js';
+import { metaProvider } from './meta/index.js';
+import { miroProvider } from './miro/index.js';
+import { mixpanelProvider } from './mixpanel/index.js';
+import { mondayProvider } from './monday/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
 import { newrelicProvider } from './newrelic/index.js';
@@ -102,6 +124,7 @@ import { notionProvider } from './notion/index.js';
 import { npmProvider } from './npm/index.js';
 import { nugetProvider } from './nuget/index.js';
 import { octopusProvider } from './octopus/index.js';
+import { oktaProvider } from './okta/index.js';
 import { onepasswordProvider } from './onepassword/index.js';
 import { openaiProvider } from './openai/index.js';
 import { openrouterProvider } from './openrouter/index.js';
@@ -129,6 +152,7 @@ import { pusherProvider } from './pusher/index.js';
 import { pypiProvider } from './pypi/index.js';
 import { railwayProvider } from './railway/index.js';
 import { razorpayProvider } from './razorpay/index.js';
+import { readmeProvider } from './readme/index.js';
 import { renderProvider } from './render/index.js';
 import { replicateProvider } from './replicate/index.js';
 import { resendProvider } from './resend/index.js';
@@ -137,6 +161,9 @@ import { rubygemsProvider } from './rubygems/index.js';
 import { runwayProvider } from './runway/index.js';
 import { scalewayProvider } from './scaleway/index.js';
 import { scalingoProvider } from './scalingo/index.js';
+import { salesforceProvider } from './salesforce/index.js';
+import { sanityProvider } from './sanity/index.js';
+import { segmentProvider } from './segment/index.js';
 import { sendgridProvider } from './sendgrid/index.js';
 import { sentryProvider } from './sentry/index.js';
 import { readUtf8, type ReadSecretFile } from './settings.js';
@@ -154,6 +181,8 @@ import { sparkpostProvider } from './sparkpost/index.js';
 import { squareProvider } from './square/index.js';
 import { stripeProvider } from './stripe/index.js';
 import { sumologicProvider } from './sumologic/index.js';
+import { storyblokProvider } from './storyblok/index.js';
+import { stytchProvider } from './stytch/index.js';
 import { supabaseProvider } from './supabase/index.js';
 import { tailscaleProvider } from './tailscale/index.js';
 import { teamcityProvider } from './teamcity/index.js';
@@ -165,7 +194,11 @@ import { terraformProvider } from './terraform/index.js';
 import { tigrisProvider } from './tigris/index.js';
 import { travisProvider } from './travis/index.js';
 import { togetherProvider } from './together/index.js';
+import { trelloProvider } from './trello/index.js';
 import { twilioProvider } from './twilio/index.js';
+import { twitchProvider } from './twitch/index.js';
+import { twitterProvider } from './twitter/index.js';
+import { typeformProvider } from './typeform/index.js';
 import { upstashProvider } from './upstash/index.js';
 import { vaultProvider } from './vault/index.js';
 import { vercelProvider } from './vercel/index.js';
@@ -178,6 +211,10 @@ import { yandexProvider } from './yandex/index.js';
 import { vonageProvider } from './vonage/index.js';
 import { wiseProvider } from './wise/index.js';
 import { zoomProvider } from './zoom/index.js';
+import { webflowProvider } from './webflow/index.js';
+import { workosProvider } from './workos/index.js';
+import { zapierProvider } from './zapier/index.js';
+import { zendeskProvider } from './zendesk/index.js';
 
 /** In the order rules are tried and listed; the generic rule last. */
 export const PROVIDERS: readonly ProviderModule[] = [
@@ -351,6 +388,43 @@ export const PROVIDERS: readonly ProviderModule[] = [
   checkoutComProvider,
   lemonsqueezyProvider,
   wiseProvider,
+  asanaProvider,
+  airtableProvider,
+  mondayProvider,
+  clickupProvider,
+  zendeskProvider,
+  intercomProvider,
+  salesforceProvider,
+  typeformProvider,
+  dropboxProvider,
+  boxProvider,
+  mapboxProvider,
+  algoliaProvider,
+  contentfulProvider,
+  sanityProvider,
+  segmentProvider,
+  mixpanelProvider,
+  launchdarklyProvider,
+  auth0Provider,
+  oktaProvider,
+  clerkProvider,
+  workosProvider,
+  stytchProvider,
+  twitchProvider,
+  metaProvider,
+  twitterProvider,
+  cloudinaryProvider,
+  trelloProvider,
+  frameioProvider,
+  readmeProvider,
+  storyblokProvider,
+  contentstackProvider,
+  calendlyProvider,
+  webflowProvider,
+  miroProvider,
+  jotformProvider,
+  docusignProvider,
+  zapierProvider,
   databaseProvider,
   genericProvider,
 ];

@@ -15,6 +15,13 @@ export const linearProvider: ProviderModule = {
         describe: 'none',
         activity: 'none',
       },
+      // The adapter sends a personal key as it is; an OAuth token needs `Bearer`, so it is not verified.
+      rules: {
+        'linear-oauth-token': {
+          verify: 'none',
+          revoke: { manual: 'https://linear.app/settings/applications', how: 'Revoke the token with POST https://api.linear.app/oauth/revoke, or remove the application\'s authorization in Settings → Applications' },
+        },
+      },
     },
     loadAdapter: async () => (await import('./adapter.js')).linearAdapter,
   },
