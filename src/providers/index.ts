@@ -23,6 +23,8 @@ import { databricksProvider } from './databricks/index.js';
 import { datadogProvider } from './datadog/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
+import { djangoProvider } from './django/index.js';
+import { dockerConfigProvider } from './docker-config/index.js';
 import { dockerProvider } from './docker/index.js';
 import { dopplerProvider } from './doppler/index.js';
 import { dynatraceProvider } from './dynatrace/index.js';
@@ -42,12 +44,14 @@ import { huggingfaceProvider } from './huggingface/index.js';
 import { infisicalProvider } from './infisical/index.js';
 import { jfrogProvider } from './jfrog/index.js';
 import { langsmithProvider } from './langsmith/index.js';
+import { laravelProvider } from './laravel/index.js';
 import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
 import { mailchimpProvider } from './mailchimp/index.js';
 import { mailgunProvider } from './mailgun/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
+import { netrcProvider } from './netrc/index.js';
 import { newrelicProvider } from './newrelic/index.js';
 import { ngrokProvider } from './ngrok/index.js';
 import { notionProvider } from './notion/index.js';
@@ -65,6 +69,8 @@ import { privateKeyProvider } from './private-key/index.js';
 import { capabilitiesOfRule, NO_CAPABILITIES, type AdapterDeps, type Capabilities, type ProviderModule } from './provider.js';
 import { pulumiProvider } from './pulumi/index.js';
 import { pypiProvider } from './pypi/index.js';
+import { pypircProvider } from './pypirc/index.js';
+import { railsProvider } from './rails/index.js';
 import { railwayProvider } from './railway/index.js';
 import { renderProvider } from './render/index.js';
 import { replicateProvider } from './replicate/index.js';
@@ -86,6 +92,7 @@ import { telegramProvider } from './telegram/index.js';
 import { terraformProvider } from './terraform/index.js';
 import { twilioProvider } from './twilio/index.js';
 import { upstashProvider } from './upstash/index.js';
+import { urlCredentialsProvider } from './url-credentials/index.js';
 import { vaultProvider } from './vault/index.js';
 import { vercelProvider } from './vercel/index.js';
 import { xaiProvider } from './xai/index.js';
@@ -173,7 +180,14 @@ export const PROVIDERS: readonly ProviderModule[] = [
   infisicalProvider,
   bitwardenProvider,
   sonarqubeProvider,
+  djangoProvider,
+  railsProvider,
+  laravelProvider,
+  dockerConfigProvider,
+  pypircProvider,
+  netrcProvider,
   databaseProvider,
+  urlCredentialsProvider,
   genericProvider,
 ];
 

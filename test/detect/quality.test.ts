@@ -163,6 +163,16 @@ const NOT_YET_LABELLED = new Set([
   'sonarqube-user-token',
   'sonarqube-project-analysis-token',
   'sonarqube-global-analysis-token',
+  'database-jdbc-password',
+  'database-connection-string-password',
+  'url-password',
+  'netrc-password',
+  'pypirc-password',
+  'docker-config-auth',
+  'django-secret-key',
+  'django-insecure-secret-key',
+  'rails-secret-key-base',
+  'laravel-app-key',
 ]);
 const { found, falsePositives } = score(scanLabelledFiles());
 
