@@ -74,7 +74,7 @@ function checkJdbcPassword({ secret, groups }: Candidate): Validation {
 }
 
 function checkConnectionStringPassword({ secret, before }: Candidate): Validation {
-  if (!/;[ \t]*$/.test(before) || !CONNECTION_STRING_KEY.test(before)) return { valid: false, reason: 'not in a connection string' };
+  if (!CONNECTION_STRING_KEY.test(before)) return { valid: false, reason: 'not in a connection string' };
   if (/jdbc:/i.test(before)) return { valid: false, reason: 'a JDBC URL (its own rule)' };
   const host = (SERVER_PROPERTY.exec(before)?.[1] ?? '').trim();
   const user = (USER_PROPERTY.exec(before)?.[1] ?? '').trim();
@@ -126,8 +126,9 @@ const adoConnectionString: Rule = {
   keywordsIgnoreCase: true,
   window: { before: 0, after: 150 },
   anchor: 'keyword',
-  // Password=… or Pwd=… after another key of the string (checked in validate, from the text before).
-  pattern: new RegExp(String.raw`(?:password|pwd)=(?<secret>[^${ASCII_SPACE};'"\x60]{1,128})(?![^${ASCII_SPACE};'"\x60])`, 'i'),
+  // Password=… or Pwd=… after another key of the string: the `;` here (so that a rejected match
+  // does not hide the generic rule's finding of an ordinary `password=…`), the key in validate.
+  pattern: new RegExp(String.raw`(?<=;[ \t]{0,4})(?:password|pwd)=(?<secret>[^${ASCII_SPACE};'"\x60]{1,128})(?![^${ASCII_SPACE};'"\x60])`, 'i'),
   validate: checkConnectionStringPassword,
   remediation:
     "Change the database login's password now (ALTER LOGIN … WITH PASSWORD in SQL Server, or the managed service's console), keep the connection string in a secret store or use managed identity, and review the server's login audit since the commit.",
