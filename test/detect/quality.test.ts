@@ -166,6 +166,7 @@ const NOT_YET_LABELLED = new Set([
   'database-jdbc-password',
   'database-connection-string-password',
   'url-password',
+  'git-url-password',
   'netrc-password',
   'pypirc-password',
   'docker-config-auth',

@@ -1,8 +1,14 @@
 // Passwords in URLs with user info (RFC 3986 §3.2.1, `scheme://user:password@host`, deprecated for
-// exactly this reason): HTTP(S) basic auth, the lines of a git credential store (~/.git-credentials,
-// one `https://user:token@host` a line, as git-credential-store documents), FTP and SMTP. Database
-// and broker URLs are the database provider's. The same checks as there: templates, placeholders,
-// documentation hosts and local defaults are not findings, and a URL with only a user is none.
+// exactly this reason): FTP and SMTP URLs, and HTTPS git remotes as a git credential store keeps them
+// (~/.git-credentials, one `https://user:token@host` a line, as git-credential-store documents).
+// Database and broker URLs are the database provider's. The same checks as there: templates,
+// placeholders, documentation hosts and local defaults are not findings, and a URL with only a user
+// is none.
+//
+// Not every `https://user:password@host`: the only literal such a URL must contain is `https://`,
+// the most frequent string of any tree (90,000 times in the benchmark's 78 MB of npm packages), and
+// as a keyword it made the whole scan a third slower, whatever the pattern. HTTPS URLs are taken
+// where a git host or a git token user name says what they are.
 import { ASCII_SPACE, type Candidate, type ProviderDefinition, type Rule, type Validation } from '../../detect/rule.js';
 import { checkUrlCredential } from '../database/url-password.js';
 
@@ -32,49 +38,75 @@ function checkPassword({ secret, groups }: Candidate): Validation {
 
 const USER_INFO_END = String.raw`${ASCII_SPACE}:@/?#'"\x60<>()\[\]{}\\`;
 
+/** User info: user and password, taken atomically (lookahead + backreference) so a URL without fails fast. */
+const USER_INFO = String.raw`(?=(?<user>[^${USER_INFO_END}]{0,64}))\k<user>:(?=(?<secret>[^${USER_INFO_END}]{1,128}))\k<secret>@`;
+const HOST = String.raw`(?<host>\[[0-9A-Fa-f:.]{2,45}\]|[A-Za-z0-9.-]{1,100})`;
+
 const passwordInUrl: Rule = {
   id: 'url-password',
   provider: 'url-credentials',
-  title: 'Password in a URL (basic auth, git credentials, FTP, SMTP)',
+  title: 'Password in an FTP or SMTP URL',
   severity: 'high',
-  // Lower case, as URLs are written: case-insensitive keywords cost the prefilter more, and
-  // `https://` is already the most frequent keyword of any rule (90,000 on the benchmark's npm tree).
-  keywords: ['https://', 'http://', 'ftp://', 'ftps://', 'sftp://', 'smtp://', 'smtps://'],
+  keywords: ['ftp://', 'ftps://', 'sftp://', 'smtp://', 'smtps://'],
   window: { before: 0, after: 310 },
   anchor: 'keyword',
-  // Tried at every `https://` of a tree (the most common keyword there is): user and password are
-  // taken atomically (lookahead + backreference), so a URL without user info fails in a few steps.
-  pattern: new RegExp(
-    String.raw`(?<![A-Za-z0-9+.-])(?<scheme>https?|s?ftps?|smtps?)://` +
-      String.raw`(?=(?<user>[^${USER_INFO_END}]{0,64}))\k<user>:` +
-      String.raw`(?=(?<secret>[^${USER_INFO_END}]{1,128}))\k<secret>@` +
-      String.raw`(?<host>\[[0-9A-Fa-f:.]{2,45}\]|[A-Za-z0-9.-]{1,100})`,
-  ),
+  pattern: new RegExp(String.raw`(?<![A-Za-z0-9+.-])(?<scheme>s?ftps?|smtps?)://${USER_INFO}${HOST}`),
   validate: checkPassword,
   remediation:
-    "Change the password or revoke the token at the service the URL points to (for a git host: its access-token settings), then pass credentials through a credential helper or the environment instead of the URL, and check the service's access log since the commit.",
+    "Change the account's password at the server the URL points to (for a mail relay's API key: its provider's key settings), pass credentials through the environment or a secret store instead of the URL, and check the server's log since the commit.",
   samples: {
     positive: [
-      'https://ci-bot:Zq7vN2kXw9LpR4tM@git.corp.acme.io\n',
-      'git remote add origin https://deploy:hX93kqLm2vPz8WtY@bitbucket.acme-internal.net/scm/app/app.git',
       'MAIL_URL=smtps://alerts%40acme.io:Vb7q2Rk9xT4mWz@smtp.mailgun.org:465',
       'wget ftp://backup:m4Qz8TvL2kRp@files.acme-hosting.de/nightly/db.sql.gz',
+      'lftp sftp://deploy:Tq9xW2mLk7Vz@sftp.acme-hosting.de',
     ],
     negative: [
-      'https://user:password@git.corp.acme.io',
-      'git clone https://x-access-token:${GITHUB_TOKEN}@github.com/acme/app.git',
-      'https://username:<token>@gitlab.com/acme/app.git',
       'SMTP_URL=smtp://apikey:****@smtp.sendgrid.net:587',
-      // Only a user, and a port: no password.
-      'git clone https://deploy@bitbucket.acme-internal.net/scm/app/app.git',
-      'curl https://api.acme.io:8443/health',
-      'https://admin:Zq7vN2kXw9LpR4tM@example.com/admin',
-      'http://admin:admin@localhost:8080/manager',
-      // URL parsers' test data: plain words and short passwords.
-      "url.parse('https://anonymous:flabada@developer.mozilla.org/en-US/docs/Web/API/URL/password')",
-      "expect(url).toHaveProperty('href', 'https://admin:abc-123@10.0.0.7/user')",
+      'SMTP_URL=smtp://user:password@smtp.acme.io:587',
+      'ftp://anonymous@ftp.gnu.org/gnu/',
+      'wget ftp://backup:m4Qz8TvL2kRp@ftp.example.com/db.sql.gz',
+      "smtp://mailer:${SMTP_PASSWORD}@smtp.acme.io:587",
     ],
   },
 };
 
-export const urlCredentials: ProviderDefinition = { id: 'url-credentials', name: 'Credentials in URLs', rules: [passwordInUrl] };
+/** Hosted git services, and the user names git hosts document for tokens in HTTPS remotes. */
+const GIT_HOSTS = ['github.com', 'gitlab.com', 'bitbucket.org', 'dev.azure.com', 'codeberg.org'];
+const TOKEN_USERS = ['x-access-token', 'oauth2', 'x-token-auth', 'gitlab-ci-token'];
+
+const gitRemotePassword: Rule = {
+  id: 'git-url-password',
+  provider: 'url-credentials',
+  title: 'Password or token in an HTTPS git remote (git credentials)',
+  severity: 'high',
+  keywords: [...GIT_HOSTS.map((host) => `@${host}`), ...TOKEN_USERS.map((user) => `${user}:`)],
+  keywordsIgnoreCase: true,
+  // The URL starts up to ~200 characters before `@github.com`, and just before `oauth2:`.
+  window: { before: 210, after: 320 },
+  pattern: new RegExp(String.raw`(?<![A-Za-z0-9+.-])(?<scheme>https?)://${USER_INFO}${HOST}`, 'i'),
+  validate: checkPassword,
+  remediation:
+    "Revoke the token or change the password at the git host (GitHub: Settings → Developer settings; GitLab: Access tokens; Bitbucket: App passwords / access tokens), then keep it in a credential helper (git config credential.helper) instead of the remote URL or a committed .git-credentials, and review the host's audit log since the commit.",
+  samples: {
+    positive: [
+      'https://ci-bot:Zq7vN2kXw9LpR4tMhX93kqLm2vPz8WtYb4Nq@github.com\n',
+      'git remote add origin https://deploy:hX93kqLm2vPz8WtY@bitbucket.org/acme/app.git',
+      'git clone https://oauth2:Wq7zT2xK9mLv4RpN8cB3@git.corp.acme.io/platform/api.git',
+    ],
+    negative: [
+      'https://user:password@github.com/acme/app.git',
+      'git clone https://x-access-token:${GITHUB_TOKEN}@github.com/acme/app.git',
+      'https://username:<token>@gitlab.com/acme/app.git',
+      // Only a user, and SSH remotes: no password.
+      'git clone https://deploy@bitbucket.org/acme/app.git',
+      '"url": "git+ssh://git@github.com/acme/app.git"',
+      'https://admin:Zq7vN2kXw9LpR4tM@github.example.com/admin',
+    ],
+  },
+};
+
+export const urlCredentials: ProviderDefinition = {
+  id: 'url-credentials',
+  name: 'Credentials in URLs',
+  rules: [passwordInUrl, gitRemotePassword],
+};
