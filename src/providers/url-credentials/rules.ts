@@ -79,8 +79,8 @@ const gitRemotePassword: Rule = {
   provider: 'url-credentials',
   title: 'Password or token in an HTTPS git remote (git credentials)',
   severity: 'high',
+  // Lower case, as hosts and these user names are written.
   keywords: [...GIT_HOSTS.map((host) => `@${host}`), ...TOKEN_USERS.map((user) => `${user}:`)],
-  keywordsIgnoreCase: true,
   // The URL starts up to ~200 characters before `@github.com`, and just before `oauth2:`.
   window: { before: 210, after: 320 },
   pattern: new RegExp(String.raw`(?<![A-Za-z0-9+.-])(?<scheme>https?)://${USER_INFO}${HOST}`, 'i'),
