@@ -203,7 +203,7 @@ const FILE_EXTENSION = /\.(?:txt|pem|key|json|ya?ml|env|crt|cert|cer|p12|pfx|jks
 const MEMBER_PATH = /^[a-z_$][A-Za-z0-9_$]{0,24}(?:\??\.#?[A-Za-z_$][A-Za-z0-9_$]{0,64}){1,6}$/;
 const REFERENCE = /^\$[A-Za-z_][A-Za-z0-9_]*$|\$\{|\$\(|^%[A-Za-z_][A-Za-z0-9_]*%$/;
 
-/** Values from specifications that are copied into docs and tests everywhere (RFC 6749 §4.1, §5.1). */
+/** Values copied into docs and tests everywhere: RFC 6749 §4.1 and §5.1, and xkcd 936's password. */
 const WELL_KNOWN_EXAMPLES = new Set(['2YotnFZFEjr1zCsicMWpAA', 'tGzv3JOkF0XG5Qx2TlKWIA', 'SplxlOBeZQQYbYS6WxSbIA', 'Tr0ub4dor&3']);
 
 /** Digests of the empty input (MD5, SHA-1, SHA-256): what a hash of nothing looks like in every fixture. */
