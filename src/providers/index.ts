@@ -54,6 +54,8 @@ import { deepgramProvider } from './deepgram/index.js';
 import { deepseekProvider } from './deepseek/index.js';
 import { digitaloceanProvider } from './digitalocean/index.js';
 import { discordProvider } from './discord/index.js';
+import { djangoProvider } from './django/index.js';
+import { dockerConfigProvider } from './docker-config/index.js';
 import { dockerProvider } from './docker/index.js';
 import { docusignProvider } from './docusign/index.js';
 import { dopplerProvider } from './doppler/index.js';
@@ -97,6 +99,7 @@ import { lemonsqueezyProvider } from './lemonsqueezy/index.js';
 import { intercomProvider } from './intercom/index.js';
 import { jotformProvider } from './jotform/index.js';
 import { launchdarklyProvider } from './launchdarkly/index.js';
+import { laravelProvider } from './laravel/index.js';
 import { linearProvider } from './linear/index.js';
 import { linodeProvider } from './linode/index.js';
 import { logzioProvider } from './logzio/index.js';
@@ -118,6 +121,7 @@ import { mixpanelProvider } from './mixpanel/index.js';
 import { mondayProvider } from './monday/index.js';
 import { neonProvider } from './neon/index.js';
 import { netlifyProvider } from './netlify/index.js';
+import { netrcProvider } from './netrc/index.js';
 import { newrelicProvider } from './newrelic/index.js';
 import { ngrokProvider } from './ngrok/index.js';
 import { notionProvider } from './notion/index.js';
@@ -150,6 +154,8 @@ import { capabilitiesOfRule, NO_CAPABILITIES, type AdapterDeps, type Capabilitie
 import { pulumiProvider } from './pulumi/index.js';
 import { pusherProvider } from './pusher/index.js';
 import { pypiProvider } from './pypi/index.js';
+import { pypircProvider } from './pypirc/index.js';
+import { railsProvider } from './rails/index.js';
 import { railwayProvider } from './railway/index.js';
 import { razorpayProvider } from './razorpay/index.js';
 import { readmeProvider } from './readme/index.js';
@@ -200,6 +206,7 @@ import { twitchProvider } from './twitch/index.js';
 import { twitterProvider } from './twitter/index.js';
 import { typeformProvider } from './typeform/index.js';
 import { upstashProvider } from './upstash/index.js';
+import { urlCredentialsProvider } from './url-credentials/index.js';
 import { vaultProvider } from './vault/index.js';
 import { vercelProvider } from './vercel/index.js';
 import { vultrProvider } from './vultr/index.js';
@@ -425,7 +432,14 @@ export const PROVIDERS: readonly ProviderModule[] = [
   jotformProvider,
   docusignProvider,
   zapierProvider,
+  djangoProvider,
+  railsProvider,
+  laravelProvider,
+  dockerConfigProvider,
+  pypircProvider,
+  netrcProvider,
   databaseProvider,
+  urlCredentialsProvider,
   genericProvider,
 ];
 

@@ -342,6 +342,17 @@ const NOT_YET_LABELLED = new Set([
   'jotform-api-key',
   'docusign-secret-key',
   'zapier-webhook-url',
+  'database-jdbc-password',
+  'database-connection-string-password',
+  'url-password',
+  'git-url-password',
+  'netrc-password',
+  'pypirc-password',
+  'docker-config-auth',
+  'django-secret-key',
+  'django-insecure-secret-key',
+  'rails-secret-key-base',
+  'laravel-app-key',
 ]);
 const { found, falsePositives } = score(scanLabelledFiles());
 

@@ -8,9 +8,12 @@
 // it either matches right there or gives up after a few steps. The part of the name before the
 // keyword is read in validate, from the text before the match: as a lookbehind in the pattern it
 // cost a third of every try, and on a keyword-dense tree there are millions of tries.
+import { shannonEntropy } from '../../detect/entropy.js';
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
 
-const KEYWORD = String.raw`(?:api[_-]?key|secret|token|passw(?:or)?d|passwort|pwd|private[_-]?key|access[_-]?key)`;
+// Most frequent first (every keyword hit tries this). Password words are captured as `password`:
+// values under 16 characters are only tried after them.
+const KEYWORD = String.raw`(?:token|secret|(?<password>passw(?:or)?d|passwort|pwd)|api[_-]?key|private[_-]?key|access[_-]?key|auth|cred(?:entials?|s))`;
 
 /** Characters of an identifier around the keyword: AWS_SECRET_ACCESS_KEY, config.apiToken, --api-key. */
 const NAME_CHAR = '[A-Za-z0-9_.-]';
@@ -21,27 +24,38 @@ const MAX_NAME = 60;
 /** Characters a credential value is made of: base64, base64url, hex and password punctuation. */
 const VALUE_CHAR = String.raw`[A-Za-z0-9+/=_.~!@#$%^&*?|-]`;
 
+/** An XML element's value on the line after its start tag, or its end tag on the line after it. */
+const NEXT_LINE = String.raw`[ \t]{0,8}\r?\n[ \t]{0,32}`;
+
 const SEPARATOR = [
-  // NAME = v, NAME: v, NAME := v, 'NAME' => v, NAME == v, NAME ?= v (make), NAME ||= v (ruby);
-  // up to 32 spaces for aligned Terraform/YAML blocks
-  String.raw`[ \t]{0,32}(?::=|=>|={1,3}|:|\?=|\|\|=)[ \t]{0,4}`,
+  // NAME = v, NAME: v, NAME := v, 'NAME' => v, NAME == v, NAME ?= v, NAME ::= v, NAME :::= v (make),
+  // NAME ||= v (ruby), $NAME .= v (PHP); up to 32 spaces for aligned Terraform/YAML blocks
+  String.raw`[ \t]{0,32}(?::{1,3}=|=>|={1,3}|:|\?=|\|\|=|\.=)[ \t]{0,4}`,
   // TypeScript/Kotlin/Go annotations: NAME: string = v, NAME string = v (Go var)
   String.raw`[ \t]{0,4}:?[ \t]{0,4}[A-Za-z_][A-Za-z0-9_<>\[\]|.]{0,40}[ \t]{0,4}:?=[ \t]{0,4}`,
   // <add key="ApiKey" value="…"/>
   String.raw`[ \t]{1,4}value[ \t]{0,2}=[ \t]{0,2}`,
+  // System.setProperty("API_TOKEN", v), define('DB_PASSWORD', v) (the call is checked in validate)
+  String.raw`(?<=["']),[ \t]{0,4}(?=["'])`,
   // --api-key v (only for flags, checked in validate)
   String.raw`[ \t]{1,4}`,
-  // <password>v</password>
-  '>',
+  // <password>v</password>, the value maybe on a line of its own
+  String.raw`>(?:${NEXT_LINE})?`,
 ].join('|');
 
 const PATTERN = new RegExp(
   String.raw`(?<keyword>${KEYWORD})` +
     // The rest of the identifier, taken atomically so that a failed match does not backtrack.
     String.raw`(?=(?<suffix>${NAME_CHAR}{0,30}))\k<suffix>` +
+    // What may follow a name (a quote, a space, a separator's first character): a name followed by
+    // anything else (tokens.push(, token;) fails here once instead of in each separator below.
+    String.raw`(?=[ \t:=?|,>"'\x60])` +
     String.raw`(?<keyQuote>["'\x60]?)(?<separator>${SEPARATOR})(?<valueQuote>["'\x60]?)` +
-    String.raw`(?=(?<secret>${VALUE_CHAR}{16,128}))\k<secret>` +
-    String.raw`(?:(?<closeQuote>["'\x60])|(?!${VALUE_CHAR}))(?<closeTag><\/)?`,
+    // 16 characters at least, or 8 after a password word: `(?!\k<password>)` holds only when that
+    // group took part (a backreference to a group that did not matches the empty string), so that
+    // short values after other names end here instead of in validate.
+    String.raw`(?:(?=${VALUE_CHAR}{16})|(?!\k<password>))(?=(?<secret>${VALUE_CHAR}{8,128}))\k<secret>` +
+    String.raw`(?:(?<closeQuote>["'\x60])|(?!${VALUE_CHAR}))(?<closeTag>(?:${NEXT_LINE})?<\/)?`,
   'i',
 );
 
@@ -61,6 +75,15 @@ const KEYWORDS = [
   'access_key',
   'access-key',
   'accesskey',
+  'credential',
+  'creds',
+  // `auth` alone is in `author`, `OAuth` and `authorization` thousands of times: only where a
+  // separator or quote follows it at once (auth = …, "auth": …, user_auth: …).
+  'auth=',
+  'auth:',
+  'auth =',
+  'auth"',
+  "auth'",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -91,7 +114,7 @@ const NOT_SECRET_LAST_WORDS = new Set(
  */
 const NOT_SECRET_PREFIX_WORDS = new Set(
   (
-    'csrf xsrf public publishable page next prev previous continuation cancellation sync idempotency lexer ' +
+    'csrf xsrf authenticity antiforgery public publishable page next prev previous continuation cancellation sync idempotency lexer ' +
     'parser syntax scanner max min num total input output completion prompt eos bos pad unk mask sep cls ' +
     'special stop start end first last current is has get set fetch parse create generate validate verify ' +
     'check expect expected mock fake dummy sample example test'
@@ -141,13 +164,18 @@ function isSecretName(groups: Candidate['groups'], name: string): boolean {
   return lastWord === undefined || !NOT_SECRET_LAST_WORDS.has(lastWord);
 }
 
+/** Calls that set a named value: System.setProperty("K", v), os.Setenv, putenv, PHP define('K', v). */
+const SETTER_CALL = /(?:setProperty|[sS]etenv|putenv|define|setdefault)\([ \t]{0,4}$/;
+
 /** The separator and quotes must form one of the assignment shapes the rule is meant for. */
-function isAssignment(groups: Candidate['groups'], name: string): boolean {
+function isAssignment(groups: Candidate['groups'], name: string, textBeforeName: string): boolean {
   const separator = groups['separator'] ?? '';
   const valueQuote = groups['valueQuote'] ?? '';
+  const keyQuote = groups['keyQuote'] ?? '';
   if ((groups['closeQuote'] ?? '') !== valueQuote) return false;
-  if (separator === '>') return groups['closeTag'] !== undefined;
-  if (/value/i.test(separator)) return (groups['keyQuote'] ?? '') !== '' && valueQuote !== '';
+  if (separator.startsWith('>')) return groups['closeTag'] !== undefined;
+  if (separator.startsWith(',')) return keyQuote !== '' && valueQuote !== '' && SETTER_CALL.test(textBeforeName.slice(0, -1));
+  if (/value/i.test(separator)) return keyQuote !== '' && valueQuote !== '';
   // A bare space separates a value only after a command-line flag: --api-key VALUE.
   if (separator.trim() === '') return name.startsWith('-');
   return true;
@@ -171,12 +199,19 @@ const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][0-9A-Za-z.-]+)?$/;
 const PATH_START = /^(?:\.{1,2}\/|~\/|[A-Za-z]:\\)/;
 const FILE_EXTENSION = /\.(?:txt|pem|key|json|ya?ml|env|crt|cert|cer|p12|pfx|jks|keystore|der|pub|conf|cfg|ini|toml|xml|js|ts|py|rb|go|sh|html?)$/i;
 /** A reference to a value held elsewhere: $VAR, ${VAR}, $(command), %VAR%. */
-/** A member expression naming where the value lives: env.WEBHOOK_SECRET, config.auth.apiKey. */
-const MEMBER_PATH = /^[a-z_$][A-Za-z0-9_$]{0,24}(?:\??\.[A-Za-z_$][A-Za-z0-9_$]{0,64}){1,6}$/;
+/** A member expression naming where the value lives: env.WEBHOOK_SECRET, config.auth.apiKey, this.#e.webhookSecret. */
+const MEMBER_PATH = /^[a-z_$][A-Za-z0-9_$]{0,24}(?:\??\.#?[A-Za-z_$][A-Za-z0-9_$]{0,64}){1,6}$/;
 const REFERENCE = /^\$[A-Za-z_][A-Za-z0-9_]*$|\$\{|\$\(|^%[A-Za-z_][A-Za-z0-9_]*%$/;
 
-/** Values from specifications that are copied into docs and tests everywhere (RFC 6749 §4.1, §5.1). */
-const WELL_KNOWN_EXAMPLES = new Set(['2YotnFZFEjr1zCsicMWpAA', 'tGzv3JOkF0XG5Qx2TlKWIA', 'SplxlOBeZQQYbYS6WxSbIA']);
+/** Values copied into docs and tests everywhere: RFC 6749 §4.1 and §5.1, and xkcd 936's password. */
+const WELL_KNOWN_EXAMPLES = new Set(['2YotnFZFEjr1zCsicMWpAA', 'tGzv3JOkF0XG5Qx2TlKWIA', 'SplxlOBeZQQYbYS6WxSbIA', 'Tr0ub4dor&3']);
+
+/** Digests of the empty input (MD5, SHA-1, SHA-256): what a hash of nothing looks like in every fixture. */
+const EMPTY_INPUT_DIGESTS = new Set([
+  'd41d8cd98f00b204e9800998ecf8427e',
+  'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+  'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+]);
 
 /**
  * Letter pairs common in English words and identifiers (the most frequent English bigrams plus a
@@ -254,10 +289,10 @@ function hasClassMix(value: string): boolean {
   return ((lower || upper) && digit) || classes >= 3 || (lower && upper && value.length >= 16);
 }
 
-/** Why a value is not a credential, or undefined when it may be one. */
-function notASecret(value: string): string | undefined {
+/** Why a value is not a credential, or undefined when it may be one. `hexMayBeSecret`: see hexMayBeSecret. */
+function notASecret(value: string, hexMayBeSecret: boolean): string | undefined {
   if (REFERENCE.test(value) || MEMBER_PATH.test(value)) return 'reference to another variable';
-  if (HASH.test(value)) return 'hash digest';
+  if (HASH.test(value) && (!hexMayBeSecret || EMPTY_INPUT_DIGESTS.has(value.toLowerCase()))) return 'hash digest';
   if (UUID.test(value)) return 'UUID';
   if (RESOURCE_SID.test(value)) return 'resource identifier';
   if (INTEGRITY.test(value)) return 'integrity checksum';
@@ -272,11 +307,64 @@ function notASecret(value: string): string | undefined {
   return undefined;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Short passwords and hex secrets: values only a password or secret name makes worth reporting
+
+/** Values shorter than this are reported only as passwords (see notAChosenPassword). */
+const MIN_VALUE_LENGTH = 16;
+/** Random 24-character hex sits around 3.6 bits per character; 3.3 keeps most of it. */
+const MIN_ENTROPY = 3.3;
+const PASSWORD_KEYWORD = /^(?:passw(?:or)?d|passwort|pwd)$/i;
+/** Names that say their value is kept secret: a hex value there is a key, not a digest of something. */
+const SECRET_KEYWORD = /^(?:secret|passw(?:or)?d|passwort|pwd|api[_-]?key|private[_-]?key|access[_-]?key)$/i;
+/** Words of a name that make a hex value a digest even beside `secret`: secret_hash, apiKeySha256. */
+const DIGEST_NAME_WORDS = new Set('hash hashed sha md5 digest checksum fingerprint integrity etag commit'.split(' '));
+
+/** Whether a 32/40/64/128-digit hex value assigned to this name may be a key rather than a digest. */
+function hexMayBeSecret(keyword: string, name: string): boolean {
+  return SECRET_KEYWORD.test(keyword) && !identifierWords(name).some((w) => DIGEST_NAME_WORDS.has(w));
+}
+
+/** Pieces of the passwords people type into examples and tests (compared lower-cased, and with 0→o, 4→a…). */
+const EXAMPLE_PASSWORD_PIECES = /pass|word|secret|admin|test|demo|qwert|asdf|letmein|welcome|change|default|user|guest|root|login|hello|abc|123|dummy|fake|sample|example|foo|bar/;
+
+function withoutLeet(value: string): string {
+  const letters: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+  return value.replace(/[013457@$!]/g, (c) => letters[c]!);
+}
+
+/**
+ * A short value assigned to a password name (`Password=#gets0m3`) is reported when it reads as
+ * chosen to be hard to guess: three kinds of character and a digit, six different characters at
+ * least, no identifier (Uint8Array), and none of the pieces of example passwords (P@ssw0rd!,
+ * Admin123#, test1234!).
+ */
+function notAChosenPassword(value: string): string | undefined {
+  if (REFERENCE.test(value) || MEMBER_PATH.test(value)) return 'reference to another variable';
+  if (VERSION.test(value) || PATH_START.test(value) || FILE_EXTENSION.test(value)) return 'version or file path';
+  if (WELL_KNOWN_EXAMPLES.has(value)) return 'example from a specification';
+  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((kind) => kind.test(value)).length;
+  if (kinds < 3 || !/[0-9]/.test(value)) return 'too plain for a short password';
+  if (new Set(value).size < 6) return 'too few different characters';
+  // Type names and identifiers (password: Uint8Array) are words; a password's symbol keeps leet
+  // words (#gets0m3) in.
+  if (!/[!@#%^&*?~+=|]/.test(value) && wordShare(value) >= WORDY) return 'words or an identifier';
+  const lower = value.toLowerCase();
+  if (EXAMPLE_PASSWORD_PIECES.test(lower) || EXAMPLE_PASSWORD_PIECES.test(withoutLeet(lower))) return 'an example password';
+  return undefined;
+}
+
 function checkAssignment({ secret, groups, before }: Candidate): Validation {
-  const name = nameUpToKeyword(groups['keyword'] ?? '', before);
-  if (!isAssignment(groups, name)) return { valid: false, reason: 'not an assignment' };
+  const keyword = groups['keyword'] ?? '';
+  const short = secret.length < MIN_VALUE_LENGTH;
+  // Cheapest first: most candidates of a keyword-dense tree end here.
+  if (short && !PASSWORD_KEYWORD.test(keyword)) return { valid: false, reason: 'too short' };
+  if (!short && shannonEntropy(secret) < MIN_ENTROPY) return { valid: false, reason: 'low entropy' };
+  const name = nameUpToKeyword(keyword, before);
+  const textBeforeName = before.slice(0, before.length - (name.length - keyword.length));
+  if (!isAssignment(groups, name, textBeforeName)) return { valid: false, reason: 'not an assignment' };
   if (!isSecretName(groups, name)) return { valid: false, reason: 'name is not a credential name' };
-  const reason = notASecret(secret);
+  const reason = short ? notAChosenPassword(secret) : notASecret(secret, hexMayBeSecret(keyword, name + (groups['suffix'] ?? '')));
   return reason ? { valid: false, reason } : { valid: true };
 }
 
@@ -293,8 +381,7 @@ const assignedSecret: Rule = {
   window: { before: 0, after: 200 },
   anchor: 'keyword',
   pattern: PATTERN,
-  // Random 24-character hex sits around 3.6 bits per character; 3.3 keeps most of it.
-  minEntropy: 3.3,
+  // Entropy is checked in validate: a short password has too few characters to reach it.
   validate: checkAssignment,
   remediation:
     'Find which service issued this value, revoke or rotate it there, and load it from the environment or a secret manager instead of the repository.',
@@ -312,6 +399,12 @@ const assignedSecret: Rule = {
       "settings = {'ACCESS_TOKEN': 'PWH8liNs/7WkM+yMAqs6C3m0tYc+qA5V'}",
       'authToken := "wmjkMZrkvAPTrYByULH2usQ4dEqLT001"',
       "config.private_key ||= '5*wMq^gkIQ3cmrh&Ts7bmfqO'",
+      // A short password, a hex value under a secret name, names without the usual keywords.
+      'spring.datasource.password=#gets0m3Vq2xT',
+      'CLIENT_SECRET = "1c9dbeaf3e72f3fceed211fe6358a695bf9f3e13"',
+      'user_auth: "0YlFrLR6fG9SMmFDGDR9Z/pHtNc7Grp0VF03hnOI/zc="',
+      'System.setProperty("PAYMENTS_TOKEN", "wmjkMZrkvAPTrYByULH2usQ4dEqLT001");',
+      '<password>\n    ^Ph-%IjY@Yzp27Z7vy-l06zz\n</password>',
     ],
     negative: [
       "const secret = env.WEBHOOK_SECRET ?? '';",
@@ -360,8 +453,16 @@ const assignedSecret: Rule = {
       'API_KEY=your_api_key_here_1234567890',
       'api_key = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"',
       'API_KEY=<your-api-key-goes-here>',
-      // Too short.
+      // xkcd's example password, and short values: of a name other than a password's, plain, or examples.
       'password = "Tr0ub4dor&3"',
+      'token = "Kx9#mP2qz"',
+      'password = "P@ssw0rd123!"',
+      'password: Uint8Array | string',
+      // A minified member chain, a digest under a hash name, anti-forgery tokens.
+      'webhookSecret:this.#e.webhookSecret',
+      'secret_hash = "1c9dbeaf3e72f3fceed211fe6358a695bf9f3e13"',
+      '<input type="hidden" name="authenticity_token" value="Hq3kZ8vW2mLx9Rt4Pb7nYc5Jd0Fs6Ga1Ke8Uw2Vz4Xo=" />',
+      'author: "Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS"',
     ],
   },
 };

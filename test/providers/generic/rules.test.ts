@@ -221,3 +221,88 @@ describe('generic rule findings', () => {
     expect(both.scanText(line).findings.map((f) => f.ruleId)).toEqual(['sendgrid-api-key']);
   });
 });
+
+describe('generic rule, issue 11: what it used to miss', () => {
+  const secretsIn = (text: string): string[] => engine.scanText(text).findings.map((f) => f.secret.reveal());
+
+  it.each([
+    ['a properties file', 'Password=#gets0m3', '#gets0m3'],
+    ['PHP', '$password = "Kx9#mP2qz";', 'Kx9#mP2qz'],
+    ['a comparison', 'if (password == "Zq7#kLm2x!") {', 'Zq7#kLm2x!'],
+    ['a YAML key', 'db_pwd: Hv4%tR9qw', 'Hv4%tR9qw'],
+  ])('reports a short password in %s', (_where, line, password) => {
+    expect(secretsIn(line)).toEqual([password]);
+  });
+
+  it.each([
+    ['a non-password name', 'token = "Kx9#mP2qz"'],
+    ['two kinds of character', 'password = "kx9mp2qzt"'],
+    ['an example password', 'password = "P@ssw0rd123!"'],
+    ['an example password in leet', 'password: "Adm1n#2024"'],
+    ['a type', 'function hash(password: Uint8Array | string): string'],
+    ['too few characters', 'password = "Kx9#mP2"'],
+  ])('ignores a short value: %s', (_why, line) => {
+    expect(secretsIn(line)).toEqual([]);
+  });
+
+  it('reports a hex value assigned to a secret name: a key, not a digest', () => {
+    expect(secretsIn('CLIENT_SECRET = "1c9dbeaf3e72f3fceed211fe6358a695bf9f3e13"')).toEqual(['1c9dbeaf3e72f3fceed211fe6358a695bf9f3e13']);
+    expect(secretsIn("api_key: '402a2f5a2ea1e104988a5b2b6e41a17a'")).toEqual(['402a2f5a2ea1e104988a5b2b6e41a17a']);
+  });
+
+  it.each([
+    ['a name that says digest', 'secret_sha1 = "1c9dbeaf3e72f3fceed211fe6358a695bf9f3e13"'],
+    ['a token name (commit SHAs and fixtures)', 'token = "1c9dbeaf3e72f3fceed211fe6358a695bf9f3e13"'],
+    ['the digest of nothing', 'secret = "da39a3ee5e6b4b0d3255bfef95601890afd80709"'],
+  ])('still ignores hex under %s', (_why, line) => {
+    expect(secretsIn(line)).toEqual([]);
+  });
+
+  it.each([
+    ['creds', 'creds = "Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS"'],
+    ['credentials', 'credentials: "Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS"'],
+    ['auth', 'auth = "Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS"'],
+    ['user_auth', '"user_auth": "Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS",'],
+    ['basicAuth', "basicAuth: 'Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS',"],
+  ])('reports a value named %s', (_name, line) => {
+    expect(secretsIn(line)).toEqual(['Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS']);
+  });
+
+  it.each([
+    'author: "Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS"',
+    'OAuth: "Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS"',
+    'authorization = "Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS"',
+    'Use OAuth 2.0 with PKCE for public clients',
+  ])('ignores words that only contain auth: %s', (line) => {
+    expect(secretsIn(line)).toEqual([]);
+  });
+
+  it.each([
+    ['make ::=', 'API_TOKEN ::= Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS'],
+    ['make :::=', 'API_TOKEN :::= Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS'],
+    ['Java system properties', 'System.setProperty("X_TOKEN", "Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS");'],
+    ['PHP define', "define('DB_PASSWORD', 'Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS');"],
+    ['Go os.Setenv', 'os.Setenv("API_SECRET", "Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS")'],
+    ['PHP .=', '$password .= "Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS";'],
+    ['an XML value on its own line', '<password>\n    Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS\n</password>'],
+    ['an XML value with its end tag on the next line', '<apiToken>Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS\n</apiToken>'],
+    ['a comparison', 'if (token === "Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS") return true;'],
+  ])('reports a value set with %s', (_syntax, line) => {
+    expect(secretsIn(line)).toEqual(['Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS']);
+  });
+
+  it.each([
+    ['any other call with two strings', 'i18n.t("reset_token", "Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS");'],
+    ['an XML element that holds other elements', '<password>\n    Gxtd7zFL7HAX27K5uxIFXKBPJsERjVkS\n    <hint/>'],
+  ])('ignores %s', (_what, line) => {
+    expect(secretsIn(line)).toEqual([]);
+  });
+
+  it.each([
+    ['a minified private-field chain', 'const o={webhookSecret:this.#e.webhookSecret,apiToken:this.#e.apiToken};'],
+    ['a Rails authenticity token', '<input type="hidden" name="authenticity_token" value="Hq3kZ8vW2mLx9Rt4Pb7nYc5Jd0Fs6Ga1Ke8Uw2Vz4Xo=" />'],
+    ['a form authenticity token in YAML', 'authenticity_token: "Hq3kZ8vW2mLx9Rt4Pb7nYc5Jd0Fs6Ga1Ke8Uw2Vz4Xo="'],
+  ])('still ignores %s', (_what, line) => {
+    expect(secretsIn(line)).toEqual([]);
+  });
+});
