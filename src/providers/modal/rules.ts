@@ -8,11 +8,6 @@ function checkMix({ secret }: Candidate): Validation {
   const body = secret.slice(3);
   return /[a-z]/.test(body) && /[A-Z]/.test(body) && /[0-9]/.test(body) ? { valid: true } : { valid: false, reason: 'not a mix of cases and digits' };
 }
-// Modal tokens (https://modal.com/docs/reference/modal.config; MODAL_TOKEN_ID and MODAL_TOKEN_SECRET,
-// or ~/.modal.toml): a token id `ak-` + 22 base62 characters, and its secret `as-` + 22 more, as
-// every token observed has. The secret is the credential; the id alone grants nothing.
-import type { ProviderDefinition, Rule } from '../../detect/rule.js';
-import { TOKEN_END, TOKEN_START } from '../boundaries.js';
 
 const tokenSecret: Rule = {
   id: 'modal-token-secret',
@@ -38,23 +33,6 @@ const tokenSecret: Rule = {
       'export MODAL_TOKEN_SECRET=as-FAKESECRETSTRINGABCDEF',
       'oauth_token_secret = request.args["oauth_token_secret"]',
       'MODAL_TOKEN_SECRET=as-...',
-  keywords: ['as-'],
-  prefixes: ['as-'],
-  window: { before: 0, after: 25 },
-  anchor: 'keyword',
-  pattern: new RegExp(String.raw`${TOKEN_START}(?<secret>as-[A-Za-z0-9]{22})${TOKEN_END}`),
-  minEntropy: 3.5,
-  // Random secrets mix cases and digits; kebab-case words after an `as-` do not.
-  validate: ({ secret }) =>
-    /[a-z]/.test(secret.slice(3)) && /[A-Z]/.test(secret) && /[0-9]/.test(secret) ? { valid: true } : { valid: false, reason: 'not a mix of cases and digits' },
-    'Revoke the token in Modal (Settings → API tokens, https://modal.com/settings/tokens), create a new one with `modal token new`, and check the workspace\'s apps and usage for runs you did not start.',
-      'MODAL_TOKEN_ID=ak-ss8QA29ZcCl7FNlrI1nPGx\nMODAL_TOKEN_SECRET=as-JfrOtA18TFx3PDxFF6XO0O',
-      '[default]\ntoken_id = "ak-zCb146Tqn6MnigRQ4H2aYD"\ntoken_secret = "as-pu87Ia5y05Uczkzc1DFmd9"',
-      'MODAL_TOKEN_SECRET=as-YYYYYY',
-      // Truncated.
-      'MODAL_TOKEN_SECRET=as-JfrOtA18TFx3PDxFF6XO0',
-      // A kebab-case identifier.
-      '.alias-navigationcontainerwra { display: none }',
     ],
   },
 };
