@@ -19,6 +19,7 @@ import { createFindingPlacer } from './place-findings.js';
 import { bytesView, decodeLatin1, stringView, type TextView } from './text-view.js';
 import { DECODE_TRIGGERS, findEncodedValues, type EncodedValue, type TriggerKind } from './encoded-values.js';
 import { decodeBase64 } from './decode-base64.js';
+import { keyMaterialFindings } from './key-material.js';
 
 export const INLINE_ALLOW_MARKER = 'leakstop:allow';
 
@@ -76,6 +77,11 @@ export interface Engine {
    * faster. With `owned`, only findings starting in that range are reported (and counted if allowed).
    */
   scanUtf8(bytes: Uint8Array, owned?: OwnedRange): TextScan;
+  /**
+   * A binary file's bytes: key material (PKCS#12, Java keystores, DER private keys; key-material.ts)
+   * is reported as one finding at line 1 whose secret is the file's SHA-256. Other bytes find nothing.
+   */
+  scanBinary(bytes: Uint8Array): TextScan;
 }
 
 
@@ -137,9 +143,10 @@ export function createEngine(options: EngineOptions): Engine {
     const found: DecodedFinding[] = [];
     for (const value of findEncodedValues(view, triggers)) {
       const decoded = decodeBase64(value.base64);
-      if (!decoded || !('text' in decoded)) continue;
-      const scan = scanText(textToScan(value, decoded.text), depth + 1);
-      for (const finding of preferSpecific(scan.findings)) found.push({ value, finding });
+      if (!decoded) continue;
+      // Bytes may be a keystore or a DER key (a `keystore.p12` in a Secret).
+      const findings = 'text' in decoded ? scanText(textToScan(value, decoded.text), depth + 1).findings : keyMaterialFindings(decoded.bytes, disabled);
+      for (const finding of preferSpecific(findings)) found.push({ value, finding });
     }
     return found;
   }
@@ -183,7 +190,7 @@ export function createEngine(options: EngineOptions): Engine {
     );
   }
 
-  return { rules: compiled.filter((c) => !c.disabled).map((c) => c.rule), scanText: (text) => scanText(text), scanUtf8 };
+  return { rules: compiled.filter((c) => !c.disabled).map((c) => c.rule), scanText: (text) => scanText(text), scanUtf8, scanBinary: (bytes) => ({ findings: keyMaterialFindings(bytes, disabled), allowedInline: 0 }) };
 }
 
 /** A finding in the text a base64 value decodes to, and the value, where it is reported. */
