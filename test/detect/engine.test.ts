@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine, INLINE_ALLOW_MARKER } from '../../src/detect/engine.js';
 import type { ProviderDefinition, Rule } from '../../src/detect/rule.js';
@@ -175,6 +177,14 @@ describe('createEngine decoding base64 values (encoded-values.ts)', () => {
     expect(engine.scanText(text).findings.map((f) => [f.ruleId, f.line, f.details['decodedFrom']])).toEqual([
       ['private-key', 4, 'kubeconfig client-key-data'],
       ['private-key', 5, 'base64 PEM'],
+    ]);
+  });
+
+  it('reads a base64 value that decodes to bytes as key material (a keystore in a Secret)', () => {
+    const keystore = readFileSync(join(import.meta.dirname, '../../fixtures/key-material/keystore.jks'));
+    const { findings } = engine.scanText(`{"apiVersion": "v1", "data": {"keystore.jks": "${keystore.toString('base64')}"}, "kind": "Secret"}`);
+    expect(findings.map((f) => [f.ruleId, f.line, f.column, f.details['aliases'], f.details['decodedFrom']])).toEqual([
+      ['java-keystore', 1, 48, 'upstream-ca, signing-key', 'Kubernetes Secret data keystore.jks'],
     ]);
   });
 
