@@ -188,6 +188,19 @@ describe('createEngine decoding base64 values (encoded-values.ts)', () => {
     ]);
   });
 
+  it('stays linear on hostile input: 100,000 entries, nested megabytes, a keyword repeated', () => {
+    // Each case takes well under a second; a reader re-reading its structure per hit would take minutes.
+    const cases = [
+      'kind: Secret\ndata:\n' + Array.from({ length: 100_000 }, (_, i) => `  k${i}: ${b64(`Zr7#pQ9!vL2@xW4$${i}`)}\n`).join(''),
+      [1, 2, 3].reduce((inner) => `kind: Secret\ndata:\n  v: ${b64(inner)}\n`, `x: ${'QUJD'.repeat(200_000)}`),
+      'kind: Secret '.repeat(400_000),
+      ('kind: Secret\n' + '  x: 1\n'.repeat(10)).repeat(50_000),
+      '"auth":"QUJDRA==",'.repeat(200_000),
+      'LS0tLS1CRUdJTi'.repeat(300_000),
+    ];
+    for (const text of cases) expect(engine.scanUtf8(Buffer.from(text)).findings).toEqual([]);
+  });
+
   it('decodes no deeper than MAX_DECODE_DEPTH', () => {
     const secretOf = (value: string): string => `kind: Secret\ndata:\n  inner: ${b64(value)}\n`;
     expect(engine.scanText(secretOf(secretOf(pem))).findings.map((f) => f.ruleId)).toEqual(['private-key']);
