@@ -17,11 +17,21 @@ import { fingerprint, Secret } from './secret.js';
 import { CONTEXT_BEFORE, type Candidate, type ProviderDefinition, type RawFinding, type Rule } from './rule.js';
 import { createFindingPlacer } from './place-findings.js';
 import { bytesView, decodeLatin1, stringView, type TextView } from './text-view.js';
+import { DECODE_TRIGGERS, findEncodedValues, type EncodedValue, type TriggerKind } from './encoded-values.js';
+import { decodeBase64 } from './decode-base64.js';
+import { keyMaterialFindings } from './key-material.js';
 
 export const INLINE_ALLOW_MARKER = 'leakstop:allow';
 
 /** Extra characters searched on each side of a window, so that boundary assertions see context. */
 export const WINDOW_MARGIN = 64;
+
+/**
+ * How many base64 layers are decoded: 2, for a `.dockerconfigjson` in a Secret (the Secret's value,
+ * then the `auth` in the JSON it decodes to). Decoded text is scanned like any text, so each layer
+ * is linear in what it decodes, at most 3/4 of the text it came from.
+ */
+export const MAX_DECODE_DEPTH = 2;
 
 export interface EngineOptions {
   /** The providers whose rules run, in rank order (the registry's list, src/providers/index.ts). */
@@ -67,6 +77,11 @@ export interface Engine {
    * faster. With `owned`, only findings starting in that range are reported (and counted if allowed).
    */
   scanUtf8(bytes: Uint8Array, owned?: OwnedRange): TextScan;
+  /**
+   * A binary file's bytes: key material (PKCS#12, Java keystores, DER private keys; key-material.ts)
+   * is reported as one finding at line 1 whose secret is the file's SHA-256. Other bytes find nothing.
+   */
+  scanBinary(bytes: Uint8Array): TextScan;
 }
 
 
@@ -94,7 +109,7 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 
-  const { keywords, rulesByKeyword } = collectKeywords(compiled);
+  const { keywords, rulesByKeyword, triggerKinds } = collectKeywords(compiled);
   // On a tie, the provider listed first wins: specific providers come before private-key and generic.
   const providerRank = new Map(providers.map((p, i) => [p.id, i]));
   // Type prefixes of prefixed tokens ('ghp_', 'dop_v1_'): a value starting with one is that
@@ -103,18 +118,41 @@ export function createEngine(options: EngineOptions): Engine {
   const keywordIndex = buildKeywordIndex(keywords);
   const prefixesByProvider = declaredPrefixesByProvider(providers);
 
-  function scanText(text: string): TextScan {
+  function scanText(text: string, depth = 0): TextScan {
     if (text.length === 0) return nothingFound();
-    return scanView(stringView(text), keywordIndex.find(text));
+    return scanView(stringView(text), keywordIndex.find(text), undefined, depth);
   }
 
   function scanUtf8(bytes: Uint8Array, owned?: OwnedRange): TextScan {
     const hits = keywordIndex.findInBytes(bytes);
     if (hits.length === 0) return nothingFound();
-    return scanView(bytesView(bytes, hits.length / 2), hits, owned);
+    return scanView(bytesView(bytes, hits.length / 2), hits, owned, 0);
   }
 
-  function scanView(view: TextView, hits: KeywordHits, owned?: OwnedRange): TextScan {
+  /**
+   * Decoding is a step of the same scan, not a rule: the structures that hold base64 values are
+   * found by keywords in the one prefilter pass (DECODE_TRIGGERS, beside the rules' keywords), and a
+   * text without them pays nothing more. A rule's validate() could decode a value, but could only
+   * accept or reject it; what the value holds needs every rule, so it is scanned by this engine
+   * (one layer deeper) and its findings are placed at the value. See encoded-values.ts for the
+   * structures, and reconcileDecoded for how they meet the findings on the encoded text.
+   */
+  function scanEncoded(view: TextView, hits: KeywordHits, depth: number): DecodedFinding[] {
+    const triggers = triggerHits(hits, triggerKinds);
+    if (triggers.length === 0) return [];
+    const found: DecodedFinding[] = [];
+    for (const value of findEncodedValues(view, triggers)) {
+      const decoded = decodeBase64(value.base64);
+      if (!decoded) continue;
+      // Bytes may be a keystore or a DER key (a `keystore.p12` in a Secret).
+      const findings = 'text' in decoded ? scanText(textToScan(value, decoded.text), depth + 1).findings : keyMaterialFindings(decoded.bytes, disabled);
+      for (const finding of preferSpecific(findings)) found.push({ value, finding });
+    }
+    return found;
+  }
+
+  function scanView(view: TextView, hits: KeywordHits, owned: OwnedRange | undefined, depth: number): TextScan {
+    const decoded = depth < MAX_DECODE_DEPTH && triggerKinds.length > 0 ? scanEncoded(view, hits, depth) : [];
     const hitsByRule = groupHitsByRule(hits, rulesByKeyword);
     const perProvider = new Map<ProviderDefinition, RawFinding[]>();
     const rejected: Span[] = [];
@@ -140,13 +178,66 @@ export function createEngine(options: EngineOptions): Engine {
         raw.push(...provider.combine(found, view));
       } else raw.push(...found);
     }
-    if (raw.length === 0) return nothingFound();
+    if (raw.length === 0 && decoded.length === 0) return nothingFound();
     if (disabledHits.length > 0) matchDisabledNearGeneric(disabledHits, raw, view, rejected);
-    const kept = dedupe(raw, rejected, providerRank, prefixes);
-    return toFindings(owned ? kept.filter((f) => f.start >= owned.from && f.start < owned.to) : kept, view, prefixesByProvider);
+    const reconciled = reconcileDecoded(dedupe(raw, rejected, providerRank, prefixes), decoded);
+    const isOwned = (start: number): boolean => !owned || (start >= owned.from && start < owned.to);
+    return toFindings(
+      reconciled.raw.filter((f) => isOwned(f.start)),
+      view,
+      prefixesByProvider,
+      reconciled.decoded.filter((d) => isOwned(d.value.start)),
+    );
   }
 
-  return { rules: compiled.filter((c) => !c.disabled).map((c) => c.rule), scanText, scanUtf8 };
+  return { rules: compiled.filter((c) => !c.disabled).map((c) => c.rule), scanText: (text) => scanText(text), scanUtf8, scanBinary: (bytes) => ({ findings: keyMaterialFindings(bytes, disabled), allowedInline: 0 }) };
+}
+
+/** A finding in the text a base64 value decodes to, and the value, where it is reported. */
+interface DecodedFinding {
+  value: EncodedValue;
+  finding: Finding;
+}
+
+/**
+ * What a Secret's `data` value is scanned as: `key: value`, as `stringData` would hold it, so that a
+ * rule reading a name (`password: …`) sees one. Multi-line content (a PEM key, JSON) is scanned as it is.
+ */
+function textToScan(value: EncodedValue, text: string): string {
+  if (value.key === undefined || value.structure !== 'Kubernetes Secret data' || /[\r\n]/.test(text.trimEnd())) return text;
+  return `${value.key}: ${text}`;
+}
+
+/** In one decoded value, the generic rule yields to a specific finding, as it does in any text (dedupe). */
+function preferSpecific(findings: readonly Finding[]): readonly Finding[] {
+  if (!findings.some((f) => f.confidence !== 'entropy')) return findings;
+  return findings.filter((f) => f.confidence !== 'entropy');
+}
+
+/**
+ * Findings in decoded text and findings on the encoded text, over the same value: the more specific
+ * side wins. What a value decodes to replaces a generic finding on its base64 (the decoded finding
+ * says what the value holds), and a specific finding in it (a GitHub token in a Docker `auth`) also
+ * replaces a specific one on the base64 (the Docker auth rule); a generic finding in decoded text
+ * yields to a specific one on the base64.
+ */
+function reconcileDecoded(raw: RawFinding[], decoded: readonly DecodedFinding[]): { raw: RawFinding[]; decoded: readonly DecodedFinding[] } {
+  if (decoded.length === 0) return { raw, decoded };
+  const anyValue = spanIndex(decoded.map((d) => d.value));
+  const specificValue = spanIndex(decoded.filter((d) => d.finding.confidence !== 'entropy').map((d) => d.value));
+  const keptRaw = raw.filter((f) => !(f.confidence === 'entropy' ? anyValue : specificValue).overlaps(f));
+  const specificRaw = spanIndex(keptRaw.filter((f) => f.confidence !== 'entropy'));
+  return { raw: keptRaw, decoded: decoded.filter((d) => d.finding.confidence !== 'entropy' || !specificRaw.overlaps(d.value)) };
+}
+
+/** The hits of decoding triggers, ascending, with their kind. */
+function triggerHits(hits: KeywordHits, triggerKinds: ReadonlyArray<TriggerKind | undefined>): Array<{ offset: number; kind: TriggerKind }> {
+  const found: Array<{ offset: number; kind: TriggerKind }> = [];
+  for (let i = 0; i + 1 < hits.length; i += 2) {
+    const kind = triggerKinds[hits[i + 1]!];
+    if (kind !== undefined) found.push({ offset: hits[i]!, kind });
+  }
+  return found.sort((a, b) => a.offset - b.offset);
 }
 
 function profiled(profile: RuleProfile, entry: CompiledRule, offsets: readonly number[], match: () => RawFinding[]): RawFinding[] {
@@ -203,10 +294,11 @@ function compilePattern(rule: Rule, mode: 'g' | 'y'): RegExp {
   return new RegExp(rule.pattern.source, flags);
 }
 
-function collectKeywords(compiled: readonly CompiledRule[]): { keywords: KeywordSpec[]; rulesByKeyword: number[][] } {
+function collectKeywords(compiled: readonly CompiledRule[]): { keywords: KeywordSpec[]; rulesByKeyword: number[][]; triggerKinds: Array<TriggerKind | undefined> } {
   const keywords: KeywordSpec[] = [];
   const rulesByKeyword: number[][] = [];
   const position = new Map<string, number>();
+  const triggerKinds: Array<TriggerKind | undefined> = [];
   compiled.forEach(({ rule }, ruleIndex) => {
     const ignoreCase = rule.keywordsIgnoreCase ?? false;
     for (const text of rule.keywords) {
@@ -222,7 +314,19 @@ function collectKeywords(compiled: readonly CompiledRule[]): { keywords: Keyword
       if (!rules.includes(ruleIndex)) rules.push(ruleIndex);
     }
   });
-  return { keywords, rulesByKeyword };
+  // Decoding triggers share the prefilter pass: a keyword a rule also has is found once for both.
+  for (const trigger of DECODE_TRIGGERS) {
+    const key = `s:${trigger.text}`;
+    let index = position.get(key);
+    if (index === undefined) {
+      index = keywords.length;
+      position.set(key, index);
+      keywords.push({ text: trigger.text, ignoreCase: false });
+      rulesByKeyword.push([]);
+    }
+    triggerKinds[index] = trigger.kind;
+  }
+  return { keywords, rulesByKeyword, triggerKinds };
 }
 
 /** Keyword offsets per rule, ascending. */
@@ -429,8 +533,8 @@ function spanIndex(spans: readonly Span[]): { overlaps: (span: Span) => boolean 
 
 const CONFIDENCE_RANK = { checksum: 4, structure: 3, pattern: 2, entropy: 1 } as const;
 
-function toFindings(raw: readonly RawFinding[], view: TextView, prefixesByProvider: ReadonlyMap<string, readonly string[]>): TextScan {
-  if (raw.length === 0) return nothingFound();
+function toFindings(raw: readonly RawFinding[], view: TextView, prefixesByProvider: ReadonlyMap<string, readonly string[]>, decoded: readonly DecodedFinding[]): TextScan {
+  if (raw.length === 0 && decoded.length === 0) return nothingFound();
   const placer = createFindingPlacer(view);
   const findings: Finding[] = [];
   let allowedInline = 0;
@@ -460,7 +564,27 @@ function toFindings(raw: readonly RawFinding[], view: TextView, prefixesByProvid
     if (r.related) finding.related = wrapRelated(r.related, prefixesByProvider.get(r.rule.provider) ?? []);
     findings.push(finding);
   }
-  return { findings, allowedInline };
+  if (decoded.length === 0) return { findings, allowedInline };
+  for (const { value, finding } of [...decoded].sort((x, y) => x.value.start - y.value.start)) {
+    const start = placer.position(value.start, 'start');
+    if (placer.lineHas(start.line, INLINE_ALLOW_MARKER)) {
+      allowedInline++;
+      continue;
+    }
+    const end = placer.position(value.end, 'end');
+    findings.push({ ...finding, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, details: decodedDetails(value, finding.details) });
+  }
+  return { findings: findings.sort((x, y) => x.line - y.line || x.column - y.column), allowedInline };
+}
+
+/**
+ * A decoded finding says it was decoded, and from where: `Kubernetes Secret data .dockerconfigjson >
+ * Docker config auths auth` for two layers. Only names and structures, never content.
+ */
+function decodedDetails(value: EncodedValue, inner: Readonly<Record<string, string>>): Record<string, string> {
+  const here = value.key === undefined ? value.structure : `${value.structure} ${value.key}`;
+  const from = inner['decodedFrom'] === undefined ? here : `${here} > ${inner['decodedFrom']}`;
+  return { encoding: 'base64', ...inner, decodedFrom: from };
 }
 
 /** Related secrets get the same protection as the finding's own: a Secret each. */

@@ -2,12 +2,13 @@
 // bytes): a token in a UTF-16 .ps1 would pass the app unseen. Each binary entry's blob is read
 // through the blobs API; when it is UTF-16 text of an added file its lines are scanned. A changed
 // UTF-16 file needs its old blob to tell its added lines, which the API entry does not name, so that
-// commit is read with git, as the other commits the API cannot give whole are.
+// commit is read with git, as the other commits the API cannot give whole are. A blob that may be
+// key material (a keystore, a DER key) is scanned whole as binary.
 import { getBlob, type GitHubClient, type RepoName } from './github-api.js';
 import { commitInfo, isBinary, type GitHubCommit } from './github-patch.js';
 import type { SkippedFile } from './result.js';
 import type { SourceItem } from './scan-unit.js';
-import { utf16AddedLinesUnit } from './utf16-diff.js';
+import { binaryItem, utf16AddedLinesUnit } from './utf16-diff.js';
 import { utf16Order } from './utf16.js';
 
 export interface BinaryEntryOptions {
@@ -27,7 +28,7 @@ export async function readBinaryEntries(client: GitHubClient, repo: RepoName, co
     if (bytes.length > options.maxFileBytes) {
       items.set(file.filename, skip('too-large', { bytes: bytes.length }));
     } else if (!utf16Order(bytes)) {
-      items.set(file.filename, skip('binary'));
+      items.set(file.filename, binaryItem(file.filename, commitInfo(commit), bytes) ?? skip('binary'));
     } else if (file.status !== 'added') {
       return 'git';
     } else {

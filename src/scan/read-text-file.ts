@@ -4,6 +4,7 @@
 // again window by window as it is scanned, so no file decides how much memory a scan takes.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { SCAN_WINDOW_BYTES } from '../detect/window-scan.js';
+import { mayHoldKeyMaterial } from '../detect/key-material.js';
 import { decodeText, hasBinaryExtension, looksBinary, utf8Content } from './file-content.js';
 import { isFileToRead, type LargeFile, type ReadItem, type WalkItem } from './scan-unit.js';
 
@@ -166,9 +167,12 @@ function skipBeforeReading(absolute: string, stats: Stats, maxFileBytes: number)
   return undefined;
 }
 
-/** Binary, UTF-16 text (decoded), or UTF-8 bytes left undecoded for Engine.scanUtf8. */
+/**
+ * Binary (key material to scan, or skipped), UTF-16 text (decoded), or UTF-8 bytes left undecoded
+ * for Engine.scanUtf8. Key material larger than a window is not looked for: a keystore is far smaller.
+ */
 function textOrBinary(absolute: string, bytes: Buffer): ReadItem {
-  if (looksBinary(bytes)) return { path: absolute, reason: 'binary', bytes: bytes.length };
+  if (looksBinary(bytes)) return mayHoldKeyMaterial(bytes) ? { path: absolute, binary: bytes } : { path: absolute, reason: 'binary', bytes: bytes.length };
   const utf8 = utf8Content(bytes);
   return utf8 ? { path: absolute, utf8 } : { path: absolute, text: decodeText(bytes) };
 }

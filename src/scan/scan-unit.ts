@@ -47,6 +47,17 @@ export interface LargeFile {
   windowBytes: number;
 }
 
+/**
+ * A binary file that may hold key material (detect/key-material.ts: a keystore's magic or one whole
+ * DER structure), read whole and scanned by Engine.scanBinary. Other binary files are skipped.
+ */
+export interface BinaryFile {
+  /** Absolute for directory sources; repository-relative for git. */
+  path: string;
+  binary: Uint8Array;
+  commit?: CommitInfo;
+}
+
 /** A text that arrives as a stream (piped stdin): scanned in windows as it arrives. */
 export interface TextStream {
   path: string;
@@ -55,7 +66,7 @@ export interface TextStream {
 }
 
 /** What reading a file gives: its text or bytes, a large file to scan as it is read, or why it was skipped. */
-export type ReadItem = ScanUnit | FileBytes | LargeFile | SkippedFile;
+export type ReadItem = ScanUnit | FileBytes | LargeFile | BinaryFile | SkippedFile;
 
 export type SourceItem = ReadItem | TextStream;
 
@@ -72,6 +83,10 @@ export function isSkipped(item: SourceItem): item is SkippedFile {
 
 export function isFileBytes(item: SourceItem): item is FileBytes {
   return 'utf8' in item;
+}
+
+export function isBinaryFile(item: SourceItem): item is BinaryFile {
+  return 'binary' in item && item.binary instanceof Uint8Array;
 }
 
 export function isLargeFile(item: SourceItem): item is LargeFile {
@@ -92,11 +107,12 @@ export interface ItemScan {
   unread?: SkippedFile;
 }
 
-export type ScanningEngine = Pick<Engine, 'rules' | 'scanText' | 'scanUtf8'>;
+export type ScanningEngine = Pick<Engine, 'rules' | 'scanText' | 'scanUtf8' | 'scanBinary'>;
 
 /** Scans a unit read whole, or a large file as it reads it. */
-export function scanItem(item: ScanUnit | FileBytes | LargeFile, engine: ScanningEngine): ItemScan {
+export function scanItem(item: ScanUnit | FileBytes | LargeFile | BinaryFile, engine: ScanningEngine): ItemScan {
   if (isLargeFile(item)) return scanLargeFile(item, engine);
+  if (isBinaryFile(item)) return { bytes: item.binary.length, scan: engine.scanBinary(item.binary) };
   if (isFileBytes(item)) return { bytes: item.utf8.length, scan: engine.scanUtf8(item.utf8) };
   return { bytes: Buffer.byteLength(item.text, 'utf8'), scan: engine.scanText(item.text) };
 }

@@ -2,10 +2,12 @@
 // UTF-16 file would pass `protect --staged` and history scans unseen. For each binary diff entry we
 // read the new blob (and the old one, if any) with `git cat-file blob`, which runs no filter and no
 // textconv, and when it is UTF-16 scan the lines of the new blob that the old one did not have.
+// A new blob that may be key material (a keystore, a DER key) is scanned whole as binary.
 import { MAX_DIFF_FILE_BYTES } from '../config/config-file.js';
 import { DIFF_LIMIT_DETAIL, isBinaryDiff, type BinaryDiff } from './diff-parser.js';
 import { GitCommandError, runGitBytes, type GitEnvironment } from './git-process.js';
-import type { CommitInfo, ScanUnit, SourceItem } from './scan-unit.js';
+import type { BinaryFile, CommitInfo, ScanUnit, SourceItem } from './scan-unit.js';
+import { mayHoldKeyMaterial } from '../detect/key-material.js';
 import type { SkippedFile } from './result.js';
 import { decodeUtf16, utf16Order } from './utf16.js';
 
@@ -42,13 +44,21 @@ async function decodeBinaryDiff(repoDir: string, diff: BinaryDiff, options: Utf1
     const limit = Math.min(options.maxFileBytes, MAX_DIFF_FILE_BYTES);
     if (size > limit) return skip('too-large', { bytes: size, ...(limit < options.maxFileBytes ? { detail: DIFF_LIMIT_DETAIL } : {}) });
     const bytes = await readBlob(repoDir, diff.blobs.new, size, options);
-    if (!utf16Order(bytes.subarray(0, SNIFF_BYTES))) return skip('binary');
+    if (!utf16Order(bytes.subarray(0, SNIFF_BYTES))) return binaryItem(diff.path, diff.commitInfo, bytes) ?? skip('binary');
     const old = NO_BLOB.test(diff.blobs.old) ? undefined : await readBlob(repoDir, diff.blobs.old, limit, options);
     return utf16AddedLinesUnit(diff.path, diff.commitInfo, bytes, old) ?? skip('binary');
   } catch (error) {
     if (!(error instanceof GitCommandError)) throw error;
     return skip('unreadable', { detail: `git cat-file failed: ${error.message}` });
   }
+}
+
+/** A binary blob that may be key material, to scan whole (Engine.scanBinary); undefined for other binaries. */
+export function binaryItem(path: string, commit: CommitInfo | undefined, bytes: Buffer): BinaryFile | undefined {
+  if (!mayHoldKeyMaterial(bytes)) return undefined;
+  const item: BinaryFile = { path, binary: bytes };
+  if (commit) item.commit = commit;
+  return item;
 }
 
 function readBlob(repoDir: string, blob: string, maxBytes: number, options: Utf16DiffOptions): Promise<Buffer> {

@@ -1,3 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine, INLINE_ALLOW_MARKER } from '../../src/detect/engine.js';
 import type { ProviderDefinition, Rule } from '../../src/detect/rule.js';
@@ -123,5 +126,93 @@ describe('the placeholder check and checksums', () => {
     // Slack bot tokens carry no checksum: the placeholder word keeps ruling.
     expect(engine.scanText('SLACK_BOT_TOKEN=xoxb-996748406151-3968490419247-EPPAYxxxxSLZwvPwnvpHS7H9E\n').findings).toEqual([]);
     expect(engine.scanText('api_key = "Gxtd7zFL7HAX27K5uxIFexampleXBPJ"\n').findings).toEqual([]);
+  });
+});
+
+describe('createEngine decoding base64 values (encoded-values.ts)', () => {
+  const engine = createEngine({ providers: allProviders });
+  const b64 = (text: string): string => Buffer.from(text).toString('base64');
+  const pem = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  const githubToken = generateGithubStyleToken('ghp_');
+  const dockerConfig = JSON.stringify({ auths: { 'ghcr.io': { auth: b64(`octo-ci:${githubToken}`) } } });
+  const manifest = ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: app', 'data:', `  tls.key: ${b64(pem)}`, `  .dockerconfigjson: ${b64(dockerConfig)}`, ''].join('\n');
+
+  it("scans what a Secret's values decode to and reports each finding at its base64 value, two layers deep", () => {
+    const { findings } = engine.scanText(manifest);
+    expect(findings.map((f) => [f.ruleId, f.line, f.column, f.details['encoding'], f.details['decodedFrom']])).toEqual([
+      ['private-key', 6, 12, 'base64', 'Kubernetes Secret data tls.key'],
+      ['github-pat-classic', 7, 22, 'base64', 'Kubernetes Secret data .dockerconfigjson > Docker config auths auth'],
+    ]);
+    expect(findings[1]!.secret.reveal()).toBe(githubToken);
+    // The redacted form and fingerprint are the token's own, as if it had been written in clear.
+    expect(findings[1]!.fingerprint).toBe(engine.scanText(`TOKEN=${githubToken}`).findings[0]!.fingerprint);
+    expect(JSON.stringify(findings)).not.toContain(githubToken);
+  });
+
+  it('finds the same in a file scanned as bytes', () => {
+    const strip = (f: { ruleId: string; line: number; column: number; endColumn: number; fingerprint: string }) => [f.ruleId, f.line, f.column, f.endColumn, f.fingerprint];
+    expect(engine.scanUtf8(Buffer.from(`# café\n${manifest}`)).findings.map(strip)).toEqual(engine.scanText(`# café\n${manifest}`).findings.map(strip));
+  });
+
+  it('names a value as its key does, so that a password in `data` is what it would be in `stringData`', () => {
+    const password = 'Zr7#pQ9!vL2@xW4$kT';
+    const plain = engine.scanText(`kind: Secret\nstringData:\n  db-password: ${password}\n`).findings;
+    const encoded = engine.scanText(`kind: Secret\ndata:\n  db-password: ${b64(password)}\n`).findings;
+    expect(plain.map((f) => f.ruleId)).toEqual(['generic-secret']);
+    // One finding, the decoded one: not a second one for the base64 text.
+    expect(encoded.map((f) => [f.ruleId, f.line, f.column, f.details['decodedFrom']])).toEqual([['generic-secret', 3, 16, 'Kubernetes Secret data db-password']]);
+    expect(encoded[0]!.fingerprint).toBe(plain[0]!.fingerprint);
+  });
+
+  it('reports a token used as the password of a Docker auth as that token', () => {
+    const token = engine.scanText(dockerConfig).findings;
+    expect(token.map((f) => [f.ruleId, f.line, f.column, f.details['decodedFrom']])).toEqual([['github-pat-classic', 1, 30, 'Docker config auths auth']]);
+  });
+
+  it('decodes base64 PEM keys wherever they are (a kubeconfig, an env file) and keeps certificates out', () => {
+    const cert = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ\n-----END CERTIFICATE-----\n';
+    const text = `users:\n- user:\n    client-certificate-data: ${b64(cert)}\n    client-key-data: ${b64(pem)}\nTLS_KEY=${b64(pem)}\n`;
+    expect(engine.scanText(text).findings.map((f) => [f.ruleId, f.line, f.details['decodedFrom']])).toEqual([
+      ['private-key', 4, 'kubeconfig client-key-data'],
+      ['private-key', 5, 'base64 PEM'],
+    ]);
+  });
+
+  it('reads a base64 value that decodes to bytes as key material (a keystore in a Secret)', () => {
+    const keystore = readFileSync(join(import.meta.dirname, '../../fixtures/key-material/keystore.jks'));
+    const { findings } = engine.scanText(`{"apiVersion": "v1", "data": {"keystore.jks": "${keystore.toString('base64')}"}, "kind": "Secret"}`);
+    expect(findings.map((f) => [f.ruleId, f.line, f.column, f.details['aliases'], f.details['decodedFrom']])).toEqual([
+      ['java-keystore', 1, 48, 'upstream-ca, signing-key', 'Kubernetes Secret data keystore.jks'],
+    ]);
+  });
+
+  it('stays linear on hostile input: 100,000 entries, nested megabytes, a keyword repeated', () => {
+    // Each case takes well under a second; a reader re-reading its structure per hit would take minutes.
+    const cases = [
+      'kind: Secret\ndata:\n' + Array.from({ length: 100_000 }, (_, i) => `  k${i}: ${b64(`Zr7#pQ9!vL2@xW4$${i}`)}\n`).join(''),
+      [1, 2, 3].reduce((inner) => `kind: Secret\ndata:\n  v: ${b64(inner)}\n`, `x: ${'QUJD'.repeat(200_000)}`),
+      'kind: Secret '.repeat(400_000),
+      ('kind: Secret\n' + '  x: 1\n'.repeat(10)).repeat(50_000),
+      '"auth":"QUJDRA==",'.repeat(200_000),
+      'LS0tLS1CRUdJTi'.repeat(300_000),
+    ];
+    for (const text of cases) expect(engine.scanUtf8(Buffer.from(text)).findings).toEqual([]);
+  });
+
+  it('decodes no deeper than MAX_DECODE_DEPTH', () => {
+    const secretOf = (value: string): string => `kind: Secret\ndata:\n  inner: ${b64(value)}\n`;
+    expect(engine.scanText(secretOf(secretOf(pem))).findings.map((f) => f.ruleId)).toEqual(['private-key']);
+    expect(engine.scanText(secretOf(secretOf(secretOf(pem)))).findings).toEqual([]);
+  });
+
+  it("honours an allow comment on the value's line and reports only a window's own values", () => {
+    const allowed = manifest.replace('  tls.key: ', `  # ${INLINE_ALLOW_MARKER}\n  tls.key: `).replace(/(tls\.key: \S+)/, `$1 # ${INLINE_ALLOW_MARKER}`);
+    const scan = engine.scanText(allowed);
+    expect(scan.findings.map((f) => f.ruleId)).toEqual(['github-pat-classic']);
+    expect(scan.allowedInline).toBe(1);
+    const bytes = Buffer.from(manifest);
+    const tlsLine = manifest.indexOf('  tls.key');
+    expect(engine.scanUtf8(bytes, { from: 0, to: tlsLine }).findings).toEqual([]);
+    expect(engine.scanUtf8(bytes, { from: tlsLine, to: bytes.length }).findings).toHaveLength(2);
   });
 });

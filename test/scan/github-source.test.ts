@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -5,6 +6,8 @@ import type { WebhookDefinition } from '@octokit/webhooks-examples';
 import nock from 'nock';
 import { ProbotOctokit } from 'probot';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/detect/engine.js';
+import { allProviders } from '../../src/providers/index.js';
 import { readGitRange } from '../../src/scan/git.js';
 import {
   API_COMMITS_LIMIT,
@@ -413,6 +416,24 @@ describe('readGitHubCommits', () => {
       ['deploy.ps1', 3, '…TF16 (14 chars)', sha],
       ['export.txt', 2, '…OM16 (14 chars)', sha],
     ]);
+    expect(result.stats.skipped).toEqual([{ path: 'logo.png', reason: 'binary', commit: sha }]);
+  });
+
+  it('reads key material GitHub calls binary through the blobs API and scans it as binary, whatever its name', async () => {
+    const repo = newRepo();
+    repo.write('README.md', 'hello\n');
+    repo.commit('initial');
+    const key = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'sec1', format: 'der' });
+    repo.write('deploy/signing.bin', key);
+    repo.write('logo.png', PNG);
+    const sha = repo.commit('add signing key');
+    mockCommit(repo, sha);
+    mockBinaryBlobs(repo, sha);
+
+    const engine = createEngine({ providers: allProviders });
+    const result = await runScan(readGitHubCommits(octokit(), targetFor(repo), [sha], OPTIONS), { engine, root: '', target: 'push' });
+
+    expect(result.findings.map((f) => [f.path, f.ruleId, f.line, f.details['format'], f.commit])).toEqual([['deploy/signing.bin', 'der-private-key', 1, 'SEC1', sha]]);
     expect(result.stats.skipped).toEqual([{ path: 'logo.png', reason: 'binary', commit: sha }]);
   });
 

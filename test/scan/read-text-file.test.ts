@@ -1,6 +1,6 @@
 // Reading one walked file: to its end without fstat, into a shared buffer or a copy of its own.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { appendFileSync, closeSync, mkdirSync, openSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,15 @@ describe('readWalkedFileSync', () => {
     const pipe = join(temp.path, 'pipe');
     execFileSync('mkfifo', [pipe]);
     expect(readWalkedFileSync(pipe, 100)).toEqual({ path: pipe, reason: 'unreadable', detail: 'ESPIPE' });
+  });
+
+  it('hands on binary files that may be key material, whatever their name, to be scanned as binary', () => {
+    const key = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'der' });
+    const path = file('signing.bin', key);
+    const item = readWalkedFileSync(path, 10_000);
+    expect(item).toEqual({ path, binary: key });
+    const scan = scanItem(item as Exclude<typeof item, { reason: string }>, createEngine({ providers: allProviders }));
+    expect(scan.scan.findings.map((f) => [f.ruleId, f.details['keyType']])).toEqual([['der-private-key', 'ec']]);
   });
 
   it('reports a directory or a missing file as unreadable and a symlink as a symlink', () => {

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +60,19 @@ describe('readStaged', () => {
       { path: 'logo.png', reason: 'binary' },
       { path: 'new.txt', text: 'k=SECRET_LE8', lineNumbers: [1] },
       { path: 'old.ps1', text: 'SECRET_BE7', lineNumbers: [2] },
+    ]);
+  });
+
+  it('hands on a staged binary file that may be key material, to be scanned whole', async () => {
+    const repo = newRepo();
+    const key = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' });
+    repo.write('keys/deploy', key);
+    repo.write('logo.png', Buffer.from([0x89, 0x50, 0x00, 0x00]));
+    repo.git('add', '.');
+
+    expect(await collect(readStaged(repo.dir))).toEqual([
+      { path: 'keys/deploy', binary: key },
+      { path: 'logo.png', reason: 'binary' },
     ]);
   });
 
