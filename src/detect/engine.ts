@@ -14,7 +14,7 @@ import { buildKeywordIndex, type KeywordHits, type KeywordSpec } from './keyword
 import { placeholderReason } from './placeholder.js';
 import { shannonEntropy } from './entropy.js';
 import { fingerprint, Secret } from './secret.js';
-import { CONTEXT_BEFORE, type Candidate, type ProviderDefinition, type RawFinding, type Rule } from './rule.js';
+import { CONTEXT_BEFORE, type Candidate, type PatternMatch, type PatternRunner, type ProviderDefinition, type RawFinding, type Rule } from './rule.js';
 import { createFindingPlacer } from './place-findings.js';
 import { bytesView, decodeLatin1, stringView, type TextView } from './text-view.js';
 
@@ -74,10 +74,10 @@ export interface Engine {
 interface CompiledRule {
   rule: Rule;
   provider: ProviderDefinition;
-  /** Global, for searching windows. */
-  regex: RegExp;
+  /** Global, for searching windows (a RegExp, or an RE2 runner for a custom rule). */
+  regex: PatternRunner;
   /** Sticky, for trying the pattern at one offset (rules anchored at their keyword). */
-  sticky: RegExp;
+  sticky: PatternRunner;
   /** Turned off by config: its matches only keep the generic rule off their characters. */
   disabled: boolean;
 }
@@ -198,7 +198,9 @@ function nothingFound(): TextScan {
   return { findings: [], allowedInline: 0 };
 }
 
-function compilePattern(rule: Rule, mode: 'g' | 'y'): RegExp {
+/** A built-in rule's RegExp with the engine's flags; a custom rule's RE2 runner, reading what a sticky RegExp would. */
+function compilePattern(rule: Rule, mode: 'g' | 'y'): PatternRunner {
+  if (!(rule.pattern instanceof RegExp)) return rule.pattern.runner(mode, rule.window.after + WINDOW_MARGIN);
   const flags = [...new Set(rule.pattern.flags.replace(/[^is]/g, '') + mode + 'd')].join('');
   return new RegExp(rule.pattern.source, flags);
 }
@@ -327,7 +329,7 @@ function matchWindow(entry: CompiledRule, view: TextView, windowStart: number, w
  * A regex match turned into a finding, or undefined (recorded in `rejected`) when its checks fail.
  * Offsets stay in the view's units; the strings the checks and the finding see are decoded.
  */
-function toCandidate(rule: Rule, m: RegExpExecArray, base: number, view: TextView, rejected: Span[]): RawFinding | undefined {
+function toCandidate(rule: Rule, m: PatternMatch, base: number, view: TextView, rejected: Span[]): RawFinding | undefined {
   const secretGroup = m.groups?.['secret'];
   const span = secretGroup !== undefined ? m.indices?.groups?.['secret'] : m.indices?.[0];
   if (!span || (secretGroup ?? m[0]).length === 0) return undefined;
@@ -349,7 +351,7 @@ function toCandidate(rule: Rule, m: RegExpExecArray, base: number, view: TextVie
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The text just before a match in the string it was found in (see Candidate.before). */
-function contextBefore(m: RegExpExecArray, view: TextView): string {
+function contextBefore(m: PatternMatch, view: TextView): string {
   const before = m.input.slice(Math.max(0, m.index - CONTEXT_BEFORE), m.index);
   return view.bytes && NON_ASCII.test(before) ? decodeLatin1(before) : before;
 }
