@@ -76,7 +76,7 @@ interface CompiledRule {
   provider: ProviderDefinition;
   /** Global, for searching windows (a RegExp, or an RE2 runner for a custom rule). */
   regex: PatternRunner;
-  /** Sticky, for trying the pattern at one offset (rules anchored at their keyword). */
+  /** Sticky, for trying the pattern at one offset (rules anchored at their keyword); a custom rule's searches. */
   sticky: PatternRunner;
   /** Turned off by config: its matches only keep the generic rule off their characters. */
   disabled: boolean;
@@ -198,9 +198,9 @@ function nothingFound(): TextScan {
   return { findings: [], allowedInline: 0 };
 }
 
-/** A built-in rule's RegExp with the engine's flags; a custom rule's RE2 runner, reading what a sticky RegExp would. */
+/** A built-in rule's RegExp with the engine's flags; a custom rule's RE2 searcher (see matchAnchoredBySearch). */
 function compilePattern(rule: Rule, mode: 'g' | 'y'): PatternRunner {
-  if (!(rule.pattern instanceof RegExp)) return rule.pattern.runner(mode, rule.window.after + WINDOW_MARGIN);
+  if (!(rule.pattern instanceof RegExp)) return rule.pattern.searcher();
   const flags = [...new Set(rule.pattern.flags.replace(/[^is]/g, '') + mode + 'd')].join('');
   return new RegExp(rule.pattern.source, flags);
 }
@@ -253,7 +253,7 @@ function isAscending(offsets: readonly number[]): boolean {
  * are merged, so adversarial input (a keyword repeated a million times) costs one linear pass.
  */
 function matchRule(entry: CompiledRule, view: TextView, offsets: readonly number[], rejected: Span[]): RawFinding[] {
-  if (entry.rule.anchor === 'keyword') return matchAtKeywords(entry, view, offsets, rejected);
+  if (entry.rule.anchor === 'keyword') return entry.rule.pattern instanceof RegExp ? matchAtKeywords(entry, view, offsets, rejected) : matchAnchoredBySearch(entry, view, offsets, rejected);
   const { before, after } = entry.rule.window;
   const found: RawFinding[] = [];
   const seenStarts = new Set<number>();
@@ -303,6 +303,37 @@ function matchAtKeywords(entry: CompiledRule, view: TextView, offsets: readonly 
       if (!candidate) continue;
       found.push(candidate);
       coveredUntil = offset + m[0].length;
+    }
+  }
+  return found;
+}
+
+/**
+ * A custom (RE2) rule anchored at its keyword: RE2 anchors a match only at the start of its input, so
+ * trying the pattern at each keyword would read up to the rule's reach per keyword, and a keyword
+ * repeated 100,000 times under `(a+)+` took 11 s. Instead each merged window is searched once (linear)
+ * and the matches that start where a keyword occurs are kept: the same matches when the pattern
+ * starts with its keyword, as an anchored rule's should.
+ */
+function matchAnchoredBySearch(entry: CompiledRule, view: TextView, offsets: readonly number[], rejected: Span[]): RawFinding[] {
+  const found: RawFinding[] = [];
+  const reach = entry.rule.window.after + WINDOW_MARGIN;
+  let i = 0;
+  while (i < offsets.length) {
+    const windowStart = Math.max(0, offsets[i]! - WINDOW_MARGIN);
+    const starts = new Set<number>([offsets[i]! - windowStart]);
+    while (i + 1 < offsets.length && offsets[i + 1]! - WINDOW_MARGIN <= offsets[i]! + reach) starts.add(offsets[++i]! - windowStart);
+    const windowEnd = Math.min(view.length, offsets[i]! + reach);
+    i++;
+    const window = view.slice(windowStart, windowEnd);
+    const { regex } = entry;
+    regex.lastIndex = 0;
+    for (let m = regex.exec(window); m !== null; m = regex.exec(window)) {
+      if (m[0].length === 0) regex.lastIndex++;
+      else if (starts.has(m.index)) {
+        const candidate = toCandidate(entry.rule, m, windowStart, view, rejected);
+        if (candidate) found.push(candidate);
+      }
     }
   }
   return found;

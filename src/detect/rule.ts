@@ -74,8 +74,8 @@ export interface PatternRunner {
 export interface LinearPattern {
   /** The pattern as written, in RE2 syntax. */
   readonly source: string;
-  /** A runner: 'g' searches from lastIndex; 'y' matches at lastIndex, reading at most `reach` characters. */
-  runner(mode: 'g' | 'y', reach: number): PatternRunner;
+  /** A runner that searches from lastIndex, as a RegExp with the 'g' flag. */
+  searcher(): PatternRunner;
 }
 
 export interface Rule {
