@@ -61,6 +61,9 @@ export const customRulesSchema = z
   .array(customRuleSchema)
   .max(MAX_CUSTOM_RULES, `at most ${MAX_CUSTOM_RULES} custom rules`)
   .superRefine((specs, ctx) => {
+    // zod runs this even when a rule failed its schema: those are reported already, and only rules
+    // that passed it can be compiled and scanned.
+    if (!specs.every((spec) => customRuleSchema.safeParse(spec).success)) return;
     for (const problem of customRuleProblems(specs)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
   });
 
