@@ -36,6 +36,9 @@ function searchRunner(program: RE2JS): PatternRunner {
     exec(text) {
       if (runner.lastIndex > text.length) return reset();
       if (matcher === undefined || input !== text) {
+        // Most windows around a keyword hold no match: RE2's DFA says so without tracking groups,
+        // several times faster than a matcher's search (8-12 against 33-58 ms for 8,309 windows of npm code).
+        if (runner.lastIndex === 0 && !program.test(text)) return reset();
         matcher = program.matcher(text);
         input = text;
       }
