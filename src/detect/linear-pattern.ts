@@ -3,8 +3,23 @@
 // They speak the RegExp protocol the engine already drives (lastIndex, exec, match indices), so the
 // engine's keyword windows apply to them unchanged, and built-in rules stay on RegExp. A rule anchored
 // at its keyword is searched too, not tried at each keyword (see the engine's matchAnchoredBySearch).
-import { RE2JS, RE2JSException, type Matcher } from 're2js';
+import { createRequire } from 'node:module';
+import type * as Re2jsModule from 're2js';
+import type { Matcher, RE2JS } from 're2js';
 import type { LinearPattern, PatternMatch, PatternRunner } from './rule.js';
+
+type Re2js = typeof Re2jsModule;
+let re2js: Re2js | undefined;
+
+/**
+ * re2js on first use, not at import: loading it takes 10-18 ms, which a pre-commit hook in a
+ * repository with a config file but no custom rules would pay on every commit (the config's schema
+ * imports this file). Its CommonJS build loads synchronously, so validation stays synchronous.
+ */
+function loadRe2js(): Re2js {
+  re2js ??= createRequire(import.meta.url)('re2js') as Re2js;
+  return re2js;
+}
 
 /** Thrown for a pattern RE2 cannot compile; the message says why, in RE2's words. */
 export class LinearPatternError extends Error {
@@ -18,8 +33,9 @@ export function linearPattern(source: string): LinearPattern {
 }
 
 function compileRe2(source: string): RE2JS {
+  const { RE2JS: Re2, RE2JSException } = loadRe2js();
   try {
-    return RE2JS.compile(source);
+    return Re2.compile(source);
   } catch (error) {
     if (error instanceof RE2JSException) throw new LinearPatternError(error.message);
     throw error;

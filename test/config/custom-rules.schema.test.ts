@@ -1,5 +1,6 @@
 // rules.custom validated at load: bounded, RE2 syntax with what to write instead, samples through
 // the real engine, errors that name the rule and say what to do.
+import { readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { customRulesSchema, MAX_CUSTOM_RULES, MAX_PATTERN_CHARS } from '../../src/config/custom-rules.schema.js';
@@ -27,6 +28,13 @@ describe('rules.custom in the repository config', () => {
     const config = parseConfig(configWith([acmeRule, initechRule]), '.leakstop.yml');
     expect(config.rules.custom.map((rule) => rule.id)).toEqual(['acme-api-key', 'initech-client-secret']);
     expect(config.rules.custom[0]).toEqual(acmeRule);
+  });
+
+  it("accepts the README's example as written", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = /### Custom rules[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    expect(parseConfig(example!, 'README.md').rules.custom.map((rule) => rule.id)).toEqual(['acme-api-key', 'initech-client-secret']);
   });
 
   it('defaults to no custom rules', () => {
