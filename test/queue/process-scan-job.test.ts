@@ -221,6 +221,10 @@ describe('processing a scan job', () => {
     const reported = JSON.stringify(bodies);
     expect(reported).toContain('acme-api-key');
     expect(reported).toContain('initech-client-secret');
+    // No adapter for a custom rule: the incident issue says to revoke it by hand.
+    const issues = bodies.slice(1) as Array<{ body: string }>;
+    expect(issues).toHaveLength(2);
+    for (const issue of issues) expect(issue.body).toContain('leakstop cannot revoke it: revoke it by hand where it was issued');
     expect(reported).not.toContain(ACME_TOKEN.slice(10, 30));
     expect(reported).not.toContain(INITECH_SECRET.slice(0, 30));
   });
