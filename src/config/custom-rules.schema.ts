@@ -2,6 +2,7 @@
 // patterns the user adds. A repository's config reaches the app's workers, so everything here is
 // bounded (counts, sizes) and every pattern must compile as RE2 (linear time) and pass its own
 // samples through the real engine before anything is scanned with it.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { createEngine } from '../detect/engine.js';
 import { customRule, withCustomRules, type CustomRuleSpec } from '../detect/custom-rule.js';
@@ -79,6 +80,21 @@ interface CustomRuleProblem {
  * samples the real engine (with every built-in rule on) does not answer as the rule says.
  */
 export function customRuleProblems(specs: readonly CustomRuleSpec[]): CustomRuleProblem[] {
+  // The app parses a repository's config for every job: the same rules are checked once.
+  const key = createHash('sha256').update(JSON.stringify(specs)).digest('base64url');
+  const known = checked.get(key);
+  if (known !== undefined) return known;
+  const problems = checkCustomRules(specs);
+  if (checked.size >= CHECKED_LIMIT) checked.delete(checked.keys().next().value ?? '');
+  checked.set(key, problems);
+  return problems;
+}
+
+/** Verdicts on sets of custom rules already checked, by digest (the oldest dropped past the limit). */
+const checked = new Map<string, CustomRuleProblem[]>();
+const CHECKED_LIMIT = 64;
+
+function checkCustomRules(specs: readonly CustomRuleSpec[]): CustomRuleProblem[] {
   const problems: CustomRuleProblem[] = [];
   const seen = new Map<string, number>();
   const compiled: CustomRuleSpec[] = [];

@@ -104,7 +104,8 @@ export interface Rule {
    * 'keyword': every match starts exactly where a keyword occurs (lookbehinds may still look
    * before it), as for prefixed tokens (`ghp_…`). The engine then tries the pattern once at each
    * keyword occurrence (a sticky match) instead of searching the window: the cost follows the
-   * number of keywords, not the size of the text around them.
+   * number of keywords, not the size of the text around them. A custom (RE2) rule is searched once
+   * per merged window instead, keeping the matches that start at a keyword (see matchAnchoredBySearch).
    */
   anchor?: 'keyword';
   /**
