@@ -1,9 +1,10 @@
-// `npm run bench:rules [-- <dir>] [--top N] [--only id,id]`: what each rule costs on a tree of real
+// `npm run bench:rules [-- <dir>] [--top N] [--only id,id] [--custom rules.yml]`: what each rule costs on a tree of real
 // code, in one process on one thread: keyword hits that reached the rule and milliseconds its
 // pattern and checks took, beside the whole scan's time (the rest is the one-pass keyword prefilter,
 // placement and reading). Rules are added by the hundred; this says which keyword made a rule
 // expensive (a common word reaching the rule thousands of times) before the benchmark regresses.
-// The default tree is the real-code tree of `npm run bench` (run it once first).
+// The default tree is the real-code tree of `npm run bench` (run it once first). `--custom` adds the
+// custom rules of a file (a list, as LEAKSTOP_CUSTOM_RULES_FILE holds), run on RE2 as in a scan.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -15,11 +16,15 @@ const option = (name, fallback) => {
 };
 const top = Number(option('--top', 25));
 const only = option('--only', undefined)?.split(',');
+const customFile = option('--custom', undefined);
 const dir = args[0] ?? join(process.env.BENCH_DIR ?? join(tmpdir(), 'leakstop-bench'), 'real-npm-packages');
 
 const { createEngine } = await import('../dist/detect/engine.js');
-const { allProviders } = await import('../dist/providers/index.js');
 const { prefilterCost } = await import('../dist/detect/keyword-index.js');
+const { allProviders: builtIn } = await import('../dist/providers/index.js');
+const { withCustomRules } = await import('../dist/detect/custom-rule.js');
+const { readOperatorCustomRules } = await import('../dist/config/operator-custom-rules.js');
+const allProviders = withCustomRules(builtIn, customFile ? readOperatorCustomRules({ LEAKSTOP_CUSTOM_RULES_FILE: customFile }) : []);
 
 function* files(root) {
   for (const entry of readdirSync(root, { withFileTypes: true })) {

@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import type { AcceptedFindings } from '../config/baseline.js';
+import type { CustomRuleSpec } from '../detect/custom-rule.js';
 import { createEngine } from '../detect/engine.js';
 import { findConfigFile } from '../config/config-file.js';
 import { defaultRepoConfig } from '../config/default-config.js';
@@ -48,7 +49,10 @@ export async function runScanCommand(options: ScanCommandOptions, io: CliIO): Pr
   if (options.output) await checkWritableFile(resolve(io.cwd, options.output), options.output, '--output');
   if (options.writeBaselineFile) await checkWritableFile(resolve(io.cwd, options.writeBaselineFile), options.writeBaselineFile, '--write-baseline');
   const { config, description: configUsed } = await repositoryConfig(options, root, io);
-  const engine = createEngine({ providers: allProviders, disabledRules: new Set(config.rules.disable) });
+  const customRules = await customRulesFor(config, configUsed, io.env);
+  // RE2 (260 kB of JavaScript) is loaded only for a scan with custom rules: a pre-commit hook pays for it only then.
+  const providers = customRules.length === 0 ? allProviders : (await import('../detect/custom-rule.js')).withCustomRules(allProviders, customRules);
+  const engine = createEngine({ providers, disabledRules: new Set(config.rules.disable) });
   const pathPrefix = await repositoryPathPrefixFor(options, root);
   const baseline = options.baselineFile ? await acceptedBaseline(resolve(io.cwd, options.baselineFile), pathPrefix) : undefined;
   const ignorePath = config.paths.ignore.length === 0 ? () => false : (await import('../config/repo-config.js')).pathIgnorer(config);
@@ -56,7 +60,7 @@ export async function runScanCommand(options: ScanCommandOptions, io: CliIO): Pr
   const { source, target } = await openSource(options, root, io, { ignorePath, maxFileBytes });
 
   const progress = progressLine(io, options.format);
-  const workers = { count: options.threads ?? availableParallelism(), disabledRules: config.rules.disable };
+  const workers = { count: options.threads ?? availableParallelism(), disabledRules: config.rules.disable, customRules };
   const result = await runScan(source, { engine, baseline, root, target, onProgress: progress?.update, workers });
   progress?.done();
   result.config = configUsed;
@@ -161,6 +165,23 @@ async function repositoryConfig(options: ScanCommandOptions, root: string, io: C
   if (file === undefined) return { config: defaultRepoConfig(), description: 'defaults' };
   const { loadConfig } = await import('../config/repo-config.js');
   return { config: (await loadConfig(root, file)).config, description: `${relative(io.cwd, file) || file}${options.source.kind === 'git' ? ' in the working tree (no origin/HEAD, origin/main or origin/master to trust)' : ''}` };
+}
+
+/**
+ * The operator's custom rules (LEAKSTOP_CUSTOM_RULES or LEAKSTOP_CUSTOM_RULES_FILE, as for the app's
+ * workers: an organisation sets them once in CI), then the config's own. The reader (zod, yaml) is
+ * loaded only when one of the variables is set.
+ */
+async function customRulesFor(config: RepoConfig, configUsed: string, env: NodeJS.ProcessEnv): Promise<CustomRuleSpec[]> {
+  if (!env['LEAKSTOP_CUSTOM_RULES'] && !env['LEAKSTOP_CUSTOM_RULES_FILE']) return config.rules.custom;
+  const { operatorIdProblems, readOperatorCustomRules } = await import('../config/operator-custom-rules.js');
+  const operatorRules = readOperatorCustomRules(env);
+  const taken = operatorIdProblems(config.rules.custom, operatorRules);
+  if (taken.length > 0) {
+    const { ConfigError } = await import('../config/repo-config.js');
+    throw new ConfigError(configUsed, taken);
+  }
+  return [...operatorRules, ...config.rules.custom];
 }
 
 /** The source to scan; readers other than the directory walk are loaded only when asked for. */

@@ -7,7 +7,7 @@ import type { RepoConfig } from './repo-config.schema.js';
 export function defaultRepoConfig(): RepoConfig {
   return {
     paths: { ignore: [] },
-    rules: { disable: [] },
+    rules: { disable: [], custom: [] },
     scan: { maxFileBytes: DEFAULT_MAX_FILE_BYTES },
     incidents: { assignees: [], labels: [] },
     response: { revoke: 'auto', rotate: 'auto', dryRun: false, providers: {} },

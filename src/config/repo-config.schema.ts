@@ -6,6 +6,7 @@ import { allProviders } from '../providers/index.js';
 
 import { DEFAULT_MAX_FILE_BYTES, MAX_SCANNABLE_FILE_BYTES } from './config-file.js';
 import { nearestName } from './nearest-name.js';
+import { customRulesSchema } from './custom-rules.schema.js';
 
 export { DEFAULT_MAX_FILE_BYTES };
 
@@ -94,8 +95,13 @@ export const repoConfigSchema = z.strictObject({
          * matches is still no generic secret: the same token does not come back as `generic-secret`.
          */
         disable: z.array(ruleId).default([]),
+        /**
+         * Rules of the repository's own, run on RE2 (linear time) beside the built-in ones; each
+         * must pass its samples (see custom-rules.schema.ts and the README, "Custom rules").
+         */
+        custom: customRulesSchema.default([]),
       })
-      .default({ disable: [] }),
+      .default({ disable: [], custom: [] }),
     scan: z
       .strictObject({
         /** Files larger than this are skipped and reported as skipped. */

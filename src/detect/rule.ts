@@ -48,6 +48,36 @@ export type Validation =
       details?: Record<string, string>;
     };
 
+/** A match as a pattern reports it: RegExp's exec with the 'd' flag, or a linear pattern's runner. */
+export interface PatternMatch {
+  /** The whole match. */
+  0: string;
+  /** Where the match starts in `input`. */
+  index: number;
+  /** The text searched. */
+  input: string;
+  groups?: Record<string, string | undefined> | undefined;
+  /** Offsets in `input`: [0] the whole match, groups each named group that took part. */
+  indices?: { 0?: [number, number]; groups?: Record<string, [number, number] | undefined> | undefined } | undefined;
+}
+
+/** Runs a pattern with RegExp's protocol: exec from lastIndex ('g' searching, 'y' at lastIndex only). */
+export interface PatternRunner {
+  lastIndex: number;
+  exec(input: string): PatternMatch | null;
+}
+
+/**
+ * A pattern run by a linear-time engine (RE2): a custom rule's, from configuration, which must never
+ * run on the backtracking RegExp (see linear-pattern.ts).
+ */
+export interface LinearPattern {
+  /** The pattern as written, in RE2 syntax. */
+  readonly source: string;
+  /** A runner that searches from lastIndex, as a RegExp with the 'g' flag. */
+  searcher(): PatternRunner;
+}
+
 export interface Rule {
   /** Unique kebab-case id, stable: baselines and fingerprints depend on it. e.g. 'github-pat-classic'. */
   id: string;
@@ -74,16 +104,18 @@ export interface Rule {
    * 'keyword': every match starts exactly where a keyword occurs (lookbehinds may still look
    * before it), as for prefixed tokens (`ghp_…`). The engine then tries the pattern once at each
    * keyword occurrence (a sticky match) instead of searching the window: the cost follows the
-   * number of keywords, not the size of the text around them.
+   * number of keywords, not the size of the text around them. A custom (RE2) rule is searched once
+   * per merged window instead, keeping the matches that start at a keyword (see matchAnchoredBySearch).
    */
   anchor?: 'keyword';
   /**
    * The pattern, searched only inside keyword windows. It must stay linear on any input: bounded
    * quantifiers only ({m,n}, never + or * on overlapping classes), no nested quantifiers. Flags other
    * than 'i' and 's' are ignored (the engine compiles it with 'g'). A named group `secret` marks the
-   * credential; without it the whole match is the secret.
+   * credential; without it the whole match is the secret. Custom rules (from configuration) have a
+   * LinearPattern instead: RE2, linear on any pattern.
    */
-  pattern: RegExp;
+  pattern: RegExp | LinearPattern;
   /**
    * Fixed type prefixes the provider puts at the start of this rule's secrets, as its documentation
    * publishes them ('ghp_', 'sk-proj-', 'AKIA'): the only start of a secret a redacted form shows

@@ -7,6 +7,8 @@ import type { Server } from 'node:http';
 import { Probot } from 'probot';
 import { leakstopApp } from '../app.js';
 import { parseOperatorEnv, type AppProcessSettings, type ProcessRole } from '../config/operator-env.js';
+import { readOperatorCustomRules } from '../config/operator-custom-rules.js';
+import type { CustomRuleSpec } from '../detect/custom-rule.js';
 import { createLogger, type Logger } from '../log.js';
 import { createQueues, enqueueScanJobs, withEnqueueTimeout, type ScanQueues } from '../queue/queues.js';
 import { checkEvictionPolicy, createRedisConnection, describeRedisUrl, waitForRedis, type RedisClient } from '../queue/redis-connection.js';
@@ -63,6 +65,8 @@ export interface AppProcess {
 /** Starts the role's processes in this Node process and returns once they accept work. */
 export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv, options: AppProcessOptions = {}): Promise<AppProcess> {
   const settings = parseOperatorEnv(env, role);
+  // Read where scans run (and by `start` for its worker thread too): a bad rule stops start-up here.
+  const operatorRules = role === 'web' ? [] : readOperatorCustomRules(env);
   const log = options.log ?? createLogger({ level: settings.logLevel });
   const client = createRedisConnection(settings.redisUrl, 'client', log, { cluster: settings.redisCluster });
   const closers: (() => Promise<void>)[] = [() => quit(client)];
@@ -92,11 +96,11 @@ export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv,
       runsWorkers && responseEnabled(env)
         ? await loadAdapters({ env, githubRevokeBudget: new RedisRevokeBudget(client, { prefix: settings.queuePrefix }) })
         : undefined;
-    const context: StartContext = { probot, client, log, options, closers, intake, env, ...(adapters === undefined ? {} : { adapters }) };
+    const context: StartContext = { probot, client, log, options, closers, intake, env, operatorRules, ...(adapters === undefined ? {} : { adapters }) };
     if (role !== 'worker') await startWeb(running, context);
     if (runsWorkers) startWorkers(running, context);
     else if (role === 'start') await startWorkersOnThread(running, env, context);
-    log.info({ role, port: running.port, redis: describeRedisUrl(settings.redisUrl), prefix: settings.queuePrefix, cluster: settings.redisCluster, api: settings.github.apiBaseUrl }, 'leakstop started');
+    log.info({ role, port: running.port, customRules: operatorRules.length, redis: describeRedisUrl(settings.redisUrl), prefix: settings.queuePrefix, cluster: settings.redisCluster, api: settings.github.apiBaseUrl }, 'leakstop started');
     return running;
   } catch (error) {
     await closeEverything();
@@ -114,6 +118,8 @@ interface StartContext {
   /** What stops new work arriving (the HTTP server): closed before anything else. */
   intake: (() => Promise<void>)[];
   env: NodeJS.ProcessEnv;
+  /** The operator's custom rules (LEAKSTOP_CUSTOM_RULES), run on every repository's scans. */
+  operatorRules: readonly CustomRuleSpec[];
   /** The providers' response adapters, by provider id, for processes that run the response. */
   adapters?: ReadonlyMap<string, ProviderAdapter>;
 }
@@ -161,6 +167,7 @@ function startWorkers(running: AppProcess, context: StartContext): void {
     checkRuns: stores.checkRuns,
     log: context.log,
     endpoints: settings.github,
+    operatorRules: context.operatorRules,
     settings: { prefix: settings.queuePrefix, concurrency: settings.workerConcurrency, ...context.options.worker },
     ...(response === undefined ? {} : { ...response, responses: stores.responses }),
   });

@@ -3,7 +3,9 @@
 // from the default branch, never the pushed commit: a push must not be able to switch off its own scan.
 // A broken config never stops a scan: it runs with the defaults and the check run says what is wrong.
 import { ConfigError, defaultConfig, parseConfig } from '../config/repo-config.js';
+import { operatorIdProblems } from '../config/operator-custom-rules.js';
 import { redactSecretsIn } from '../config/redact-text.js';
+import type { CustomRuleSpec } from '../detect/custom-rule.js';
 import { httpStatus } from '../github/errors.js';
 import { repoConfigSchemaForOwner, type RepoConfig } from '../config/repo-config.schema.js';
 
@@ -24,7 +26,8 @@ export interface LoadedRepoConfig {
 
 const PLUGIN_PREFIX = '[@probot/octokit-plugin-config] ';
 
-export async function loadRepoConfig(octokit: ConfigReader, owner: string, repo: string): Promise<LoadedRepoConfig> {
+/** `operatorRules`: the operator's custom rules, whose ids the repository's own rules cannot take. */
+export async function loadRepoConfig(octokit: ConfigReader, owner: string, repo: string, operatorRules: readonly CustomRuleSpec[] = []): Promise<LoadedRepoConfig> {
   let merged: unknown;
   try {
     ({ config: merged } = await octokit.config.get({ owner, repo, path: APP_CONFIG_PATH }));
@@ -39,6 +42,8 @@ export async function loadRepoConfig(octokit: ConfigReader, owner: string, repo:
     const config = parseConfig(text, APP_CONFIG_PATH);
     const owned = repoConfigSchemaForOwner(owner).safeParse(config);
     if (!owned.success) throw new ConfigError(APP_CONFIG_PATH, owned.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`), text);
+    const taken = operatorIdProblems(config.rules.custom, operatorRules);
+    if (taken.length > 0) throw new ConfigError(APP_CONFIG_PATH, taken, text);
     return { config };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -3,6 +3,7 @@
 // report queued (or written here when no queue is given). Every step is safe to repeat, because a
 // job killed half-way is run again from the start by another worker.
 import { z } from 'zod';
+import type { CustomRuleSpec } from '../detect/custom-rule.js';
 import type { Engine } from '../detect/engine.js';
 import { pathIgnorer } from '../config/repo-config.js';
 import type { GitHubEndpoints } from '../config/operator-env.js';
@@ -14,7 +15,7 @@ import { incidentRepository } from '../report/incident-issue.js';
 import { readGitHubCommits, readRepositoryHistory, resolvePullRequestCommits, resolvePushCommits, type GitHubRepoTarget } from '../scan/github-source.js';
 import { runScan } from '../scan/run-scan.js';
 import type { ScanResult } from '../scan/result.js';
-import { cachedEngine } from './engine-cache.js';
+import { cachedEngine, type RuleSelection } from './engine-cache.js';
 import { repoFullName, scanJobSchema, type ScanJob } from './jobs.js';
 import { loadRepoConfig } from './load-repo-config.js';
 import { reportScan, type ScanReportJobDeps, type ScanReportOutcome } from './process-scan-report-job.js';
@@ -24,8 +25,10 @@ import { asQueueError } from './retry.js';
 import { reportedResult, type ScanReportJob } from './scan-report-job.js';
 
 export interface ScanJobDeps extends ScanReportJobDeps {
-  /** The engine for a set of disabled rule ids; defaults to a small cache over createEngine. */
-  engineFor?: (disabledRules: readonly string[]) => Engine;
+  /** The engine for the rules a scan runs; defaults to a small cache over createEngine. */
+  engineFor?: (selection: RuleSelection) => Engine;
+  /** The operator's organisation-wide custom rules (LEAKSTOP_CUSTOM_RULES), run on every repository. */
+  operatorRules?: readonly CustomRuleSpec[];
   /** How long a scan may run before its check run is shown in progress (default 1 s). */
   inProgressAfterMs?: number;
   /** Queues the leak response for the findings; absent when the operator turned the response off. */
@@ -110,12 +113,13 @@ async function runScanJob(job: ScanJob, jobId: string, deps: ScanJobDeps, log: L
 /** Reads the repository config and the commits to scan, and runs the engine over them. */
 async function scanRepository(octokit: InstallationOctokit, job: ScanJob, deps: ScanJobDeps, log: Logger) {
   const { owner, name: repo } = job.repository;
-  const { config, configProblem } = await loadRepoConfig(octokit, owner, repo);
+  const operatorRules = deps.operatorRules ?? [];
+  const { config, configProblem } = await loadRepoConfig(octokit, owner, repo, operatorRules);
   if (configProblem !== undefined) log.warn({ configProblem }, 'repository config is invalid; scanning with the defaults');
   const readOptions = { maxFileBytes: config.scan.maxFileBytes, ignorePath: pathIgnorer(config) };
   const target = repoTarget(octokit, job, deps.endpoints);
   const source = job.kind === 'backfill' ? readRepositoryHistory(target, readOptions) : readGitHubCommits(octokit, target, await commitsToScan(octokit, job), readOptions);
-  const engine = (deps.engineFor ?? cachedEngine)(config.rules.disable);
+  const engine = (deps.engineFor ?? cachedEngine)({ disabledRules: config.rules.disable, customRules: [...operatorRules, ...config.rules.custom] });
   const result: ScanResult = await runScan(source, { engine, root: '', target: describeTarget(job) });
   return { config, configProblem, result, commitsRead: source.commitsRead };
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packageFile } from '../package-root.js';
+import type { CustomRuleSpec } from '../detect/custom-rule.js';
 import type { Finding } from '../detect/finding.js';
 import { Secret } from '../detect/secret.js';
 import type { SkippedFile } from './result.js';
@@ -14,6 +15,8 @@ import type { SkippedFile } from './result.js';
 /** What each worker is created with. */
 export interface WorkerSettings {
   disabledRules: readonly string[];
+  /** Custom rules as configured: a compiled rule does not cross threads, its definition does. */
+  customRules: readonly CustomRuleSpec[];
   maxFileBytes: number;
   /** Files larger than this are scanned in windows of this size (default SCAN_WINDOW_BYTES). */
   windowBytes?: number | undefined;
@@ -140,7 +143,7 @@ export class ScanPool {
 function checkRules(ruleIds: readonly string[][], expectedRuleIds: readonly string[]): void {
   const expected = [...expectedRuleIds].sort().join(',');
   if (ruleIds.some((ids) => [...ids].sort().join(',') !== expected)) {
-    throw new Error("the scan workers' rules differ from the engine's: give runScan's workers.disabledRules the same list as createEngine's disabledRules.");
+    throw new Error("the scan workers' rules differ from the engine's: give runScan's workers.disabledRules and customRules the same lists as createEngine's disabledRules and custom rules.");
   }
 }
 

@@ -8,6 +8,7 @@
 // thread and 0.67-0.76 s on two. Installed npm packages (78 MB) gain nothing on two cores: one
 // thread already keeps 1.4 cores busy (V8's collector and compiler threads, the kernel reading
 // files). Before, two workers and a main thread that only dispatched were slower than one thread.
+import type { CustomRuleSpec } from '../detect/custom-rule.js';
 import type { Engine } from '../detect/engine.js';
 import { ReadBuffer, readWalkedFileSync } from './read-text-file.js';
 import { fromWire, ScanPool, type FileResult } from './scan-pool.js';
@@ -19,6 +20,8 @@ export interface WorkerOptions {
   count: number;
   /** The rule ids the engine was created without: each worker builds its own engine with them. */
   disabledRules?: readonly string[];
+  /** The custom rules the engine was created with (plain data): each worker compiles them again. */
+  customRules?: readonly CustomRuleSpec[];
   /**
    * Give every file to the workers (count of them), waiting for them to start, instead of scanning
    * on this thread too. Makes which thread scans what deterministic, for tests.
@@ -43,7 +46,7 @@ const FILES_BETWEEN_TURNS = 8;
 export async function scanWalk(walk: FileWalk, engine: Engine, workers: WorkerOptions, tally: ScanTally): Promise<void> {
   const waitForWorkers = workers.waitForWorkers === true && workers.count >= 1;
   const poolSize = waitForWorkers ? workers.count : workers.count - 1;
-  const settings = { disabledRules: workers.disabledRules ?? [], maxFileBytes: walk.maxFileBytes, windowBytes: walk.windowBytes };
+  const settings = { disabledRules: workers.disabledRules ?? [], customRules: workers.customRules ?? [], maxFileBytes: walk.maxFileBytes, windowBytes: walk.windowBytes };
   const dispatch = new WorkerDispatch(tally, () => new ScanPool(poolSize, settings, engine.rules.map((rule) => rule.id)));
   const items = walk.files()[Symbol.asyncIterator]();
   // Each file is scanned here before the next is read, so one buffer serves them all.

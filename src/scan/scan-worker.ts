@@ -1,6 +1,7 @@
 // A scan worker thread (started by scan-pool.ts): builds its own engine, then reads and scans the
 // batches of files it is sent, answering each batch with plain data, in order.
 import { parentPort, workerData } from 'node:worker_threads';
+import { withCustomRules } from '../detect/custom-rule.js';
 import { createEngine } from '../detect/engine.js';
 import { ReadBuffer, readWalkedFileSync } from './read-text-file.js';
 import { isSkipped, scanItem } from './scan-unit.js';
@@ -10,7 +11,7 @@ import { allProviders } from '../providers/index.js';
 if (!parentPort) throw new Error('scan-worker.js runs only as a worker thread started by the scan pool.');
 const port = parentPort;
 const settings = workerData as WorkerSettings;
-const engine = createEngine({ providers: allProviders, disabledRules: new Set(settings.disabledRules) });
+const engine = createEngine({ providers: withCustomRules(allProviders, settings.customRules), disabledRules: new Set(settings.disabledRules) });
 
 /** Each file is scanned before the next is read, so one buffer serves them all. */
 const readBuffer = new ReadBuffer(settings.windowBytes);

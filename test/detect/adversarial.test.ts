@@ -47,8 +47,8 @@ function megabyteOf(alphabet: string): string {
 }
 
 /** The bracket expressions of a pattern ([A-Za-z0-9_-], [^\s@/?#]...), as the characters they match. */
-function characterClasses(pattern: RegExp): string[] {
-  const flags = pattern.flags.replace(/[^i]/g, '');
+function characterClasses(pattern: Rule['pattern']): string[] {
+  const flags = pattern instanceof RegExp ? pattern.flags.replace(/[^i]/g, '') : '';
   const classes = new Set<string>();
   for (const [source] of pattern.source.matchAll(/\[(?:\\.|[^\]\\])+\]/g)) {
     const matcher = new RegExp(`^${source}$`, flags);

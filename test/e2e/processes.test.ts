@@ -14,6 +14,7 @@ import { RedisPolicyError } from '../../src/queue/redis-connection.js';
 import { deleteKeysWithPrefix, describeWithRedis, redisUrl, testRedis, uniquePrefix } from '../queue/redis.js';
 import { APP_ID, testPrivateKey, WEBHOOK_SECRET } from '../webhooks/helpers.js';
 import { captureLog, waitFor } from './helpers.js';
+import { acmeRule } from '../detect/custom-rule-specs.js';
 
 /** A valid environment but for the private key, which each test adds. */
 const VALID = { APP_ID: '12345', WEBHOOK_SECRET: 'a-long-random-secret', REDIS_URL: 'redis://127.0.0.1:6379' };
@@ -27,6 +28,23 @@ describe('`leakstop web` with a bad environment', () => {
     const code = await main(['web'], { stdout, stderr, stdin: Readable.from(['']), cwd: process.cwd(), env: { REDIS_URL: 'redis://127.0.0.1:1' } });
     expect(code).toBe(2);
     expect(Buffer.concat(chunks).toString('utf8')).toMatch(/leakstop: the environment is not a valid leakstop configuration:\n {2}- APP_ID is not set/);
+  });
+});
+
+describe('`leakstop worker` with bad organisation-wide custom rules', () => {
+  it('exits 2 before it takes any work, naming the variable, the rule and what to do', async () => {
+    const stderr = new PassThrough();
+    const chunks: Buffer[] = [];
+    stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const rules = [{ ...acmeRule, pattern: String.raw`(["'])acme_live_[A-Za-z0-9]{32}\1` }];
+    // Redis is not even tried: a port nothing listens on would otherwise be the first complaint.
+    const env = { ...VALID, PRIVATE_KEY: testPrivateKey(), REDIS_URL: 'redis://127.0.0.1:1', LEAKSTOP_CUSTOM_RULES: JSON.stringify(rules) };
+    const code = await main(['worker'], { stdout: new PassThrough(), stderr, stdin: Readable.from(['']), cwd: process.cwd(), env });
+    expect(code).toBe(2);
+    const message = Buffer.concat(chunks).toString('utf8');
+    expect(message).toContain('the custom rules in the environment are not valid');
+    expect(message).toContain("LEAKSTOP_CUSTOM_RULES[0].pattern: rule 'acme-api-key': the pattern is not RE2 syntax");
+    expect(message).toContain('RE2 has no backreferences');
   });
 });
 

@@ -12,7 +12,9 @@ import type { ScanJob } from '../../src/queue/jobs.js';
 import { processScanJob, type ScanJobDeps } from '../../src/queue/process-scan-job.js';
 import { MemoryCheckRunStore } from '../../src/report/memory-check-run-store.js';
 import { MemoryIncidentStore } from '../../src/report/memory-incident-store.js';
-import { captureLog, commitWithToken, type CapturedLog } from '../e2e/helpers.js';
+import { stringify } from 'yaml';
+import { captureLog, commitWithLines, commitWithToken, type CapturedLog } from '../e2e/helpers.js';
+import { ACME_TOKEN, acmeRule, INITECH_SECRET, initechRule } from '../detect/custom-rule-specs.js';
 import { startGitHttpServer, type GitHttpServer } from '../scan/git-http-server.js';
 import { isolateGit, makeTempDir, TestRepo } from '../scan/helpers.js';
 
@@ -186,6 +188,64 @@ describe('processing a scan job', () => {
     expect(completed.output.summary).toContain("unknown key 'rules.");
     expect(completed.output.summary).toContain(`${token.slice(-4)} (40 chars)`);
     for (const text of [JSON.stringify(bodies), captured.lines.join('')]) expect(text).not.toContain(token.slice(4, 36));
+  });
+
+  function incidentsOpen(count: number): void {
+    github
+      .get(`/repos/${OWNER}/${REPO}/issues`)
+      .query(true)
+      .times(count)
+      .reply(200, [])
+      .post(`/repos/${OWNER}/${REPO}/issues`, (body: unknown) => bodies.push(body) > 0)
+      .times(count)
+      .reply(201, { number: 3 });
+  }
+
+  it("scans with the repository's custom rules and the operator's, reporting each by its rule id, redacted", async () => {
+    checkRunStarts();
+    github
+      .get(`/repos/${OWNER}/${REPO}${CONFIG}`)
+      .reply(200, stringify({ rules: { custom: [acmeRule] } }), { 'content-type': 'text/plain; charset=utf-8' })
+      .get(`/repos/${OWNER}/${REPO}/pulls/12/commits`)
+      .query(true)
+      .reply(200, [{ sha: HEAD }])
+      .get(`/repos/${OWNER}/${REPO}/commits/${HEAD}`)
+      .reply(200, commitWithLines(HEAD, BASE, [`ACME_KEY=${ACME_TOKEN}`, `INITECH_CLIENT_SECRET=${INITECH_SECRET}`]));
+    checkRunCompletes();
+    incidentsOpen(2);
+
+    const outcome = await processScanJob({ id: 'custom', data: pullRequestJob(), attemptsMade: 0 }, { ...deps, operatorRules: [initechRule] });
+    expect(outcome).toMatchObject({ findings: 2, incidentsCreated: 2 });
+    const completed = bodies[0] as { conclusion: string; output: { summary: string; text?: string; annotations?: Array<{ title: string }> } };
+    expect(completed.conclusion).toBe('failure');
+    const reported = JSON.stringify(bodies);
+    expect(reported).toContain('acme-api-key');
+    expect(reported).toContain('initech-client-secret');
+    // No adapter for a custom rule: the incident issue says to revoke it by hand.
+    const issues = bodies.slice(1) as Array<{ body: string }>;
+    expect(issues).toHaveLength(2);
+    for (const issue of issues) expect(issue.body).toContain('leakstop cannot revoke it: revoke it by hand where it was issued');
+    expect(reported).not.toContain(ACME_TOKEN.slice(10, 30));
+    expect(reported).not.toContain(INITECH_SECRET.slice(0, 30));
+  });
+
+  it("refuses a repository rule that redefines an operator's rule, and scans with the operator's", async () => {
+    checkRunStarts();
+    github
+      .get(`/repos/${OWNER}/${REPO}${CONFIG}`)
+      .reply(200, stringify({ rules: { custom: [acmeRule] } }), { 'content-type': 'text/plain; charset=utf-8' })
+      .get(`/repos/${OWNER}/${REPO}/pulls/12/commits`)
+      .query(true)
+      .reply(200, [{ sha: HEAD }])
+      .get(`/repos/${OWNER}/${REPO}/commits/${HEAD}`)
+      .reply(200, commitWithLines(HEAD, BASE, [`ACME_KEY=${ACME_TOKEN}`]));
+    checkRunCompletes();
+    incidentsOpen(1);
+
+    const outcome = await processScanJob({ id: 'taken', data: pullRequestJob(), attemptsMade: 0 }, { ...deps, operatorRules: [acmeRule] });
+    expect(outcome).toMatchObject({ findings: 1 });
+    const completed = bodies[0] as { output: { summary: string } };
+    expect(completed.output.summary).toContain("rules.custom.0.id: 'acme-api-key' is an organisation-wide rule set by the operator");
   });
 
   it('ends the job at once when GitHub refuses for good (the app lost access)', async () => {

@@ -14,6 +14,7 @@ import type { ScanResult } from '../../src/scan/result.js';
 import { runScan } from '../../src/scan/run-scan.js';
 import { scanPoolAvailable } from '../../src/scan/scan-pool.js';
 import { makeTempDir } from './helpers.js';
+import { ACME_TOKEN, acmeRule } from '../detect/custom-rule-specs.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const temp = makeTempDir();
@@ -27,8 +28,11 @@ import { readDirectory } from './scan/directory.js';
 import { runScan } from './scan/run-scan.js';
 import { scanPoolAvailable } from './scan/scan-pool.js';
 import { allProviders } from './providers/index.js';
-const [root, workersJson, readJson] = process.argv.slice(2);
-const result = await runScan(readDirectory(root, JSON.parse(readJson)), { engine: createEngine({ providers: allProviders }), root, target: root, workers: JSON.parse(workersJson) });
+import { withCustomRules } from './detect/custom-rule.js';
+const [root, workersJson, readJson, engineCustomJson] = process.argv.slice(2);
+const workers = JSON.parse(workersJson);
+const providers = withCustomRules(allProviders, engineCustomJson ? JSON.parse(engineCustomJson) : (workers.customRules ?? []));
+const result = await runScan(readDirectory(root, JSON.parse(readJson)), { engine: createEngine({ providers }), root, target: root, workers });
 process.stdout.write(JSON.stringify({ poolAvailable: scanPoolAvailable(), result }));
 `;
 
@@ -54,8 +58,10 @@ interface CompiledScan {
   result: ScanResult;
 }
 
-async function scanCompiled(workers: object, root = tree, read: object = { maxFileBytes: 2000 }): Promise<CompiledScan> {
-  const { stdout } = await promisify(execFile)(process.execPath, [join(dist, 'scan.mjs'), root, JSON.stringify(workers), JSON.stringify(read)], { maxBuffer: 64 * 1024 * 1024 });
+/** `engineCustomRules`: the main thread's custom rules when they should differ from the workers' (workers.customRules). */
+async function scanCompiled(workers: object, root = tree, read: object = { maxFileBytes: 2000 }, engineCustomRules?: readonly object[]): Promise<CompiledScan> {
+  const args = [join(dist, 'scan.mjs'), root, JSON.stringify(workers), JSON.stringify(read), ...(engineCustomRules ? [JSON.stringify(engineCustomRules)] : [])];
+  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(stdout) as CompiledScan;
 }
 
@@ -138,6 +144,17 @@ describe('directory scan on worker threads', () => {
 
   it('refuses workers whose rules differ from the engine (which proves the workers ran)', async () => {
     await expect(scanCompiled({ count: 2, waitForWorkers: true, disabledRules: ['github-pat-classic'] })).rejects.toThrow(/rules differ from the engine's/);
+  });
+
+  it('compiles the custom rules again on each worker: their findings are the same as on the main thread', async () => {
+    const custom = join(temp.path, 'custom');
+    mkdirSync(custom, { recursive: true });
+    for (let i = 0; i < 40; i++) writeFileSync(join(custom, `f${String(i).padStart(2, '0')}.env`), i % 10 === 3 ? `ACME_KEY=${ACME_TOKEN}\n` : `A=${i}\n`);
+    const onWorkers = await scanCompiled({ count: 2, waitForWorkers: true, customRules: [acmeRule] }, custom);
+    const onMainThread = await scanCompiled({ count: 1, customRules: [acmeRule] }, custom);
+    expect(outcome(onWorkers.result)).toEqual(outcome(onMainThread.result));
+    expect(onWorkers.result.findings.map((f) => [f.ruleId, f.path])).toEqual(['f03.env', 'f13.env', 'f23.env', 'f33.env'].map((path) => ['acme-api-key', path]));
+    await expect(scanCompiled({ count: 2, waitForWorkers: true }, custom, undefined, [acmeRule])).rejects.toThrow(/rules differ from the engine's/);
   });
 
   it('falls back to the main thread when running from TypeScript sources', async () => {
