@@ -13,6 +13,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Buffer } from 'node:buffer';
 import { crc32 } from 'node:zlib';
+import { items as group1Items } from './labelled/group-1.mjs';
+import { items as group2Items } from './labelled/group-2.mjs';
+import { items as group3Items } from './labelled/group-3.mjs';
+import { items as group4Items } from './labelled/group-4.mjs';
 
 const SEED = 0x5ec2e7;
 const here = dirname(fileURLToPath(import.meta.url));
@@ -1060,8 +1064,30 @@ function labelFor(item, path, { startLine, line, endLine }) {
 // ------------------------------------------------------------------------------------------------
 // The set
 
+/**
+ * What the item modules under bench/labelled/ build their items with: the encodings, the forms
+ * (assignment, code, block, alone) and positive()/negative(). Each module gets its own random stream,
+ * seeded by its name, so that adding items to one leaves the others' values as they were.
+ */
+const KIT = {
+  DIGITS, UPPER, LOWER, ALNUM, HEX, BASE32, BASE64URL, BASE62,
+  toBase62, base64url, uuid, crc32, Buffer,
+  der, sequence, octetString, bitString, integer, smallInteger, OID, pem, wrap,
+  assignment, assignments, block, code, alone, positive, negative,
+};
+
+/** A module's own seed: the set's seed mixed with a hash of the module's name. */
+function moduleSeed(seed, name) {
+  let hash = seed >>> 0;
+  for (const ch of name) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return hash;
+}
+
+const ITEM_MODULES = { 'group-1': group1Items, 'group-2': group2Items, 'group-3': group3Items, 'group-4': group4Items };
+
 export function generateLabelledSet(seed = SEED) {
   const random = createRandom(seed);
+  const moduleItems = Object.entries(ITEM_MODULES).flatMap(([name, items]) => items(createRandom(moduleSeed(seed, name)), KIT));
   const items = [
     ...githubItems(random),
     ...awsItems(random),
@@ -1079,6 +1105,7 @@ export function generateLabelledSet(seed = SEED) {
     ...databaseItems(random),
     ...genericItems(random),
     ...gcpItems(random),
+    ...moduleItems,
   ];
   const files = distribute(random, items.filter((item) => !item.standalone)).map((file) => assemble(random, file));
   for (const item of items.filter((i) => i.standalone)) {
