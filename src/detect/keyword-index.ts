@@ -162,35 +162,68 @@ function anchorPairs(variants: readonly string[]): string[] {
  * 900,000 anchor trigrams reach a comparison (for 63,000 keywords); these let 15.4% and 190,000.
  */
 function chooseAnchors(keywords: readonly KeywordSpec[]): number[] {
-  const seen = new Map<string, number>();
-  const frequency = (table: string, chars: string): number => {
-    let value = seen.get(chars);
-    if (value === undefined) seen.set(chars, (value = frequencyIn(table, chars)));
-    return value;
+  // Pairs and trigrams as numbers (a << 8 | b, a << 16 | b << 8 | c) and typed arrays: the choice
+  // runs at every engine's creation, over every case variant of every trigram of ~550 keywords.
+  const pairCosts = new Int32Array(1 << 16).fill(-1);
+  const pairCost = (pair: number): number => {
+    if (pairCosts[pair]! < 0) pairCosts[pair] = 1 + frequencyIn(PAIRS, String.fromCharCode(pair >> 8, pair & 0xff));
+    return pairCosts[pair]!;
   };
-  const flagged = new Set<string>();
-  const anchored = new Set<string>();
+  const trigramCosts = new Map<number, number>();
+  const trigramCost = (trigram: number): number => {
+    let cost = trigramCosts.get(trigram);
+    if (cost === undefined) {
+      cost = TRIGRAM_COST * (frequencyIn(TRIGRAMS, String.fromCharCode(trigram >> 16, (trigram >> 8) & 0xff, trigram & 0xff)) || UNLISTED_TRIGRAM);
+      trigramCosts.set(trigram, cost);
+    }
+    return cost;
+  };
+  const flagged = new Uint8Array(1 << 16);
+  const anchored = new Set<number>();
+  // Pairs already counted for the anchor being priced (a pair shows in several case variants).
+  const counted = new Uint32Array(1 << 16);
+  let stamp = 0;
   const anchors: number[] = new Array<number>(keywords.length).fill(0);
   const order = keywords.map((_, i) => i).sort((x, y) => keywords[x]!.text.length - keywords[y]!.text.length || x - y);
   for (const i of order) {
-    const keyword = keywords[i]!;
+    const forms = caseForms(keywords[i]!);
     let bestCost = Number.POSITIVE_INFINITY;
-    for (let at = 0; at + 3 <= keyword.text.length; at++) {
-      const variants = anchorVariants(keyword, at);
-      // A new pair costs its frequency plus one, so that among rare pairs, fewer distinct ones win.
+    for (let at = 0; at + 3 <= forms.length; at++) {
+      stamp++;
       let cost = 0;
-      for (const pair of anchorPairs(variants)) if (!flagged.has(pair)) cost += 1 + frequency(PAIRS, pair);
-      for (const variant of variants) if (!anchored.has(variant)) cost += TRIGRAM_COST * (frequency(TRIGRAMS, variant) || UNLISTED_TRIGRAM);
+      forEachVariant(forms, at, (pairs, trigram) => {
+        for (const pair of pairs) {
+          if (flagged[pair] !== 0 || counted[pair] === stamp) continue;
+          counted[pair] = stamp;
+          // A new pair costs its frequency plus one, so that among rare pairs, fewer distinct ones win.
+          cost += pairCost(pair);
+        }
+        if (!anchored.has(trigram)) cost += trigramCost(trigram);
+      });
       if (cost < bestCost) {
         bestCost = cost;
         anchors[i] = at;
       }
     }
-    const variants = anchorVariants(keyword, anchors[i]!);
-    for (const pair of anchorPairs(variants)) flagged.add(pair);
-    for (const variant of variants) anchored.add(variant);
+    forEachVariant(forms, anchors[i]!, (pairs, trigram) => {
+      for (const pair of pairs) flagged[pair] = 1;
+      anchored.add(trigram);
+    });
   }
   return anchors;
+}
+
+/** Each character's codes as the lookup must accept it: itself, and its other case when case is ignored. */
+function caseForms(keyword: KeywordSpec): number[][] {
+  return [...keyword.text].map((ch) => {
+    const codes = keyword.ignoreCase ? [ch.toLowerCase().charCodeAt(0), ch.toUpperCase().charCodeAt(0)] : [ch.charCodeAt(0)];
+    return codes[1] === codes[0] ? [codes[0]!] : codes;
+  });
+}
+
+/** Every case variant of the trigram at `at`: its two pairs and the trigram, as numbers. */
+function forEachVariant(forms: readonly number[][], at: number, visit: (pairs: [number, number], trigram: number) => void): void {
+  for (const a of forms[at]!) for (const b of forms[at + 1]!) for (const c of forms[at + 2]!) visit([(a << 8) | b, (b << 8) | c], (a << 16) | (b << 8) | c);
 }
 
 export interface PrefilterCost {
