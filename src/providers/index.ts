@@ -98,6 +98,7 @@ import { langsmithProvider } from './langsmith/index.js';
 import { lemonsqueezyProvider } from './lemonsqueezy/index.js';
 import { intercomProvider } from './intercom/index.js';
 import { jotformProvider } from './jotform/index.js';
+import { kubernetesProvider } from './kubernetes/index.js';
 import { launchdarklyProvider } from './launchdarkly/index.js';
 import { laravelProvider } from './laravel/index.js';
 import { linearProvider } from './linear/index.js';
@@ -432,6 +433,7 @@ export const PROVIDERS: readonly ProviderModule[] = [
   jotformProvider,
   docusignProvider,
   zapierProvider,
+  kubernetesProvider,
   djangoProvider,
   railsProvider,
   laravelProvider,
