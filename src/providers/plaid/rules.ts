@@ -18,13 +18,15 @@ const secret: Rule = {
   keywords: ['plaid'],
   keywordsIgnoreCase: true,
   window: { before: 0, after: 200 },
-  pattern: new RegExp(String.raw`plaid[\w.:\s"'{},-]{0,80}?secret[\w.-]{0,12}?${ASSIGN}(?<secret>${HEX}{30})(?![0-9a-z])`, 'i'),
+  pattern: new RegExp(String.raw`plaid[\w.:\s"'{}()=,-]{0,80}?secret[\w.-]{0,12}?${ASSIGN}(?<secret>${HEX}{30})(?![0-9a-z])`, 'i'),
   minEntropy: 3,
   remediation: `Rotate the secret in the Plaid Dashboard (Developers → Keys → Rotate secret, ${DASHBOARD}), deploy the new one, then delete the old one; with the client id it can read every linked account.`,
   samples: {
     positive: [
       'PLAID_CLIENT_ID=1d0ea742707c309ce628c6de\nPLAID_SECRET=3da7706b7d2bfbbf60ac0a6d477b0d',
       "const configuration = new Configuration({\n  basePath: PlaidEnvironments.production,\n  baseOptions: { headers: { 'PLAID-CLIENT-ID': 'e3ab3176d17a275ba3f2daf8', 'PLAID-SECRET': '515f2b41fa0770c3586f88c9b084f6' } },\n});",
+      // plaid-python's configuration.
+      'configuration = plaid.Configuration(host=plaid.Environment.Production, api_key={"clientId": "d962b3236ec43a14531d1785", "secret": "c54f0dc0354a2f0f1a95eb0436f908"})',
     ],
     negative: [
       'PLAID_SECRET=your_plaid_secret',

@@ -6,7 +6,7 @@ import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,])\s{0,4}`;
-const NAMED = String.raw`postmark[\w.:\s"'{},-]{0,60}?(?:token|api[_.-]?key|secret)[\w.-]{0,12}?${ASSIGN}`;
+const NAMED = String.raw`postmark[\w.:\s"'{}=,-]{0,60}?(?:token|api[_.-]?key|secret)[\w.-]{0,12}?${ASSIGN}`;
 const HEADER = String.raw`x-postmark-(?:server|account)-token${ASSIGN}`;
 const CLIENT = String.raw`postmark(?:\.(?:server|account)?client|client)\(\s{0,4}(?:(?:server|account)_token\s{0,2}=\s{0,2})?`;
 
@@ -27,6 +27,8 @@ const apiToken: Rule = {
       'POSTMARK_SERVER_TOKEN=4b89a2f3-af90-4664-9912-aa0af2838a9a',
       "const client = new postmark.ServerClient('da474907-6fd0-4a3c-ac9c-429dacf78fdd');",
       'curl https://api.postmarkapp.com/email -H "X-Postmark-Server-Token: 51dff39a-197c-41f7-b9f9-8dc761bfca74"',
+      // postmark-rails.
+      "config.action_mailer.postmark_settings = { api_token: '3d203262-3fdd-4d74-a1a9-a230cfbaaed9' }",
     ],
     negative: [
       // Postmark's documented test token.

@@ -14,7 +14,7 @@ const appSecret: Rule = {
   keywords: ['pusher'],
   keywordsIgnoreCase: true,
   window: { before: 0, after: 200 },
-  pattern: new RegExp(String.raw`pusher[\w.:\s"'{}(),-]{0,120}?secret[\w.-]{0,12}?${ASSIGN}(?<secret>[0-9a-f]{20})(?![0-9a-z])`, 'i'),
+  pattern: new RegExp(String.raw`pusher[\w.:\s"'{}()=,-]{0,120}?secret[\w.-]{0,12}?${ASSIGN}(?<secret>[0-9a-f]{20})(?![0-9a-z])`, 'i'),
   minEntropy: 3,
   remediation:
     'Create a new key pair for the app in the Pusher dashboard (Channels → the app → App Keys → Create new, https://dashboard.pusher.com/), move the server and clients to it, then delete the leaked key.',
@@ -22,6 +22,8 @@ const appSecret: Rule = {
     positive: [
       'PUSHER_APP_ID=4815216\nPUSHER_APP_KEY=5a8ffb80ca06a236deac\nPUSHER_APP_SECRET=960a5f7ade3d1ae12514\nPUSHER_APP_CLUSTER=us2',
       "const pusher = new Pusher({\n  appId: '3301877',\n  key: 'bfe630226652f723561b',\n  secret: 'a7c1e9d04b3f82e6d5c0',\n  cluster: 'eu',\n});",
+      // pusher-http-python's keyword arguments.
+      'pusher_client = pusher.Pusher(app_id="1927455", key="7762623e5b4990807ebf", secret="75a3c1031b4abcc9ad36", cluster="ap1", ssl=True)',
     ],
     negative: [
       'PUSHER_APP_SECRET=your_app_secret',
