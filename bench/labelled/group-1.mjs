@@ -557,5 +557,46 @@ export function items(random, kit) {
       go: `\tlog.Printf("revoked %s…", "${shown}")`,
     })));
   }
+
+  // Values read from the environment or a secret store, under the names the positives use.
+  const fromSecrets = [
+    ['ably', 'ABLY_API_KEY'], ['adyen', 'ADYEN_API_KEY'], ['age', 'SOPS_AGE_KEY'], ['airtable', 'AIRTABLE_API_KEY'], ['algolia', 'ALGOLIA_ADMIN_KEY'],
+    ['alibaba', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET'], ['asana', 'ASANA_ACCESS_TOKEN'], ['atlassian', 'JIRA_API_TOKEN'], ['auth0', 'AUTH0_CLIENT_SECRET'],
+    ['aws', 'AWS_SESSION_TOKEN'], ['aws', 'AWS_BEARER_TOKEN_BEDROCK'], ['axiom', 'AXIOM_TOKEN'], ['azure', 'AZURE_STORAGE_CONNECTION_STRING'],
+    ['azure-devops', 'AZURE_DEVOPS_EXT_PAT'], ['azure-entra', 'AZURE_CLIENT_SECRET'], ['box', 'BOX_CLIENT_SECRET'], ['brevo', 'BREVO_API_KEY'],
+    ['buildkite', 'BUILDKITE_API_TOKEN'], ['circleci', 'CIRCLECI_TOKEN'], ['clerk', 'CLERK_SECRET_KEY'], ['cloudflare', 'CLOUDFLARE_API_TOKEN'],
+    ['cloudinary', 'CLOUDINARY_URL'], ['clojars', 'CLOJARS_PASSWORD'], ['cockroach', 'COCKROACH_API_KEY'],
+  ];
+  for (const [provider, name] of fromSecrets) {
+    add(negative('template', provider, `${name} from the environment or the CI secrets`, code({
+      yaml: `          ${name}: \${{ secrets.${name} }}`,
+      python: `${name} = os.environ["${name}"]`,
+      js: `const ${name.toLowerCase().replace(/_([a-z])/g, (_, c) => c.toUpperCase())} = process.env.${name};`,
+      sh: `: "\${${name}:?set ${name} first}"`,
+    })));
+  }
+
+  // Checksum or structure near misses of the checksummed formats.
+  const flip = (value, at) => {
+    const c = value[at];
+    const replacement = c === 'a' ? 'b' : c === 'A' ? 'B' : c === '0' ? '1' : /[a-z]/.test(c) ? 'a' : /[A-Z]/.test(c) ? 'A' : '0';
+    return value.slice(0, at) + replacement + value.slice(at + 1);
+  };
+  add(
+    negative('checksum-invalid', 'cloudflare', 'cfat_ token with a character changed', code({ md: `    api_token = "${flip(cfScannable('cfat_'), 12)}"` })),
+    negative('checksum-invalid', 'cloudflare', 'cfk_ key with a character changed', code({ md: `    X-Auth-Key: ${flip(cfScannable('cfk_'), 9)}` })),
+    negative('checksum-invalid', 'bitbucket', 'ATCTT3 token with a character changed', code({ md: `    BITBUCKET_ACCESS_TOKEN=${flip(atlassian('ATCTT3xFfGN0'), 40)}` })),
+    negative('checksum-invalid', 'age', 'age identity with a character changed', code({ md: `    ${flip(ageIdentity(), 40)}` })),
+    negative('checksum-invalid', 'azure-devops', 'legacy PAT with a character changed', code({ md: `    AZURE_DEVOPS_PAT=${flip(legacyPat(), 5)}` })),
+    negative('checksum-invalid', 'azure', 'Redis key with a character changed', code({ md: `    rediss://:${flip(redisKey(), 3)}@acme-cache.redis.cache.windows.net:6380` })),
+    negative('checksum-invalid', 'azure', 'Functions key with a character changed', code({ md: `    https://acme-fn.azurewebsites.net/api/Resize?code=${flip(functionsKey(), 2)}` })),
+    negative('checksum-invalid', 'azure', 'Search key with a character changed', code({ md: `    AZURE_SEARCH_KEY=${flip(searchKey(), 4)}` })),
+    negative('checksum-invalid', 'azure', 'IoT key with a character changed', code({ md: `    HostName=acme.azure-devices.net;DeviceId=probe;SharedAccessKey=${flip(iotKey(), 6)}` })),
+    negative('checksum-invalid', 'azure', 'Event Grid CASK key with a character changed', code({ md: `    EVENTGRID_TOPIC_KEY=${flip(cask('AZEG'), 10)}` })),
+    negative('checksum-invalid', 'azure', 'Web PubSub key of a month that does not exist', code({ md: `    AccessKey=${random.chars(ALNUM, 52)}JQQJ99BMAC${random.chars(ALNUM, 10)}AAAAAWPS${random.chars(ALNUM, 4)}` })),
+    negative('checksum-invalid', 'circleci', 'CCIPRJ_ whose id is not a version-4 UUID', code({ md: `    CIRCLE_TOKEN=CCIPRJ_${circleId(false)}_${hex(40)}` })),
+    negative('checksum-invalid', 'aws', 'Bedrock key that decodes to no credential', code({ md: `    AWS_BEARER_TOKEN_BEDROCK=ABSK${Buffer.from(`BedrockAPIKey-demo-at-${random.number(6)}`).toString('base64')}${random.chars(ALNUM, 40)}` })),
+    negative('checksum-invalid', 'auth0', 'JWT for an application API, not the Management API', code({ md: `    Authorization: Bearer ${jwt({ alg: 'RS256', typ: 'JWT' }, { iss: 'https://acme-prod.auth0.com/', aud: 'https://api.acme.dev/', iat: iat(), scope: 'read:orders' }, 256)} (auth0 tenant acme-prod)` })),
+  );
   return found;
 }
