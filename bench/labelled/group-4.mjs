@@ -233,7 +233,7 @@ export function items(random, kit) {
   const tsec = () => `tsec_${random.chars(ALNUM + '_+-', 64)}`;
   add(
     positive('tigris', 'tigris-secret-access-key', 'secret next to its key id', assignments([['TIGRIS_STORAGE_ACCESS_KEY_ID', `tid_${an(40)}`], ['TIGRIS_STORAGE_SECRET_ACCESS_KEY', tsec()]], 1)),
-    positive('tigris', 'tigris-secret-access-key', 'secret in an S3 client', code({ js: `const s3 = new S3Client({ endpoint: 'https://fly.storage.tigris.dev', region: 'auto', credentials: { accessKeyId: 'tid_${an(40)}', secretAccessKey: '${tsec()}' } });`, python: `s3 = boto3.client("s3", endpoint_url="https://fly.storage.tigris.dev", aws_access_key_id="tid_${an(40)}", aws_secret_access_key="${tsec()}")` })),
+    positive('tigris', 'tigris-secret-access-key', 'secret in an S3 client', code({ js: `const s3 = new S3Client({ endpoint: 'https://t3.storage.dev', region: 'auto', credentials: { accessKeyId: 'tid_${an(40)}', secretAccessKey: '${tsec()}' } });`, python: `s3 = boto3.client("s3", endpoint_url="https://t3.storage.dev", aws_access_key_id="tid_${an(40)}", aws_secret_access_key="${tsec()}")` })),
     negative('truncated', 'tigris', 'secret cut short', code({ md: `The secret (\`tsec_${an(8)}…\`) is shown once.` })),
   );
 
