@@ -17,6 +17,7 @@ import { items as group1Items } from './labelled/group-1.mjs';
 import { items as group2Items } from './labelled/group-2.mjs';
 import { items as group3Items } from './labelled/group-3.mjs';
 import { items as group4Items } from './labelled/group-4.mjs';
+import { items as nearMissItems } from './labelled/near-misses.mjs';
 
 const SEED = 0x5ec2e7;
 const here = dirname(fileURLToPath(import.meta.url));
@@ -1083,7 +1084,7 @@ function moduleSeed(seed, name) {
   return hash;
 }
 
-const ITEM_MODULES = { 'group-1': group1Items, 'group-2': group2Items, 'group-3': group3Items, 'group-4': group4Items };
+const ITEM_MODULES = { 'group-1': group1Items, 'group-2': group2Items, 'group-3': group3Items, 'group-4': group4Items, 'near-misses': nearMissItems };
 
 export function generateLabelledSet(seed = SEED) {
   const random = createRandom(seed);
