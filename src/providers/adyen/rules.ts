@@ -9,7 +9,7 @@ import type { Candidate, ProviderDefinition, Rule, Validation } from '../../dete
 import { placeholderReason } from '../../detect/placeholder.js';
 import { notAfter } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
 
 const FIXED_RUN = 'QwV1bDb7kfNy1WIxIIkxgBw==';
 

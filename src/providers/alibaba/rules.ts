@@ -32,7 +32,7 @@ const accessKeyId: Rule = {
   },
 };
 
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::=|=>|[:=])[\t ]{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
 const NAMED_SECRET = String.raw`(?:access[_.-]?key[_.-]?secret|secret[_.-]?(?:access[_.-]?)?key)[A-Za-z_]{0,8}${ASSIGN}`;
 const AFTER_KEY_ID = String.raw`${KEY_ID}["'\x60][\t ]{0,4},[\t ]{0,4}["'\x60]`;
 

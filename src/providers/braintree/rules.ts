@@ -8,7 +8,7 @@
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 import { notBefore } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
 
 const accessToken: Rule = {
   id: 'braintree-access-token',

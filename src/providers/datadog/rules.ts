@@ -5,7 +5,7 @@
 // header.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
 
 /** `datadog`/`dd`, a few characters (a prefix, or YAML nesting), the key's name, an assignment. */
 function named(keyName: string): string {

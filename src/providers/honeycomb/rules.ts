@@ -69,7 +69,7 @@ const managementKey: Rule = {
   },
 };
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
 const NAMED = String.raw`honeycomb[\w.:\s"'{},-]{0,60}?(?:api[_.-]?key|write[_.-]?key|team|key)[\w.-]{0,12}?${ASSIGN}`;
 const HEADER = String.raw`x-honeycomb-team["']?\s{0,4}[:=,]\s{0,4}["']?`;
 

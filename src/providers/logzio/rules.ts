@@ -4,7 +4,7 @@
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,(])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}["'\x60]?`;
 const NAMED = String.raw`logz[._-]?io[\w.:\s"'{}()/,-]{0,60}?(?:token|api[_.-]?key|key)[\w.-]{0,12}?${ASSIGN}`;
 
 /** Shipping tokens are random letters of both cases; a 32-letter word is not one. */

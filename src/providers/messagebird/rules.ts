@@ -3,7 +3,7 @@
 // With no prefix, a live key counts only where it is named as MessageBird's or passed to its client.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
 
 /** A random key mixes letters and digits; an identifier of 25 letters is a name. */
 function checkKey({ secret }: Candidate): Validation {

@@ -4,7 +4,7 @@
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,(])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}["'\x60]?`;
 const NAMED = String.raw`opsgenie[\w.:\s"'{}(),-]{0,60}?(?:api[_.-]?key|key|token)[\w.-]{0,12}?${ASSIGN}(?:geniekey\s{1,2})?`;
 
 const apiKey: Rule = {

@@ -4,7 +4,7 @@
 // header or where named as PagerDuty's.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,(])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}["'\x60]?`;
 const API_KEY_NAME = String.raw`pagerduty[\w.:\s"'{}(),-]{0,60}?(?:api[_.-]?(?:key|token)|auth[_.-]?token|token)[\w.-]{0,12}?${ASSIGN}(?:token\s{1,2}token=)?`;
 const TOKEN_HEADER = String.raw`token\s{1,2}token=`;
 

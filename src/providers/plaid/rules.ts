@@ -6,7 +6,7 @@
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 import { TOKEN_END, TOKEN_START } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
 const HEX = '[0-9a-f]';
 const DASHBOARD = 'https://dashboard.plaid.com/developers/keys';
 

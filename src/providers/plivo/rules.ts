@@ -4,7 +4,7 @@
 // auth id as the next argument (`plivo.RestClient("MA…", "…")`) or is named as Plivo's.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
 
 function withAuthId({ secret, groups }: Candidate): Validation {
   if (!(/[0-9]/.test(secret) && /[a-z]/.test(secret) && /[A-Z]/.test(secret))) return { valid: false, reason: 'not a mix of upper case, lower case and digits' };

@@ -4,7 +4,7 @@
 // is named as Pusher's (PUSHER_APP_SECRET, `new Pusher({ …, secret: '…' })`).
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
 
 const appSecret: Rule = {
   id: 'pusher-app-secret',

@@ -3,7 +3,7 @@
 // With no prefix, a token counts only where it is named as Sinch's API token.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
 
 const apiToken: Rule = {
   id: 'sinch-api-token',

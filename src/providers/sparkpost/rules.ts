@@ -3,7 +3,7 @@
 // named as SparkPost's: a SparkPost-named variable or setting, or the argument of `new SparkPost(…)`.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
 
 const apiKey: Rule = {
   id: 'sparkpost-api-key',

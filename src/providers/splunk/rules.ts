@@ -7,7 +7,7 @@
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,(])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}["'\x60]?`;
 const HEC_NAMED = String.raw`splunk[\w.:\s"'{}(),-]{0,60}?(?:hec[_.-]?token|token)[\w.-]{0,12}?${ASSIGN}(?:splunk\s{1,2})?`;
 
 const hecToken: Rule = {

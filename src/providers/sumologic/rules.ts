@@ -5,7 +5,7 @@
 // own token: anyone holding one can send data into the collector.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,(])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}["'\x60]?`;
 const NAMED = String.raw`sumo(?:logic)?[\w.:\s"'{}()=,-]{0,60}?(?:access[_.-]?key|key|secret)[\w.-]{0,12}?${ASSIGN}`;
 
 const accessKey: Rule = {

@@ -34,7 +34,7 @@ const secretId: Rule = {
   },
 };
 
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::=|=>|[:=])[\t ]{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
 /** TENCENTCLOUD_SECRET_KEY, QCLOUD_SECRET_KEY, tencent_secret_key, SecretKey beside an AKID. */
 const NAMED = String.raw`(?:tencent(?:cloud)?|qcloud|tccli)?[_.-]?secret[_.-]?key${ASSIGN}`;
 /** The key passed right after its SecretId: Credential("AKID…", "…"). */

@@ -51,7 +51,7 @@ const qstashToken: Rule = {
   },
 };
 
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::=|=>|[:=])[\t ]{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
 
 /** A REST token is random base64: it mixes digits and both cases. */
 function checkRestToken({ secret }: Candidate): Validation {

@@ -3,7 +3,7 @@
 // characters. The secret has no prefix, so it counts only where it is named as Vonage's or Nexmo's.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
 
 /** A random secret mixes letters and digits; a 16-letter word (`VonageApiSecretX`) is a name. */
 function checkSecret({ secret }: Candidate): Validation {

@@ -35,7 +35,7 @@ const apiKey: Rule = {
   },
 };
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,(])\s{0,4}(?:key\s{0,2}=\s{0,2})?["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}(?:key\s{0,2}=\s{0,2})?["'\x60]?`;
 const NAMED = String.raw`wandb[\w.:\s"'{},-]{0,40}?(?:api[_.-]?key|login)${ASSIGN}`;
 const NETRC = String.raw`machine\s{1,4}api\.wandb\.ai\s{1,4}login\s{1,4}[^\s]{1,64}\s{1,4}password\s{1,4}`;
 

@@ -4,7 +4,7 @@
 // names (ZOOM_CLIENT_SECRET, zoomApiSecret, zoom.sdk_secret…), not the word.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::=|=>|[:=,])\s{0,4}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
 const KINDS = ['client', 'api', 'sdk', 'oauth'];
 const SEPARATORS = ['_', '-', '.', ''];
 
