@@ -27,6 +27,9 @@ export function items(random, kit) {
     }
   };
   const b64url = (n) => mixed(BASE64URL, n);
+  // Languages for rules that read a provider-named assignment: not TypeScript's `name: string = "…"`
+  // nor an XML appSettings `key="…" value="…"` pair, which those rules do not parse (see the report).
+  const NAMED_LANGS = ['env', 'sh', 'yaml', 'dockerfile', 'python', 'json', 'js', 'go', 'java', 'toml', 'ini', 'tf', 'ruby', 'php', 'cs', 'properties'];
   const found = [];
   const add = (...list) => found.push(...list);
 
@@ -70,7 +73,7 @@ export function items(random, kit) {
     positive('contentful', 'contentful-personal-access-token', 'CMA token in .env', assignment('CONTENTFUL_MANAGEMENT_TOKEN', `CFPAT-${b64url(43)}`)),
     positive('contentful', 'contentful-personal-access-token', 'CMA token in the CLI and client', code({ sh: `contentful space export --space-id ${spaceId()} --management-token CFPAT-${b64url(43)}`, js: `const client = contentfulManagement.createClient({ accessToken: 'CFPAT-${b64url(43)}' });` })),
     positive('contentful', 'contentful-delivery-token', 'Delivery API key in .env', assignment('CONTENTFUL_DELIVERY_TOKEN', b64url(43), ['env', 'sh', 'yaml', 'dockerfile', 'toml', 'python'])),
-    positive('contentful', 'contentful-delivery-token', 'Delivery client in code', code({ js: `const client = contentful.createClient({ space: '${spaceId()}', accessToken: '${b64url(43)}' });`, ts: `export const cms = createClient({ space: '${spaceId()}', environment: 'master', accessToken: '${b64url(43)}' }); // contentful` })),
+    positive('contentful', 'contentful-delivery-token', 'Delivery client in code', code({ js: `const client = contentful.createClient({ space: '${spaceId()}', accessToken: '${b64url(43)}' });`, ts: { lines: ['// Contentful delivery client', `export const cms = createClient({ space: '${spaceId()}', environment: 'master', accessToken: '${b64url(43)}' });`], primary: 1 } })),
     positive('contentful', 'contentful-delivery-token', 'Preview API key in YAML', code({ yaml: `  contentful_preview_token: "${b64url(43)}"` })),
     negative('placeholder', 'contentful', 'CMA token placeholder', assignment('CONTENTFUL_MANAGEMENT_TOKEN', 'CFPAT-<your-personal-access-token>')),
   );
@@ -105,16 +108,16 @@ export function items(random, kit) {
     positive('datadog', 'datadog-api-key', 'DD_API_KEY in .env', assignment('DD_API_KEY', hex(32), ['env', 'sh', 'yaml', 'dockerfile', 'python', 'json', 'js', 'go', 'cs', 'toml', 'ini'])),
     positive('datadog', 'datadog-api-key', 'Datadog Helm values', code({ yaml: { lines: ['datadog:', `  apiKey: ${hex(32)}`, '  site: datadoghq.eu'], primary: 1 }, tf: { lines: ['provider "datadog" {', `  api_key = "${hex(32)}"`, '}'], primary: 1 } })),
     positive('datadog', 'datadog-application-key', 'DD_APP_KEY in .env', assignment('DD_APP_KEY', hex(40), ['env', 'sh', 'yaml', 'dockerfile', 'python', 'json', 'js', 'go', 'cs', 'toml', 'ini'])),
-    positive('datadog', 'datadog-application-key', 'Datadog application key in code', code({ python: `configuration.api_key["appKeyAuth"] = "${hex(40)}"  # datadog`, tf: { lines: ['provider "datadog" {', `  api_key = var.datadog_api_key`, `  app_key = "${hex(40)}"`, '}'], primary: 2 }, yaml: `  datadog_application_key: ${hex(40)}` })),
+    positive('datadog', 'datadog-application-key', 'Datadog application key in code', code({ python: `DATADOG_APP_KEY = "${hex(40)}"`, tf: { lines: ['provider "datadog" {', `  api_key = var.datadog_api_key`, `  app_key = "${hex(40)}"`, '}'], primary: 2 }, yaml: `  datadog_application_key: ${hex(40)}` })),
     negative('placeholder', 'datadog', 'Datadog key placeholder', assignment('DD_API_KEY', '<DATADOG_API_KEY>')),
   );
 
   // --- Deepgram, DeepSeek, Deno Deploy ---------------------------------------------------------
   add(
-    positive('deepgram', 'deepgram-api-key', 'Deepgram key in .env', assignment('DEEPGRAM_API_KEY', hex(40))),
+    positive('deepgram', 'deepgram-api-key', 'Deepgram key in .env', assignment('DEEPGRAM_API_KEY', hex(40), NAMED_LANGS)),
     positive('deepgram', 'deepgram-api-key', 'Deepgram client in code', code({ python: `deepgram = DeepgramClient(api_key="${hex(40)}")`, yaml: { lines: ['  deepgram:', `    api_key: ${hex(40)}`], primary: 1 } })),
     negative('template', 'deepgram', 'Deepgram key from the environment', code({ python: 'deepgram = DeepgramClient(os.getenv("DEEPGRAM_API_KEY"))', js: 'const deepgram = createClient(process.env.DEEPGRAM_API_KEY);' })),
-    positive('deepseek', 'deepseek-api-key', 'DeepSeek key in .env', assignment('DEEPSEEK_API_KEY', `sk-${hex(32)}`)),
+    positive('deepseek', 'deepseek-api-key', 'DeepSeek key in .env', assignment('DEEPSEEK_API_KEY', `sk-${hex(32)}`, NAMED_LANGS)),
     positive('deepseek', 'deepseek-api-key', 'OpenAI client pointed at DeepSeek', code({ python: `client = OpenAI(api_key="sk-${hex(32)}", base_url="https://api.deepseek.com")`, js: `const deepseek = new OpenAI({ apiKey: 'sk-${hex(32)}', baseURL: 'https://api.deepseek.com' });` })),
     negative('placeholder', 'deepseek', 'DeepSeek key placeholder', code({ python: 'client = OpenAI(api_key="<DeepSeek API Key>", base_url="https://api.deepseek.com")', md: '    export DEEPSEEK_API_KEY=sk-your-deepseek-key' })),
     positive('deno', 'deno-deploy-token', 'Deno Deploy token in CI', assignment('DENO_DEPLOY_TOKEN', `ddp_${alnum(36)}`)),
@@ -199,7 +202,7 @@ export function items(random, kit) {
     positive('exoscale', 'exoscale-api-secret', 'Exoscale API secret', assignments([['EXOSCALE_API_KEY', `EXO${hex(24)}`], ['EXOSCALE_API_SECRET', b64url(43)]], 1)),
     positive('exoscale', 'exoscale-api-secret', 'Exoscale secret in Terraform vars', code({ tf: `  exoscale_secret = "${b64url(43)}"`, yaml: `  exoscale_api_secret: ${b64url(43)}` })),
     negative('template', 'exoscale', 'Exoscale secret from a variable', code({ tf: '  exoscale_secret = var.exoscale_secret', sh: 'export EXOSCALE_API_SECRET="$(pass show exoscale/secret)"' })),
-    positive('fastly', 'fastly-api-token', 'Fastly API token', assignment('FASTLY_API_TOKEN', b64url(32))),
+    positive('fastly', 'fastly-api-token', 'Fastly API token', assignment('FASTLY_API_TOKEN', b64url(32), NAMED_LANGS)),
     positive('fastly', 'fastly-api-token', 'Fastly key in config', code({ yaml: `  fastly_api_key: "${b64url(32)}"`, sh: `export FASTLY_API_TOKEN=${b64url(32)}` })),
     negative('identifier', 'fastly', 'Fastly service id', assignment('FASTLY_SERVICE_ID', alnum(22))),
     positive('figma', 'figma-personal-access-token', 'Figma PAT', assignment('FIGMA_TOKEN', `figd_${b64url(40)}`)),
@@ -210,6 +213,7 @@ export function items(random, kit) {
     negative('placeholder', 'firecrawl', 'Firecrawl key placeholder', code({ python: 'app = FirecrawlApp(api_key="fc-YOUR_API_KEY")', md: '    export FIRECRAWL_API_KEY=fc-YOUR-API-KEY' })),
     positive('fireworks', 'fireworks-api-key', 'Fireworks key', assignment('FIREWORKS_API_KEY', `fw_${alnum(24)}`)),
     positive('fireworks', 'fireworks-api-key', 'Fireworks key in a request', code({ sh: `curl https://api.fireworks.ai/inference/v1/chat/completions -H "Authorization: Bearer fw_${alnum(24)}"`, python: `llm = Fireworks(api_key="fw_${alnum(24)}")` })),
+    negative('placeholder', 'fireworks', 'Fireworks key placeholder', assignment('FIREWORKS_API_KEY', 'fw_<your-api-key>')),
     positive('flutterwave', 'flutterwave-secret-key', 'Flutterwave live secret key', assignment('FLW_SECRET_KEY', `FLWSECK-${hex(32)}-X`)),
     positive('flutterwave', 'flutterwave-secret-key', 'Flutterwave key with its hash part', code({ js: `const flw = new Flutterwave('FLWPUBK-${hex(32)}-X', 'FLWSECK-${hex(32)}-${random.chars(LOWER + DIGITS, 12)}-X');`, php: `    'flutterwave' => ['secret_key' => 'FLWSECK-${hex(32)}-X'],` })),
     negative('test-mode', 'flutterwave', 'Flutterwave test secret key', assignment('FLW_TEST_SECRET_KEY', `FLWSECK_TEST-${hex(32)}-X`)),
@@ -246,6 +250,7 @@ export function items(random, kit) {
     negative('test-mode', 'gocardless', 'GoCardless sandbox token', assignment('GOCARDLESS_TEST_TOKEN', `sandbox_${b64url(40)}`)),
     positive('google', 'google-auth-key', 'Gemini authentication key', assignment('GEMINI_API_KEY', `AQ.Ab${b64url(random.int(48, 60))}`)),
     positive('google', 'google-auth-key', 'Gemini authentication key in code', code({ python: `client = genai.Client(api_key="AQ.Ab${b64url(random.int(48, 60))}")`, ts: `const ai = new GoogleGenAI({ apiKey: 'AQ.Ab${b64url(random.int(48, 60))}' });` })),
+    negative('truncated', 'google', 'Gemini key prefix in docs', code({ md: 'Keys created since 2026 start with `AQ.Ab` instead of `AIza`.' })),
     positive('google-oauth', 'google-oauth-client-secret', 'OAuth client secret in .env', assignment('GOOGLE_CLIENT_SECRET', `GOCSPX-${b64url(28)}`)),
     alone('config/client_secret.json', 'json', positive('google-oauth', 'google-oauth-client-secret', 'client_secret.json downloaded from the console', code({ json: { lines: [`{"web":{"client_id":"${random.number(12)}-${random.chars(LOWER + DIGITS, 32)}.apps.googleusercontent.com","project_id":"acme-web-${random.number(6)}","auth_uri":"https://accounts.google.com/o/oauth2/auth","token_uri":"https://oauth2.googleapis.com/token","client_secret":"GOCSPX-${b64url(28)}","redirect_uris":["https://app.acme.dev/auth/callback"]}}`], primary: 0 } }))),
     negative('identifier', 'google-oauth', 'OAuth client id', assignment('GOOGLE_CLIENT_ID', `${random.number(12)}-${random.chars(LOWER + DIGITS, 32)}.apps.googleusercontent.com`)),
@@ -306,9 +311,10 @@ export function items(random, kit) {
   add(
     positive('huggingface', 'huggingface-org-token', 'Hugging Face org token', assignment('HF_ORG_TOKEN', hfOrg())),
     positive('huggingface', 'huggingface-org-token', 'Hugging Face org token in code', code({ python: `api = HfApi(token="${hfOrg()}")`, sh: `huggingface-cli login --token ${hfOrg()}` })),
+    negative('identifier', 'huggingface', 'api_org_ in a function name', code({ python: 'def api_org_members(session, org):', js: 'export async function api_org_settings(req, res) {' })),
   );
   add(
-    positive('ibm', 'ibm-cloud-api-key', 'IBM Cloud API key', assignment('IBMCLOUD_API_KEY', b64url(44))),
+    positive('ibm', 'ibm-cloud-api-key', 'IBM Cloud API key', assignment('IBMCLOUD_API_KEY', b64url(44), NAMED_LANGS.filter((lang) => lang !== 'properties'))),
     positive('ibm', 'ibm-cloud-api-key', 'IBM Cloud key for Terraform and the CLI', code({ tf: `  ibmcloud_api_key = "${b64url(44)}"`, sh: `export IC_API_KEY=${b64url(44)}` })),
     alone('config/ibm-cos-credentials.json', 'json', positive('ibm', 'ibm-cloud-api-key', 'service credentials JSON', code({ json: { lines: ['{', `  "apikey": "${b64url(44)}",`, `  "endpoints": "https://control.cloud-object-storage.cloud.ibm.com/v2/endpoints",`, `  "iam_apikey_description": "Auto-generated for key crn:v1:bluemix:public:cloud-object-storage:global:a/${hex(32)}",`, `  "iam_apikey_name": "cos-writer",`, `  "resource_instance_id": "crn:v1:bluemix:public:cloud-object-storage:global:a/${hex(32)}:${uuid4()}::"`, '}'], primary: 1 } }))),
     negative('template', 'ibm', 'IBM Cloud key from a variable', code({ tf: '  ibmcloud_api_key = var.ibmcloud_api_key', sh: 'export IBMCLOUD_API_KEY="$(vault kv get -field=apikey secret/ibm)"' })),
@@ -350,7 +356,8 @@ export function items(random, kit) {
   add(
     positive('jina', 'jina-api-key', 'Jina key', assignment('JINA_API_KEY', `jina_${hex(32)}${b64url(28)}`)),
     positive('jina', 'jina-api-key', 'Jina key in a request', code({ sh: `curl https://r.jina.ai/https://acme.dev -H "Authorization: Bearer jina_${hex(32)}${b64url(27)}"`, python: `headers = {"Authorization": "Bearer jina_${hex(32)}${b64url(28)}"}` })),
-    positive('jotform', 'jotform-api-key', 'Jotform key', assignment('JOTFORM_API_KEY', hex(32))),
+    negative('truncated', 'jina', 'Jina key shown truncated', code({ md: `Keys look like \`jina_${hex(12)}…\`.` })),
+    positive('jotform', 'jotform-api-key', 'Jotform key', assignment('JOTFORM_API_KEY', hex(32), NAMED_LANGS)),
     positive('jotform', 'jotform-api-key', 'Jotform client in code', code({ js: `const jotform = new Jotform({ apiKey: '${hex(32)}' });`, php: `    'jotform' => ['api_key' => '${hex(32)}'],` })),
     negative('identifier', 'jotform', 'Jotform form id', assignment('JOTFORM_FORM_ID', random.number(15))),
   );
@@ -392,11 +399,12 @@ export function items(random, kit) {
   add(
     positive('linear', 'linear-oauth-token', 'Linear OAuth token', assignment('LINEAR_OAUTH_TOKEN', `lin_oauth_${hex(64)}`)),
     positive('linear', 'linear-oauth-token', 'Linear OAuth token in code', code({ ts: `const linear = new LinearClient({ accessToken: 'lin_oauth_${hex(64)}' });`, python: `headers = {"Authorization": "Bearer lin_oauth_${hex(64)}"}` })),
-    positive('linode', 'linode-personal-access-token', 'Linode token', assignment('LINODE_TOKEN', hex(64))),
+    negative('template', 'linear', 'Linear token from the environment', code({ ts: 'const linear = new LinearClient({ accessToken: process.env.LINEAR_OAUTH_TOKEN });' })),
+    positive('linode', 'linode-personal-access-token', 'Linode token', assignment('LINODE_TOKEN', hex(64), NAMED_LANGS)),
     positive('linode', 'linode-personal-access-token', 'Linode CLI token', code({ sh: `export LINODE_CLI_TOKEN=${hex(64)}`, yaml: `  linode_api_token: ${hex(64)}` })),
     negative('hash', 'linode', 'image checksum named after Linode', code({ yaml: `  linode_image_sha256sum: ${hex(64)}` })),
-    positive('logzio', 'logzio-token', 'Logz.io shipping token', assignment('LOGZIO_TOKEN', letters(32))),
-    positive('logzio', 'logzio-token', 'Logz.io API token', code({ yaml: `  logzio_api_token: ${uuid4()}`, sh: `curl -H "X-API-TOKEN: ${uuid4()}" https://api.logz.io/v1/account-management/whoami # logzio` })),
+    positive('logzio', 'logzio-token', 'Logz.io shipping token', assignment('LOGZIO_TOKEN', letters(32), NAMED_LANGS)),
+    positive('logzio', 'logzio-token', 'Logz.io API token', code({ yaml: `  logzio_api_token: ${uuid4()}`, sh: `export LOGZIO_API_TOKEN=${uuid4()}` })),
     negative('identifier', 'logzio', 'Logz.io listener host', assignment('LOGZIO_LISTENER', 'listener-eu.logz.io:8071')),
   );
   const mailchimp = () => `${hex(32)}-us${random.int(1, 21)}`;
