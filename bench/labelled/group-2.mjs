@@ -430,6 +430,51 @@ export function items(random, kit) {
     negative('public-key', 'mapbox', 'Mapbox public token (pk.)', assignment('MAPBOX_PUBLIC_TOKEN', `pk.${base64url(JSON.stringify({ u: 'acme-maps', a: `cl${random.chars(LOWER + DIGITS, 23)}` }))}.${b64url(22)}`)),
   );
 
+  // --- More hard negatives, so that this group's items stay about half credentials ------------------
+  // [provider, variable name, type prefix, body length]: the variable as its users name it, a
+  // placeholder of the documented shape, a secret reference in CI, and a prefix shown cut short.
+  const shapes = [
+    ['contentful', 'CONTENTFUL_MANAGEMENT_TOKEN', 'CFPAT-', 43],
+    ['cratesio', 'CARGO_REGISTRY_TOKEN', 'cio', 32],
+    ['deno', 'DENO_DEPLOY_TOKEN', 'ddp_', 36],
+    ['docker', 'DOCKER_ORG_TOKEN', 'dckr_oat_', 32],
+    ['duffel', 'DUFFEL_ACCESS_TOKEN', 'duffel_live_', 43],
+    ['dynatrace', 'DT_API_TOKEN', 'dt0c01.', 89],
+    ['easypost', 'EASYPOST_API_KEY', 'EZAK', 54],
+    ['elevenlabs', 'ELEVENLABS_API_KEY', 'sk_', 48],
+    ['figma', 'FIGMA_TOKEN', 'figd_', 40],
+    ['firecrawl', 'FIRECRAWL_API_KEY', 'fc-', 32],
+    ['fireworks', 'FIREWORKS_API_KEY', 'fw_', 24],
+    ['flutterwave', 'FLW_SECRET_KEY', 'FLWSECK-', 34],
+    ['frameio', 'FRAMEIO_TOKEN', 'fio-u-', 64],
+    ['groq', 'GROQ_API_KEY', 'gsk_', 52],
+    ['heroku', 'HEROKU_API_KEY', 'HRKU-AA', 58],
+    ['honeycomb', 'HONEYCOMB_INGEST_KEY', 'hcaik_', 58],
+    ['hubspot', 'HUBSPOT_ACCESS_TOKEN', 'pat-na1-', 36],
+    ['huggingface', 'HF_ORG_TOKEN', 'api_org_', 34],
+    ['jina', 'JINA_API_KEY', 'jina_', 60],
+    ['langfuse', 'LANGFUSE_SECRET_KEY', 'sk-lf-', 36],
+    ['langsmith', 'LANGSMITH_API_KEY', 'lsv2_pt_', 43],
+    ['launchdarkly', 'LAUNCHDARKLY_SDK_KEY', 'sdk-', 36],
+    ['linear', 'LINEAR_OAUTH_TOKEN', 'lin_oauth_', 64],
+    ['mandrill', 'MANDRILL_API_KEY', 'md-', 22],
+    ['google-oauth', 'GOOGLE_CLIENT_SECRET', 'GOCSPX-', 28],
+    ['google', 'GEMINI_API_KEY', 'AQ.Ab', 50],
+    ['infisical', 'INFISICAL_TOKEN', 'st.', 100],
+    ['gocardless', 'GOCARDLESS_ACCESS_TOKEN', 'live_', 40],
+    ['harness', 'HARNESS_API_KEY', 'pat.', 68],
+    ['mapbox', 'MAPBOX_SECRET_TOKEN', 'sk.eyJ', 80],
+  ];
+  for (const [provider, name, prefix, length] of shapes) {
+    add(
+      negative('placeholder', provider, `${name} placeholder of the documented length`, assignment(name, `${prefix}${'x'.repeat(length)}`)),
+      negative('template', provider, `${name} from CI secrets`, code({ yaml: `          ${name}: \${{ secrets.${name} }}`, sh: `export ${name}="\${${name}:?set ${name} first}"`, dockerfile: `ARG ${name}` })),
+    );
+  }
+  for (const [provider, name, prefix] of shapes.slice(0, 16)) {
+    add(negative('truncated', provider, `${name} shown cut short in docs`, code({ md: `Set \`${name}\`; the value starts with \`${prefix}${random.chars(LOWER + DIGITS, 4)}…\` and is shown only once.` })));
+  }
+
   return found;
 }
 
