@@ -195,7 +195,13 @@ const RESOURCE_SID = /^[A-Z]{2}[0-9a-f]{32}$/;
 const INTEGRITY = /^(?:sha(?:1|224|256|384|512)|md5)[-:]/i;
 /** A stored password hash (bcrypt, argon2, crypt): it proves a password, it does not grant access. */
 /** Stripe test-mode and publishable keys: not secrets, and the stripe rules know the live ones. */
-const TEST_OR_PUBLIC_KEY = /^(?:sk|rk)_test_|^pk_(?:test|live)_/;
+/**
+ * Providers' test-mode and public keys, by the prefixes they publish for them: Stripe's and Paystack's
+ * sk_/rk_/pk_ test and publishable keys, Duffel's duffel_test_, EasyPost's EZTK, Flutterwave's
+ * FLWSECK_TEST-/FLWPUBK_TEST-, Shippo's shippo_test_, Stytch's secret-test-, Razorpay's rzp_test_,
+ * Mollie's test_, GoCardless's sandbox_, Mapbox's public pk.eyJ tokens.
+ */
+const TEST_OR_PUBLIC_KEY = /^(?:sk|rk)_test_|^pk_(?:test|live)_|^duffel_test_|^EZTK|^FLW(?:SECK|PUBK)_TEST|^shippo_test_|^secret-test-|^rzp_test_|^test_[A-Za-z0-9]{20,}$|^sandbox_|^pk\.eyJ/;
 const PASSWORD_HASH = /^\$(?:2[abxy]?|argon2(?:id|i|d)|[1567])\$/;
 const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][0-9A-Za-z.-]+)?$/;
 /** Relative and home paths; absolute ones (/etc/ssl/…) are words and fail the word check. */

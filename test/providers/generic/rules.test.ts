@@ -306,3 +306,17 @@ describe('generic rule, issue 11: what it used to miss', () => {
     expect(secretsIn(line)).toEqual([]);
   });
 });
+
+describe('generic rule: test-mode and public keys of other providers', () => {
+  it.each([
+    'DUFFEL_ACCESS_TOKEN=duffel_test_q3VhXk8TzR2mPwL9cYbN4dFsJ7eGtA1o',
+    'EASYPOST_API_KEY=EZTK4b9e2c7a1f8d3e6b0a5c9d2e7f4a1b8c3d6e0f',
+    'FLW_SECRET_KEY=FLWSECK_TEST-7c2e9a4b1f8d3e6b0a5c9d2e7f4a1b8c-X',
+    'SHIPPO_API_TOKEN=shippo_test_5e8b1c4f7a2d9e3b6c0f8a1d4e7b2c5f9a3d6e0b',
+    'STYTCH_SECRET=secret-test-Qm8vX2kLp9RtY4wZ7nB3cF6hJ1sD5gA0eK=',
+    'GOCARDLESS_ACCESS_TOKEN=sandbox_Xq7Lm2Vp9Rt4Yw8Zn3Bc6Fh1Sd5Ga0Ek',
+    "mapboxgl.accessToken = 'pk.eyJ1IjoiYWNtZS1tYXBzIiwiYSI6ImNsdDd4cTJ2bzBhYjIya3BqN2x2dDVzYzkifQ.Vq3Lm8Xk2Rt7Yw9Zn4Bc1F';",
+  ])('does not report %s', (line) => {
+    expect(engine.scanText(line).findings).toEqual([]);
+  });
+});
