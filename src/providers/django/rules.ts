@@ -28,9 +28,9 @@ const secretKey: Rule = {
   keywords: ['SECRET_KEY'],
   window: { before: 0, after: 120 },
   anchor: 'keyword',
-  // SECRET_KEY = '…' in settings.py, DJANGO_SECRET_KEY=… in a .env file.
+  // SECRET_KEY = '…' in settings.py, DJANGO_SECRET_KEY=… in a .env file, DJANGO_SECRET_KEY: "…" in YAML.
   pattern: new RegExp(
-    String.raw`SECRET_KEY[ \t]{0,8}=[ \t]{0,8}(?<quote>['"]?)(?<secret>[${ALPHABET}]{${KEY_LENGTH}})\k<quote>(?:(?<=['"])|(?![${ALPHABET}]))`,
+    String.raw`SECRET_KEY["']?[ \t]{0,8}[=:][ \t]{0,8}(?<quote>['"]?)(?<secret>[${ALPHABET}]{${KEY_LENGTH}})\k<quote>(?:(?<=['"])|(?![${ALPHABET}]))`,
   ),
   validate: checkRandom,
   remediation: REMEDIATION,
@@ -38,6 +38,7 @@ const secretKey: Rule = {
     positive: [
       "SECRET_KEY = 't++^&_=w(=tbmn6s@u(wdau!i7rfx))09b&c408ee*pr!@icz#'",
       'DJANGO_SECRET_KEY=x@p-g4j3gi!n313oy)71%wt+ql6+j2r%(63vya5au)b&2)5bhq',
+      'environment:\n  DJANGO_SECRET_KEY: "k#2v9w(r8x!3m+q7z=p1t5b@j6n0c^h4d-s8f&y2g)l9e*a3u7"',
     ],
     negative: [
       "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']",
@@ -60,13 +61,15 @@ const insecureKey: Rule = {
   prefixes: [INSECURE_PREFIX],
   window: { before: 0, after: 70 },
   anchor: 'keyword',
-  pattern: new RegExp(String.raw`(?<![${ALPHABET}])(?<secret>${INSECURE_PREFIX}[${ALPHABET}]{${KEY_LENGTH}})(?![${ALPHABET}])`),
+  // Not inside a longer name (my-django-insecure-…); `=` before it is an unquoted assignment.
+  pattern: new RegExp(String.raw`(?<![A-Za-z0-9_-])(?<secret>${INSECURE_PREFIX}[${ALPHABET}]{${KEY_LENGTH}})(?![${ALPHABET}])`),
   validate: checkRandom,
   remediation: REMEDIATION,
   samples: {
     positive: [
       "# SECURITY WARNING: keep the secret key used in production secret!\nSECRET_KEY = 'django-insecure-=7445++@uc-03*n^gz8e3*w6mt+hnoi)bp8rfgboeh(@&coza2'",
       'DJANGO_SECRET_KEY="django-insecure-x@p-g4j3gi!n313oy)71%wt+ql6+j2r%(63vya5au)b&2)5bhq"',
+      'SECRET_KEY=django-insecure-q8)w3e!r5t^y7u*i9o(p1a@s2d#f4g%h6j&k8l-z0x=c+v3b5n',
     ],
     negative: [
       "SECRET_KEY = 'django-insecure-{{ secret_key }}'",
