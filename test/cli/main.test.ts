@@ -1,13 +1,16 @@
 import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
+import { stringify } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import type { CliIO } from '../../src/cli/cli-io.js';
 import { main } from '../../src/cli/main.js';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
+import { ACME_TOKEN, acmeRule, initechRule } from '../detect/custom-rule-specs.js';
 import { runCli } from './helpers.js';
 
 // A SendGrid-shaped key made of random characters for these tests; not a real key.
@@ -89,6 +92,28 @@ describe('leakstop scan PATH', () => {
     expect((await runCli(['scan', '.'], { cwd: dir })).code).toBe(0);
     await writeFile(join(dir, '.leakstop.yml'), 'rules:\n  disable: [sendgrid-api-key]\n');
     expect((await runCli(['scan', '.'], { cwd: dir })).code).toBe(0);
+  });
+
+  it("disables the repository's own custom rule and a binary key-material rule by id", async () => {
+    await writeFile(join(dir, 'app.env'), `ACME_KEY="${ACME_TOKEN}"\n`);
+    await writeFile(join(dir, 'signing.key'), generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'der' }));
+    // The config holds the rule's positive samples: it is not scanned.
+    const rules = (disable: string[]) => stringify({ paths: { ignore: ['.leakstop.yml'] }, rules: { custom: [acmeRule], disable } });
+    await writeFile(join(dir, '.leakstop.yml'), rules([]));
+    const found = await runCli(['scan', '.', '--format', 'json'], { cwd: dir });
+    expect(found.stderr).toBe('');
+    expect((JSON.parse(found.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId).sort()).toEqual(['acme-api-key', 'der-private-key']);
+    await writeFile(join(dir, '.leakstop.yml'), rules(['acme-api-key', 'der-private-key']));
+    const off = await runCli(['scan', '.'], { cwd: dir });
+    expect(off.stderr).toBe('');
+    expect(off.code).toBe(0);
+  });
+
+  it("refuses rules.disable naming an operator's custom rule (LEAKSTOP_CUSTOM_RULES), saying a repository cannot", async () => {
+    await writeFile(join(dir, '.leakstop.yml'), 'rules:\n  disable: [initech-client-secret]\n');
+    const run = await runCli(['scan', '.'], { cwd: dir, env: { LEAKSTOP_CUSTOM_RULES: JSON.stringify([initechRule]) } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("rules.disable.0: 'initech-client-secret' is an organisation-wide custom rule set by the operator (LEAKSTOP_CUSTOM_RULES), which a repository cannot disable");
   });
 
   it('exits 2 naming the bad key in a broken config', async () => {
