@@ -398,6 +398,32 @@ describe('usage errors', () => {
     expect(run.stderr).toMatch(/git/i);
   });
 
+  it('lists the binary key-material rules, found by file structure, and the custom rules of the config and the operator, marked', async () => {
+    await writeFile(join(dir, '.leakstop.yml'), stringify({ rules: { custom: [acmeRule] } }));
+    const env = { LEAKSTOP_CUSTOM_RULES: JSON.stringify([initechRule]) };
+    const text = await runCli(['rules'], { cwd: dir, env });
+    expect(text.stderr).toBe('');
+    expect(text.stdout).toMatch(/^der-private-key +critical +Private key \(DER\) +\[by file structure, in binary files\]$/m);
+    expect(text.stdout).toMatch(/^initech-client-secret +medium +Initech client secret +\[custom: operator, LEAKSTOP_CUSTOM_RULES\]$/m);
+    expect(text.stdout).toMatch(/^acme-api-key +high +Acme API key +\[custom: repository config\]$/m);
+    expect(text.stdout).toMatch(/rules from \d+ providers, and 2 custom rules \(the operator's LEAKSTOP_CUSTOM_RULES and the repository's config\)\n$/);
+
+    const other = await mkdtemp(join(tmpdir(), 'leakstop-rules-'));
+    const json = JSON.parse((await runCli(['rules', dir, '--format', 'json'], { cwd: other })).stdout) as { id: string; keywords: string[]; foundBy: string; custom?: string }[];
+    expect(json.find((rule) => rule.id === 'pkcs12-keystore')).toMatchObject({ keywords: [], foundBy: 'file structure' });
+    expect(json.find((rule) => rule.id === 'acme-api-key')).toMatchObject({ provider: 'custom', custom: 'repository', keywords: ['acme_live_'] });
+    expect(json.some((rule) => rule.custom !== undefined && rule.id !== 'acme-api-key')).toBe(false);
+    await writeFile(join(other, 'rules.yml'), stringify({ rules: { disable: ['acme-api-key'] } }));
+    const wrong = await runCli(['rules', '--config', 'rules.yml'], { cwd: other });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("rules.disable.0: unknown rule 'acme-api-key'");
+
+    // The generated reference (docs/rules.md) is the built-in rules only, whatever the environment.
+    const reference = await runCli(['rules', '--format', 'reference'], { cwd: dir, env });
+    expect(reference.stdout).toContain('`der-private-key`');
+    expect(reference.stdout).not.toMatch(/initech-client-secret|acme-api-key/);
+  });
+
   it('prints the version and the rule list', async () => {
     expect((await runCli(['--version'], { cwd: dir })).stdout).toMatch(/^leakstop \d+\.\d+\.\d+/);
     const rules = await runCli(['rules'], { cwd: dir });
