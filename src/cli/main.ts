@@ -23,9 +23,10 @@ const USAGE = `Usage:
   leakstop scan --all-history      scan every commit reachable from any ref
   leakstop scan --stdin            scan piped text
   leakstop protect --staged        scan the staged changes (pre-commit hook)
-  leakstop rules                   list the detection rules (--format json: with what the
-                                   response can do for each; --format markdown: that as a table;
-                                   --format reference: every rule, as docs/rules.md)
+  leakstop rules [PATH]            list the detection rules, with the custom rules of PATH's config
+                                   (or --config FILE) and LEAKSTOP_CUSTOM_RULES (--format json: with
+                                   what the response can do for each; --format markdown: that as a
+                                   table; --format reference: every built-in rule, as docs/rules.md)
   leakstop web                     GitHub App: receive webhooks and queue scans (env: see README)
   leakstop worker                  GitHub App: run queued scans (WORKER_CONCURRENCY at a time)
   leakstop start                   GitHub App: web and worker in one process
@@ -110,9 +111,15 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     case 'protect':
       if (!values.staged) throw new UsageError('protect needs --staged (it scans what `git commit` would record)');
       return runScanCommand(scanOptions(values, rest, 'protect'), io);
-    case 'rules':
-      await writeStdout(io.stdout, listRules(rulesFormat(values.format)), 'the rule list');
+    case 'rules': {
+      if (rest.length > 1) throw new UsageError(`rules takes at most one PATH (whose config's custom rules it lists), got ${rest.length}`);
+      const format = rulesFormat(values.format);
+      // The generated lists (README table, docs/rules.md) are built-in rules only, whatever the environment.
+      const builtInOnly = format === 'markdown' || format === 'reference';
+      const custom = builtInOnly ? undefined : await (await import('./rules-custom-rules.js')).customRulesToList(rest[0], values.config, io);
+      await writeStdout(io.stdout, listRules(format, custom), 'the rule list');
       return EXIT_CLEAN;
+    }
     case 'web':
     case 'worker':
     case 'start':

@@ -48,8 +48,9 @@ export async function runScanCommand(options: ScanCommandOptions, io: CliIO): Pr
   // Before the scan, not after it: a typo in a directory name must not cost a whole history scan.
   if (options.output) await checkWritableFile(resolve(io.cwd, options.output), options.output, '--output');
   if (options.writeBaselineFile) await checkWritableFile(resolve(io.cwd, options.writeBaselineFile), options.writeBaselineFile, '--write-baseline');
-  const { config, description: configUsed } = await repositoryConfig(options, root, io);
-  const customRules = await customRulesFor(config, configUsed, io.env);
+  const operatorRules = await operatorCustomRules(io.env);
+  const { config, description: configUsed } = await repositoryConfig(options, root, io, new Set(operatorRules.map((rule) => rule.id)));
+  const customRules = await customRulesFor(config, configUsed, operatorRules);
   // RE2 (260 kB of JavaScript) is loaded only for a scan with custom rules: a pre-commit hook pays for it only then.
   const providers = customRules.length === 0 ? allProviders : (await import('../detect/custom-rule.js')).withCustomRules(allProviders, customRules);
   const engine = createEngine({ providers, disabledRules: new Set(config.rules.disable) });
@@ -147,10 +148,10 @@ interface SourceSettings {
  * description says which, for the report. The parser (zod, yaml) is loaded only when there is a
  * file to parse.
  */
-async function repositoryConfig(options: ScanCommandOptions, root: string, io: CliIO): Promise<{ config: RepoConfig; description: string }> {
+async function repositoryConfig(options: ScanCommandOptions, root: string, io: CliIO, operatorRuleIds: ReadonlySet<string>): Promise<{ config: RepoConfig; description: string }> {
   if (options.configFile !== undefined) {
     const { loadConfig } = await import('../config/repo-config.js');
-    return { config: (await loadConfig(root, resolve(io.cwd, options.configFile))).config, description: `--config ${options.configFile}` };
+    return { config: (await loadConfig(root, resolve(io.cwd, options.configFile), operatorRuleIds)).config, description: `--config ${options.configFile}` };
   }
   if (options.source.kind === 'git') {
     const { readBaseConfig, readDefaultBranchConfig } = await import('../scan/range-config.js');
@@ -158,24 +159,30 @@ async function repositoryConfig(options: ScanCommandOptions, root: string, io: C
     if (atBase) {
       if (atBase.text === undefined || atBase.name === undefined) return { config: defaultRepoConfig(), description: `defaults (no config at ${atBase.base}, ${atBase.role})` };
       const { parseConfig } = await import('../config/repo-config.js');
-      return { config: parseConfig(atBase.text, `${atBase.name} at ${atBase.base}`), description: `${atBase.name} at ${atBase.base} (${atBase.role})` };
+      return { config: parseConfig(atBase.text, `${atBase.name} at ${atBase.base}`, operatorRuleIds), description: `${atBase.name} at ${atBase.base} (${atBase.role})` };
     }
   }
   const file = findConfigFile(options.source.kind === 'stdin' ? io.cwd : root);
   if (file === undefined) return { config: defaultRepoConfig(), description: 'defaults' };
   const { loadConfig } = await import('../config/repo-config.js');
-  return { config: (await loadConfig(root, file)).config, description: `${relative(io.cwd, file) || file}${options.source.kind === 'git' ? ' in the working tree (no origin/HEAD, origin/main or origin/master to trust)' : ''}` };
+  return { config: (await loadConfig(root, file, operatorRuleIds)).config, description: `${relative(io.cwd, file) || file}${options.source.kind === 'git' ? ' in the working tree (no origin/HEAD, origin/main or origin/master to trust)' : ''}` };
 }
 
 /**
  * The operator's custom rules (LEAKSTOP_CUSTOM_RULES or LEAKSTOP_CUSTOM_RULES_FILE, as for the app's
- * workers: an organisation sets them once in CI), then the config's own. The reader (zod, yaml) is
- * loaded only when one of the variables is set.
+ * workers: an organisation sets them once in CI). The reader (zod, yaml) is loaded only when one of
+ * the variables is set.
  */
-async function customRulesFor(config: RepoConfig, configUsed: string, env: NodeJS.ProcessEnv): Promise<CustomRuleSpec[]> {
-  if (!env['LEAKSTOP_CUSTOM_RULES'] && !env['LEAKSTOP_CUSTOM_RULES_FILE']) return config.rules.custom;
-  const { operatorIdProblems, readOperatorCustomRules } = await import('../config/operator-custom-rules.js');
-  const operatorRules = readOperatorCustomRules(env);
+async function operatorCustomRules(env: NodeJS.ProcessEnv): Promise<CustomRuleSpec[]> {
+  if (!env['LEAKSTOP_CUSTOM_RULES'] && !env['LEAKSTOP_CUSTOM_RULES_FILE']) return [];
+  const { readOperatorCustomRules } = await import('../config/operator-custom-rules.js');
+  return readOperatorCustomRules(env);
+}
+
+/** The operator's custom rules, then the config's own, whose ids cannot be the operator's. */
+async function customRulesFor(config: RepoConfig, configUsed: string, operatorRules: readonly CustomRuleSpec[]): Promise<CustomRuleSpec[]> {
+  if (operatorRules.length === 0) return config.rules.custom;
+  const { operatorIdProblems } = await import('../config/operator-custom-rules.js');
   const taken = operatorIdProblems(config.rules.custom, operatorRules);
   if (taken.length > 0) {
     const { ConfigError } = await import('../config/repo-config.js');

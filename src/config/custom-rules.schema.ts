@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { createEngine } from '../detect/engine.js';
+import { anchoredPatternProblem } from './anchored-pattern.js';
 import { customRule, withCustomRules, type CustomRuleSpec } from '../detect/custom-rule.js';
 import { LinearPatternError } from '../detect/linear-pattern.js';
 import { SEVERITY_ORDER, type Severity } from '../detect/rule.js';
@@ -41,7 +42,7 @@ export const customRuleSchema = z.strictObject({
     .min(1, 'list at least one keyword: a literal that occurs in or near every match, such as the token prefix')
     .max(MAX_KEYWORDS),
   keywordsIgnoreCase: z.boolean().optional(),
-  /** 'keyword': every match starts where a keyword occurs (the token's prefix is the keyword). */
+  /** 'keyword': every match starts where a keyword occurs (the token's prefix is the keyword): the pattern must start with it (anchored-pattern.ts). */
   anchor: z.literal('keyword', { error: "must be 'keyword' (every match starts at a keyword) or left out" }).optional(),
   /** How far before a keyword a match may start, and within how many characters after it it ends. */
   window: z.strictObject({ before: z.number().int().min(0).max(MAX_WINDOW), after: z.number().int().min(1).max(MAX_WINDOW) }).optional(),
@@ -105,7 +106,8 @@ function checkCustomRules(specs: readonly CustomRuleSpec[]): CustomRuleProblem[]
       return;
     }
     seen.set(spec.id, index);
-    const patternProblem = compileProblem(spec);
+    // A pattern that compiles, but not as its anchor says, would pass samples and miss look-alikes.
+    const patternProblem = compileProblem(spec) ?? anchoredPatternProblem(spec);
     if (patternProblem === undefined) compiled.push(spec);
     else problems.push({ path: [index, 'pattern'], message: patternProblem });
   });

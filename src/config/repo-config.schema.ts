@@ -7,6 +7,7 @@ import { allProviders } from '../providers/index.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_SCANNABLE_FILE_BYTES } from './config-file.js';
 import { nearestName } from './nearest-name.js';
 import { customRulesSchema } from './custom-rules.schema.js';
+import { KEY_MATERIAL_RULES } from '../detect/key-material.js';
 
 export { DEFAULT_MAX_FILE_BYTES };
 
@@ -41,19 +42,28 @@ export const ROTATE_MODES = ['auto', 'off'] as const;
 export type RotateMode = (typeof ROTATE_MODES)[number];
 
 const PROVIDER_IDS = allProviders.map((provider) => provider.id);
-const RULE_IDS = allProviders.flatMap((provider) => provider.rules.map((rule) => rule.id));
 
-/** A rule id that exists: a misspelt one would leave the rule on without a word. */
-const ruleId = z
-  .string()
-  .min(1)
-  .refine((id) => RULE_IDS.includes(id), {
-    error: (issue) => {
-      const id = String(issue.input);
-      const near = nearestName(id, RULE_IDS);
-      return `unknown rule '${id}'${near === undefined ? '' : ` (did you mean '${near}'?)`}: \`leakstop rules\` lists the rule ids`;
-    },
+/** Rules found by file structure rather than by pattern (key material in binary files): disabled like any other. */
+const BINARY_RULE_IDS = Object.values(KEY_MATERIAL_RULES).map((rule) => rule.id);
+const BUILT_IN_RULE_IDS = [...allProviders.flatMap((provider) => provider.rules.map((rule) => rule.id)), ...BINARY_RULE_IDS];
+
+/**
+ * `rules.disable` names rules that exist: built-in ones and the repository's own custom rules. A
+ * misspelt id would leave the rule on without a word; an operator's rule (organisation-wide) is not
+ * the repository's to turn off.
+ */
+function disableProblems(disable: readonly string[], custom: readonly { id?: unknown }[], operatorRuleIds: ReadonlySet<string>): { index: number; message: string }[] {
+  const own = custom.flatMap((rule) => (typeof rule.id === 'string' ? [rule.id] : []));
+  const known = new Set([...BUILT_IN_RULE_IDS, ...own]);
+  return disable.flatMap((id, index) => {
+    if (known.has(id)) return [];
+    if (operatorRuleIds.has(id)) {
+      return [{ index, message: `'${id}' is an organisation-wide custom rule set by the operator (LEAKSTOP_CUSTOM_RULES), which a repository cannot disable: ask the operator to change it, or accept a finding with a \`leakstop:allow\` comment or a baseline` }];
+    }
+    const near = nearestName(id, [...known]);
+    return [{ index, message: `unknown rule '${id}'${near === undefined ? '' : ` (did you mean '${near}'?)`}: \`leakstop rules\` lists the rule ids, and a custom rule must be defined under rules.custom` }];
   });
+}
 
 const revokeMode = z.enum(REVOKE_MODES, { error: `must be one of ${REVOKE_MODES.join(', ')}` });
 const rotateMode = z.enum(ROTATE_MODES, { error: `must be one of ${ROTATE_MODES.join(', ')}` });
@@ -81,27 +91,40 @@ export const responseSettingsSchema = z.strictObject({
 
 export type ResponseSettings = z.infer<typeof responseSettingsSchema>;
 
-export const repoConfigSchema = z.strictObject({
+/** The `rules` section: rules turned off, and the repository's own. */
+function rulesSchema(operatorRuleIds: ReadonlySet<string>) {
+  return z
+    .strictObject({
+      /**
+       * Rule ids to turn off (see `leakstop rules`): built-in ones, binary ones included, and the
+       * repository's own custom rules. A rule turned off reports nothing, and what it matches is
+       * still no generic secret: the same token does not come back as `generic-secret`.
+       */
+      disable: z.array(z.string().min(1)).default([]),
+      /**
+       * Rules of the repository's own, run on RE2 (linear time) beside the built-in ones; each
+       * must pass its samples (see custom-rules.schema.ts and the README, "Custom rules").
+       */
+      custom: customRulesSchema.default([]),
+    })
+    .superRefine((rules, ctx) => {
+      for (const problem of disableProblems(rules.disable, rules.custom, operatorRuleIds)) ctx.addIssue({ code: 'custom', path: ['disable', problem.index], message: problem.message });
+    });
+}
+
+/**
+ * The config schema, knowing the ids of the operator's custom rules (LEAKSTOP_CUSTOM_RULES), so that
+ * `rules.disable` naming one says it cannot, rather than that the rule is unknown.
+ */
+export function repoConfigSchemaWith(operatorRuleIds: ReadonlySet<string>) {
+  return z.strictObject({
     paths: z
       .strictObject({
         /** Globs (picomatch, relative to the repository root) of files never scanned. */
         ignore: z.array(z.string().min(1)).default([]),
       })
       .default({ ignore: [] }),
-    rules: z
-      .strictObject({
-        /**
-         * Rule ids to turn off (see `leakstop rules`). A rule turned off reports nothing, and what it
-         * matches is still no generic secret: the same token does not come back as `generic-secret`.
-         */
-        disable: z.array(ruleId).default([]),
-        /**
-         * Rules of the repository's own, run on RE2 (linear time) beside the built-in ones; each
-         * must pass its samples (see custom-rules.schema.ts and the README, "Custom rules").
-         */
-        custom: customRulesSchema.default([]),
-      })
-      .default({ disable: [], custom: [] }),
+    rules: rulesSchema(operatorRuleIds).default({ disable: [], custom: [] }),
     scan: z
       .strictObject({
         /** Files larger than this are skipped and reported as skipped. */
@@ -110,7 +133,10 @@ export const repoConfigSchema = z.strictObject({
       .default({ maxFileBytes: DEFAULT_MAX_FILE_BYTES }),
     incidents: incidentSettingsSchema.default({ assignees: [], labels: [] }),
     response: responseSettingsSchema.default({ revoke: 'auto', rotate: 'auto', dryRun: false, providers: {} }),
-});
+  });
+}
+
+export const repoConfigSchema = repoConfigSchemaWith(new Set());
 
 export type RepoConfig = z.infer<typeof repoConfigSchema>;
 

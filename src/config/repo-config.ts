@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { redactSecretsIn } from './redact-text.js';
-import { repoConfigSchema, type RepoConfig } from './repo-config.schema.js';
+import { repoConfigSchema, repoConfigSchemaWith, type RepoConfig } from './repo-config.schema.js';
 import { nearestName } from './nearest-name.js';
 
 import { CONFIG_FILE_NAMES } from './config-file.js';
@@ -39,18 +39,24 @@ export function defaultConfig(): RepoConfig {
   return repoConfigSchema.parse({});
 }
 
-/** Parses config text (YAML) from `file`; throws ConfigError naming each bad key. */
-export function parseConfig(text: string, file: string): RepoConfig {
+/**
+ * Parses config text (YAML) from `file`; throws ConfigError naming each bad key. `operatorRuleIds`:
+ * the operator's custom rules, which `rules.disable` cannot name.
+ */
+export function parseConfig(text: string, file: string, operatorRuleIds: ReadonlySet<string> = NO_OPERATOR_RULES): RepoConfig {
   let data: unknown;
   try {
     data = parseYaml(text, { maxAliasCount: 100 });
   } catch (error) {
     throw new ConfigError(file, [describeYamlError(error, text)], text);
   }
-  const result = repoConfigSchema.safeParse(data ?? {});
+  const schema = operatorRuleIds.size === 0 ? repoConfigSchema : repoConfigSchemaWith(operatorRuleIds);
+  const result = schema.safeParse(data ?? {});
   if (!result.success) throw new ConfigError(file, describeIssues(result.error), text);
   return result.data;
 }
+
+const NO_OPERATOR_RULES: ReadonlySet<string> = new Set();
 
 /** Longest source line quoted under a YAML syntax error. */
 const MAX_EXCERPT = 120;
@@ -120,15 +126,15 @@ function unwrap(schema: z.ZodType): z.ZodType {
 }
 
 /** Reads `file`, or the first config file found in `root`, or returns the defaults. */
-export async function loadConfig(root: string, file?: string): Promise<{ config: RepoConfig; file?: string }> {
-  if (file) return { config: parseConfig(await readFile(file, 'utf8'), file), file };
+export async function loadConfig(root: string, file?: string, operatorRuleIds?: ReadonlySet<string>): Promise<{ config: RepoConfig; file?: string }> {
+  if (file) return { config: parseConfig(await readFile(file, 'utf8'), file, operatorRuleIds), file };
   for (const name of CONFIG_FILE_NAMES) {
     const candidate = join(root, name);
     const text = await readFile(candidate, 'utf8').catch((error: unknown) => {
       if (isNotFound(error)) return undefined;
       throw error;
     });
-    if (text !== undefined) return { config: parseConfig(text, candidate), file: candidate };
+    if (text !== undefined) return { config: parseConfig(text, candidate, operatorRuleIds), file: candidate };
   }
   return { config: defaultConfig() };
 }

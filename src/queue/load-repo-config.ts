@@ -39,7 +39,7 @@ export async function loadRepoConfig(octokit: ConfigReader, owner: string, repo:
   try {
     // JSON is YAML: parseConfig gives the same messages for the merged object as the CLI gives for a file.
     const text = JSON.stringify(merged ?? {});
-    const config = parseConfig(text, APP_CONFIG_PATH);
+    const config = parseConfig(text, APP_CONFIG_PATH, new Set(operatorRules.map((rule) => rule.id)));
     const owned = repoConfigSchemaForOwner(owner).safeParse(config);
     if (!owned.success) throw new ConfigError(APP_CONFIG_PATH, owned.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`), text);
     const taken = operatorIdProblems(config.rules.custom, operatorRules);

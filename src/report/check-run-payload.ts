@@ -5,6 +5,7 @@ import type { LocatedFinding } from '../detect/finding.js';
 import type { ScanResult } from '../scan/result.js';
 import { relativePosixPath, skipReasonLabel, printable } from './labels.js';
 import { cellCode, fencedBlock, plural, truncateText, truncateUtf8 } from './markdown.js';
+import { providerLabel } from './provider-label.js';
 import { orderFindings, SEVERITIES, summarize, type ScanSummary } from './summary.js';
 import { formatBytes, formatDuration } from './text.js';
 
@@ -86,7 +87,7 @@ export function findingAnnotation(finding: LocatedFinding, root: string): CheckR
 /** Plain text (annotations do not render Markdown): what, which secret, where from, what to do. */
 function annotationMessage(finding: LocatedFinding): string {
   const lines = [
-    `${finding.severity.toUpperCase()}: ${finding.title} (${finding.provider}, rule ${finding.ruleId})`,
+    `${finding.severity.toUpperCase()}: ${finding.title} (${providerLabel(finding)}, rule ${finding.ruleId})`,
     `Secret: ${printable(finding.secret.redacted)}`,
     `Fingerprint: ${finding.fingerprint}`,
   ];

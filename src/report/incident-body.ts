@@ -6,6 +6,7 @@ import { SEVERITY_ORDER, type Confidence, type Severity } from '../detect/rule.j
 import { detailLabel } from './labels.js';
 import { batchDigest, locationId, marker, repositoryMarkerValue, TIMELINE_END, TIMELINE_START } from './incident-markers.js';
 import { cellCode, codeSpan, plainText, plural, truncateText } from './markdown.js';
+import { isCustomProvider, providerLabel } from './provider-label.js';
 import { orderFindings } from './summary.js';
 
 /** GitHub rejects an issue or comment body longer than this: "body is too long (maximum is 65536 characters)". */
@@ -198,10 +199,15 @@ function locationMarkers(locations: readonly IncidentLocation[]): string {
   return [marker('locations', ids.slice(0, MAX_RECORDED_LOCATIONS).join(',')), marker('batch', batchDigest(ids))].join('\n');
 }
 
+/** Plain text in a table cell: a custom rule's title comes from a repository's config and may hold a pipe. */
+function cellText(text: string): string {
+  return plainText(text).replaceAll('|', '\\|');
+}
+
 function foundTable(incident: Incident): string {
   const rows: [string, string][] = [
-    ['Provider', cellCode(incident.provider)],
-    ['Rule', `${plainText(incident.title)} (${cellCode(incident.ruleId)})`],
+    ['Provider', isCustomProvider(incident.provider) ? cellText(providerLabel(incident)) : cellCode(incident.provider)],
+    ['Rule', `${cellText(incident.title)} (${cellCode(incident.ruleId)})`],
     ['Secret (redacted)', cellCode(incident.redacted)],
     ['Fingerprint', cellCode(incident.fingerprint)],
     ['Severity', incident.severity],
@@ -275,11 +281,14 @@ export function timelineLine(entry: TimelineEntry): string {
 
 function checklist(incident: Incident): string[] {
   const since = firstCommitDate(incident.locations);
+  // A custom rule's credential has an issuer leakstop does not know: the rule's title says what it is.
+  const custom = isCustomProvider(incident.provider);
+  const revokeWith = custom ? `where it was issued (found by ${providerLabel(incident)})` : `with ${incident.provider}`;
   return [
-    `- [ ] **Revoke** the credential with ${plainText(incident.provider)}: ${plainText(incident.remediation)}`,
+    `- [ ] **Revoke** the credential ${plainText(revokeWith)}: ${plainText(incident.remediation)}`,
     '- [ ] **Rotate**: issue a replacement and update everything that used the old credential (deployments, CI secrets, other repositories).',
     '- [ ] **Purge** it from the git history (`git filter-repo` or BFG), force-push, and have everyone with a clone re-clone. This does not replace revoking: forks, clones and caches keep the old commits.',
-    `- [ ] **Check the provider's logs** for use of the credential ${since === undefined ? 'since it was committed' : `since ${codeSpan(since)}`}, and record what you find in this issue.`,
+    `- [ ] **Check the ${custom ? "issuer's" : "provider's"} logs** for use of the credential ${since === undefined ? 'since it was committed' : `since ${codeSpan(since)}`}, and record what you find in this issue.`,
   ];
 }
 

@@ -1,13 +1,16 @@
 import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
+import { stringify } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import type { CliIO } from '../../src/cli/cli-io.js';
 import { main } from '../../src/cli/main.js';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
+import { ACME_TOKEN, acmeRule, initechRule } from '../detect/custom-rule-specs.js';
 import { runCli } from './helpers.js';
 
 // A SendGrid-shaped key made of random characters for these tests; not a real key.
@@ -89,6 +92,28 @@ describe('leakstop scan PATH', () => {
     expect((await runCli(['scan', '.'], { cwd: dir })).code).toBe(0);
     await writeFile(join(dir, '.leakstop.yml'), 'rules:\n  disable: [sendgrid-api-key]\n');
     expect((await runCli(['scan', '.'], { cwd: dir })).code).toBe(0);
+  });
+
+  it("disables the repository's own custom rule and a binary key-material rule by id", async () => {
+    await writeFile(join(dir, 'app.env'), `ACME_KEY="${ACME_TOKEN}"\n`);
+    await writeFile(join(dir, 'signing.key'), generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'der' }));
+    // The config holds the rule's positive samples: it is not scanned.
+    const rules = (disable: string[]) => stringify({ paths: { ignore: ['.leakstop.yml'] }, rules: { custom: [acmeRule], disable } });
+    await writeFile(join(dir, '.leakstop.yml'), rules([]));
+    const found = await runCli(['scan', '.', '--format', 'json'], { cwd: dir });
+    expect(found.stderr).toBe('');
+    expect((JSON.parse(found.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId).sort()).toEqual(['acme-api-key', 'der-private-key']);
+    await writeFile(join(dir, '.leakstop.yml'), rules(['acme-api-key', 'der-private-key']));
+    const off = await runCli(['scan', '.'], { cwd: dir });
+    expect(off.stderr).toBe('');
+    expect(off.code).toBe(0);
+  });
+
+  it("refuses rules.disable naming an operator's custom rule (LEAKSTOP_CUSTOM_RULES), saying a repository cannot", async () => {
+    await writeFile(join(dir, '.leakstop.yml'), 'rules:\n  disable: [initech-client-secret]\n');
+    const run = await runCli(['scan', '.'], { cwd: dir, env: { LEAKSTOP_CUSTOM_RULES: JSON.stringify([initechRule]) } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("rules.disable.0: 'initech-client-secret' is an organisation-wide custom rule set by the operator (LEAKSTOP_CUSTOM_RULES), which a repository cannot disable");
   });
 
   it('exits 2 naming the bad key in a broken config', async () => {
@@ -371,6 +396,32 @@ describe('usage errors', () => {
     const run = await runCli(['scan', '--git', 'HEAD~1..HEAD'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/git/i);
+  });
+
+  it('lists the binary key-material rules, found by file structure, and the custom rules of the config and the operator, marked', async () => {
+    await writeFile(join(dir, '.leakstop.yml'), stringify({ rules: { custom: [acmeRule] } }));
+    const env = { LEAKSTOP_CUSTOM_RULES: JSON.stringify([initechRule]) };
+    const text = await runCli(['rules'], { cwd: dir, env });
+    expect(text.stderr).toBe('');
+    expect(text.stdout).toMatch(/^der-private-key +critical +Private key \(DER\) +\[by file structure, in binary files\]$/m);
+    expect(text.stdout).toMatch(/^initech-client-secret +medium +Initech client secret +\[custom: operator, LEAKSTOP_CUSTOM_RULES\]$/m);
+    expect(text.stdout).toMatch(/^acme-api-key +high +Acme API key +\[custom: repository config\]$/m);
+    expect(text.stdout).toMatch(/rules from \d+ providers, and 2 custom rules \(the operator's LEAKSTOP_CUSTOM_RULES and the repository's config\)\n$/);
+
+    const other = await mkdtemp(join(tmpdir(), 'leakstop-rules-'));
+    const json = JSON.parse((await runCli(['rules', dir, '--format', 'json'], { cwd: other })).stdout) as { id: string; keywords: string[]; foundBy: string; custom?: string }[];
+    expect(json.find((rule) => rule.id === 'pkcs12-keystore')).toMatchObject({ keywords: [], foundBy: 'file structure' });
+    expect(json.find((rule) => rule.id === 'acme-api-key')).toMatchObject({ provider: 'custom', custom: 'repository', keywords: ['acme_live_'] });
+    expect(json.some((rule) => rule.custom !== undefined && rule.id !== 'acme-api-key')).toBe(false);
+    await writeFile(join(other, 'rules.yml'), stringify({ rules: { disable: ['acme-api-key'] } }));
+    const wrong = await runCli(['rules', '--config', 'rules.yml'], { cwd: other });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("rules.disable.0: unknown rule 'acme-api-key'");
+
+    // The generated reference (docs/rules.md) is the built-in rules only, whatever the environment.
+    const reference = await runCli(['rules', '--format', 'reference'], { cwd: dir, env });
+    expect(reference.stdout).toContain('`der-private-key`');
+    expect(reference.stdout).not.toMatch(/initech-client-secret|acme-api-key/);
   });
 
   it('prints the version and the rule list', async () => {

@@ -88,6 +88,16 @@ describe('rules.custom in the repository config', () => {
     expect(problemsOf([{ ...acmeRule, window: { before: 0, after: 5000 } }])).toContain('rules.custom.0.window.after');
   });
 
+  it('refuses anchor: keyword on a pattern that does not start with a keyword, saying what to do', () => {
+    // Its samples pass, but a match starting before the keyword (tacme_live_…) would be dropped:
+    // an anchored rule keeps only the matches that start at a keyword.
+    const loose: CustomRuleSpec = { ...acmeRule, pattern: String.raw`[a-z]*acme_live_[A-Za-z0-9]{32}\b` };
+    const message = problemsOf([loose]);
+    expect(message).toContain("rules.custom.0.pattern: rule 'acme-api-key': with `anchor: keyword` a match is reported only where it starts at a keyword");
+    expect(message).toContain('or remove `anchor: keyword`');
+    expect(parseConfig(configWith([{ ...loose, anchor: undefined, samples: { ...loose.samples, negative: ['ACME_KEY="acme_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"'] } }]), '.leakstop.yml').rules.custom).toHaveLength(1);
+  });
+
   it('names an unknown key of a rule', () => {
     expect(problemsOf([{ ...acmeRule, regex: 'x' }])).toContain("unknown key 'rules.custom.0.regex'");
   });

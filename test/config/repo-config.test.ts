@@ -6,6 +6,8 @@ import { ConfigError, defaultConfig, loadConfig, parseConfig, pathIgnorer } from
 import { defaultRepoConfig } from '../../src/config/default-config.js';
 import { repoConfigSchemaForOwner } from '../../src/config/repo-config.schema.js';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
+import { stringify } from 'yaml';
+import { acmeRule } from '../detect/custom-rule-specs.js';
 
 /** The problems a config text is refused with, joined as the user sees them. */
 function configErrorOf(text: string): string {
@@ -40,6 +42,22 @@ describe('parseConfig', () => {
 
   it('names an unknown key and says how to fix it', () => {
     expect(() => parseConfig('rules:\n  disabel: [x]\n', '.leakstop.yml')).toThrowError(/'rules\.disabel'.*\n.*Fix the file/s);
+  });
+
+  it("accepts the binary key-material rules and the repository's own custom rules in rules.disable", () => {
+    expect(parseConfig('rules:\n  disable: [pkcs12-keystore, java-keystore, der-private-key]\n', 'f').rules.disable).toEqual(['pkcs12-keystore', 'java-keystore', 'der-private-key']);
+    const custom = stringify({ rules: { custom: [acmeRule], disable: ['acme-api-key'] } });
+    expect(parseConfig(custom, 'f').rules.disable).toEqual(['acme-api-key']);
+  });
+
+  it("refuses rules.disable naming an operator's custom rule, saying a repository cannot disable it", () => {
+    const text = 'rules:\n  disable: [initech-client-secret]\n';
+    expect(() => parseConfig(text, 'f', new Set(['initech-client-secret']))).toThrow(
+      "rules.disable.0: 'initech-client-secret' is an organisation-wide custom rule set by the operator (LEAKSTOP_CUSTOM_RULES), which a repository cannot disable",
+    );
+    // Without the operator's rules it is just unknown, with where custom rules are defined.
+    expect(configErrorOf(text)).toContain("rules.disable.0: unknown rule 'initech-client-secret'");
+    expect(configErrorOf(text)).toContain('a custom rule must be defined under rules.custom');
   });
 
   it('refuses an unknown rule id in rules.disable and names the rule meant', () => {

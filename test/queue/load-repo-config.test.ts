@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/repo-config.js';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { loadRepoConfig } from '../../src/queue/load-repo-config.js';
+import { initechRule } from '../detect/custom-rule-specs.js';
 
 const API = 'https://api.github.com';
 const FILE = '/contents/.github%2Fleakstop.yml';
@@ -65,6 +66,14 @@ describe('loading .github/leakstop.yml', () => {
     const { config, configProblem } = await loadRepoConfig(octokit(), 'octo-org', 'payments');
     expect(config).toEqual(defaultConfig());
     expect(configProblem).toMatch(/\.github\/leakstop\.yml is not a valid leakstop config:\n {2}- unknown key 'allowlist'/);
+  });
+
+  it("refuses rules.disable naming an operator's custom rule, and scans with the defaults (the operator's rule on)", async () => {
+    yamlFile(github, 'octo-org/payments', 'rules:\n  disable: [initech-client-secret, der-private-key]\n');
+    const { config, configProblem } = await loadRepoConfig(octokit(), 'octo-org', 'payments', [initechRule]);
+    expect(config).toEqual(defaultConfig());
+    expect(configProblem).toContain("rules.disable.0: 'initech-client-secret' is an organisation-wide custom rule set by the operator (LEAKSTOP_CUSTOM_RULES), which a repository cannot disable");
+    expect(configProblem).not.toContain('der-private-key');
   });
 
   it('reports YAML that does not parse, with the parser\'s reason', async () => {

@@ -52,6 +52,12 @@ function manyFindings(count: number): { result: ScanResult; raws: string[] } {
 }
 
 describe('check run payload', () => {
+  it("names a custom rule's finding by the rule in its annotation, not by the provider id `custom`", () => {
+    const custom = { ...githubFinding, ruleId: 'acme-api-key', provider: 'custom', title: 'Acme API key' };
+    expect(findingAnnotation(custom, ROOT).message.split('\n')[0]).toBe(`${custom.severity.toUpperCase()}: Acme API key (a custom rule (Acme API key), rule acme-api-key)`);
+    expect(findingAnnotation(githubFinding, ROOT).message.split('\n')[0]).toContain(`(github, rule ${githubFinding.ruleId})`);
+  });
+
   it('annotates the secret on its line, with columns only when it is on one line', () => {
     const annotation = findingAnnotation(githubFinding, ROOT);
     expect(annotation).toMatchObject({

@@ -44,6 +44,16 @@ function incidentOf(findings: LocatedFinding[]): Incident {
 describe('incident issue text', () => {
   const body = incidentBody(incidentOf([leak(COMMIT_A)]));
 
+  it("names a custom rule's finding by the rule, not by the provider id `custom`", () => {
+    const custom = leak(COMMIT_A, 'app.env', 3, { ruleId: 'acme-api-key', provider: 'custom', title: 'Acme | API key', remediation: "Found by the custom rule 'acme-api-key'." });
+    const text = incidentBody(incidentOf([custom]));
+    expect(text).toContain('| Provider | a custom rule (Acme \\| API key) |');
+    expect(text).toContain('- [ ] **Revoke** the credential where it was issued (found by a custom rule (Acme | API key)): Found by the custom rule');
+    expect(text).toContain("**Check the issuer's logs**");
+    expect(text).not.toMatch(/with custom|`custom`/);
+    expect(body).toContain('- [ ] **Revoke** the credential with github: ');
+  });
+
   it('says what was found, where, how severe, and carries the markers', () => {
     expect(markerValues(body, 'fingerprint')).toEqual([leak(COMMIT_A).fingerprint]);
     expect(markerValues(body, 'repository')).toEqual(['acme/app']);
