@@ -188,18 +188,31 @@ function chooseAnchors(keywords: readonly KeywordSpec[]): number[] {
   for (const i of order) {
     const forms = caseForms(keywords[i]!);
     let bestCost = Number.POSITIVE_INFINITY;
+    // Loops written out, without callbacks or arrays: this runs once per process, before the JIT
+    // has optimised anything, where each closure and array of the first version cost ~15 ms.
     for (let at = 0; at + 3 <= forms.length; at++) {
       stamp++;
       let cost = 0;
-      forEachVariant(forms, at, (pairs, trigram) => {
-        for (const pair of pairs) {
-          if (flagged[pair] !== 0 || counted[pair] === stamp) continue;
-          counted[pair] = stamp;
+      const [first, second, third] = [forms[at]!, forms[at + 1]!, forms[at + 2]!];
+      for (let x = 0; x < first.length; x++) {
+        for (let y = 0; y < second.length; y++) {
+          const head = (first[x]! << 8) | second[y]!;
           // A new pair costs its frequency plus one, so that among rare pairs, fewer distinct ones win.
-          cost += pairCost(pair);
+          if (flagged[head] === 0 && counted[head] !== stamp) {
+            counted[head] = stamp;
+            cost += pairCost(head);
+          }
+          for (let z = 0; z < third.length; z++) {
+            const tail = (second[y]! << 8) | third[z]!;
+            if (flagged[tail] === 0 && counted[tail] !== stamp) {
+              counted[tail] = stamp;
+              cost += pairCost(tail);
+            }
+            const trigram = (head << 8) | third[z]!;
+            if (!anchored.has(trigram)) cost += trigramCost(trigram);
+          }
         }
-        if (!anchored.has(trigram)) cost += trigramCost(trigram);
-      });
+      }
       if (cost < bestCost) {
         bestCost = cost;
         anchors[i] = at;
