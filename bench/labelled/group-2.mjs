@@ -475,6 +475,48 @@ export function items(random, kit) {
     add(negative('truncated', provider, `${name} shown cut short in docs`, code({ md: `Set \`${name}\`; the value starts with \`${prefix}${random.chars(LOWER + DIGITS, 4)}…\` and is shown only once.` })));
   }
 
+  // --- Kubernetes: service account tokens, RS256 JWTs whose subject is system:serviceaccount:… -------
+  {
+    const namespaces = ['payments', 'ci', 'monitoring', 'ingress-nginx', 'data-platform'];
+    const accounts = ['deployer', 'ledger-sync', 'prometheus', 'argocd-application-controller', 'backup-runner'];
+    const json = (value) => base64url(JSON.stringify(value));
+    const signature = () => random.bytes(256).toString('base64url');
+    const boundToken = () => {
+      const [namespace, name] = [random.pick(namespaces), random.pick(accounts)];
+      const issued = 1_760_000_000 + random.int(0, 5_000_000);
+      const payload = {
+        aud: ['https://kubernetes.default.svc.cluster.local'], exp: issued + 31_536_000, iat: issued,
+        iss: 'https://kubernetes.default.svc.cluster.local', jti: uuid(random),
+        'kubernetes.io': { namespace, serviceaccount: { name, uid: uuid(random) } }, nbf: issued,
+        sub: `system:serviceaccount:${namespace}:${name}`,
+      };
+      return `${json({ alg: 'RS256', kid: random.chars(BASE64URL, 43) })}.${json(payload)}.${signature()}`;
+    };
+    const legacyToken = () => {
+      const [namespace, name] = [random.pick(namespaces), random.pick(accounts)];
+      const payload = {
+        iss: 'kubernetes/serviceaccount', 'kubernetes.io/serviceaccount/namespace': namespace,
+        'kubernetes.io/serviceaccount/secret.name': `${name}-token-${random.chars(LOWER + DIGITS, 5)}`,
+        'kubernetes.io/serviceaccount/service-account.name': name, 'kubernetes.io/serviceaccount/service-account.uid': uuid(random),
+        sub: `system:serviceaccount:${namespace}:${name}`,
+      };
+      return `${json({ alg: 'RS256', kid: '' })}.${json(payload)}.${signature()}`;
+    };
+    found.push(
+      positive('kubernetes', 'kubernetes-service-account-token', 'bound token in a kubeconfig', code({
+        yaml: `    token: ${boundToken()}`,
+        sh: `kubectl --server=https://10.0.0.1:6443 --token=${boundToken()} get pods -A`,
+      })),
+      positive('kubernetes', 'kubernetes-service-account-token', 'legacy token in a CI variable', code({
+        env: `K8S_TOKEN=${legacyToken()}`,
+        sh: `curl -sk -H "Authorization: Bearer ${legacyToken()}" https://10.0.0.1:6443/api/v1/namespaces`,
+      })),
+      negative('identifier', 'kubernetes', 'an OIDC ID token (another issuer, a user subject)', code({
+        env: `OIDC_ID_TOKEN=${json({ alg: 'RS256', kid: random.chars(BASE64URL, 43) })}.${json({ iss: 'https://accounts.example-idp.com', sub: `user-${random.number(6)}`, aud: 'web', exp: 1_790_000_000 })}.${signature()}`,
+      })),
+    );
+  }
+
   return found;
 }
 
