@@ -18,3 +18,18 @@ export function notBefore(chars: string): string {
 export const TOKEN_START = notAfter(TOKEN_CHARS);
 /** A token's end: no token character after it. */
 export const TOKEN_END = notBefore(TOKEN_CHARS);
+
+/**
+ * What joins a setting's name to its value: a type annotation (`: string =`, TypeScript and Kotlin),
+ * `:=`, `=>`, or one of the characters of `single` (a regex character-class body: `:=`, `:=,`...).
+ */
+export function assignOperator(single: string): string {
+  return String.raw`(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[${single}])`;
+}
+
+/** A provider-named setting's name to its value, quotes included: `NAME = "`, `"name": "`, `name: string = '`. */
+export const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}${assignOperator(':=')}[\t ]{0,4}["'\x60]?`;
+/** The same after a subscript (`config["key"] =`), across a line break, or as the next argument (`"key", "value"`). */
+export const ASSIGN_OR_ARGUMENT = String.raw`["'\]]?\s{0,4}${assignOperator(':=,')}\s{0,4}["'\x60]?`;
+/** The same, or as the argument of a call named for the setting (`apiKey("value")`). */
+export const ASSIGN_OR_CALL = String.raw`["'\]]?\s{0,4}${assignOperator(':=,(')}\s{0,4}["'\x60]?`;

@@ -7,9 +7,7 @@
 // are 64 hex characters; with no prefix, one counts only where it is named as Adyen's HMAC key.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
 import { placeholderReason } from '../../detect/placeholder.js';
-import { notAfter } from '../boundaries.js';
-
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
+import { ASSIGN_OR_ARGUMENT, notAfter } from '../boundaries.js';
 
 const FIXED_RUN = 'QwV1bDb7kfNy1WIxIIkxgBw==';
 
@@ -67,7 +65,7 @@ const hmacKey: Rule = {
   keywords: ['adyen'],
   keywordsIgnoreCase: true,
   window: { before: 0, after: 220 },
-  pattern: new RegExp(String.raw`adyen[\w.:\s"'{},-]{0,80}?hmac[\w.-]{0,16}?${ASSIGN}(?<secret>[0-9A-Fa-f]{64})(?![0-9A-Za-z])`, 'i'),
+  pattern: new RegExp(String.raw`adyen[\w.:\s"'{},-]{0,80}?hmac[\w.-]{0,16}?${ASSIGN_OR_ARGUMENT}(?<secret>[0-9A-Fa-f]{64})(?![0-9A-Za-z])`, 'i'),
   minEntropy: 3,
   remediation:
     'Generate a new HMAC key for the webhook in the Customer Area (Developers → Webhooks → the webhook → Security → HMAC key → Generate, https://ca-live.adyen.com/), deploy it, and check recent webhook events against the payments in the Customer Area.',

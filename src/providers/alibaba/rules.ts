@@ -6,6 +6,7 @@
 // lines of an `LTAI` ID or an Alibaba Cloud / Aliyun name), or passed right after the ID.
 import type { Candidate, ProviderDefinition, RawFinding, Rule, Validation } from '../../detect/rule.js';
 import { redact } from '../../detect/secret.js';
+import { ASSIGN } from '../boundaries.js';
 
 const REMEDIATION =
   'Disable and then delete the AccessKey pair in the RAM console (https://ram.console.aliyun.com/users, the user → AccessKey), review ActionTrail for calls made with it, and move the workload to an STS role instead of a long-term key.';
@@ -32,7 +33,6 @@ const accessKeyId: Rule = {
   },
 };
 
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
 const NAMED_SECRET = String.raw`(?:access[_.-]?key[_.-]?secret|secret[_.-]?(?:access[_.-]?)?key)[A-Za-z_]{0,8}${ASSIGN}`;
 const AFTER_KEY_ID = String.raw`${KEY_ID}["'\x60][\t ]{0,4},[\t ]{0,4}["'\x60]`;
 

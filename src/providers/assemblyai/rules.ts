@@ -2,8 +2,9 @@
 // the Authorization header, ASSEMBLYAI_API_KEY, aai.settings.api_key): 32 hex characters with no
 // prefix. A key counts only where named as AssemblyAI's or set on the Python SDK's settings.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import { assignOperator } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}(?:api_key\s{0,2}=\s{0,2})?["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}${assignOperator(':=,(')}\s{0,4}(?:api_key\s{0,2}=\s{0,2})?["'\x60]?`;
 const NAMED = String.raw`(?:assembly[_-]?ai[\w.:\s"'{}(),-]{0,60}?(?:api[_.-]?key|key|token)|aai\.settings\.api_key)[\w.-]{0,12}?${ASSIGN}`;
 
 const apiKey: Rule = {

@@ -3,9 +3,9 @@
 // with no prefix. A token counts only where named as Better Stack's or Logtail's, or passed to a
 // Logtail client.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import { ASSIGN_OR_CALL } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}["'\x60]?`;
-const NAMED = String.raw`(?:better[_.-]?stack|logtail)[\w.:\s"'{}(),-]{0,60}?(?:source[_.-]?token|api[_.-]?token|token|api[_.-]?key)[\w.-]{0,12}?${ASSIGN}`;
+const NAMED = String.raw`(?:better[_.-]?stack|logtail)[\w.:\s"'{}(),-]{0,60}?(?:source[_.-]?token|api[_.-]?token|token|api[_.-]?key)[\w.-]{0,12}?${ASSIGN_OR_CALL}`;
 const CLIENT = String.raw`logtail\(\s{0,4}["'\x60]`;
 
 const token: Rule = {

@@ -6,9 +6,7 @@
 // a merchant id and public key (identifiers) with a private key of 32 hex characters; the private
 // key has no prefix, so it counts only where it is named as Braintree's.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
-import { notBefore } from '../boundaries.js';
-
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
+import { ASSIGN_OR_ARGUMENT, notBefore } from '../boundaries.js';
 
 const accessToken: Rule = {
   id: 'braintree-access-token',
@@ -48,7 +46,7 @@ const privateKey: Rule = {
   keywordsIgnoreCase: true,
   window: { before: 0, after: 260 },
   // `braintree`, up to 160 characters (a prefix, the gateway's other settings), `private key`, an assignment.
-  pattern: new RegExp(String.raw`braintree[\w.:\s"'{}(),-]{0,160}?private[_.-]?key[\w.-]{0,12}?${ASSIGN}(?<secret>[0-9a-f]{32})(?![0-9a-z])`, 'i'),
+  pattern: new RegExp(String.raw`braintree[\w.:\s"'{}(),-]{0,160}?private[_.-]?key[\w.-]{0,12}?${ASSIGN_OR_ARGUMENT}(?<secret>[0-9a-f]{32})(?![0-9a-z])`, 'i'),
   minEntropy: 3,
   remediation:
     'Generate a new API key pair in the Braintree Control Panel (Settings → API → API Keys → Generate New API Key, https://www.braintreegateway.com/login), deploy it, delete the leaked pair, and review recent transactions and refunds.',

@@ -3,8 +3,9 @@
 // passed to a Cohere client. The keyword `cohere` also starts "coherent" and "coherence"; the
 // pattern then needs a key's name right after it.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import { assignOperator } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}(?:api_key\s{0,2}=\s{0,2})?["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}${assignOperator(':=,(')}\s{0,4}(?:api_key\s{0,2}=\s{0,2})?["'\x60]?`;
 const NAMED = String.raw`(?:cohere[\w.:\s"'{}(),-]{0,60}?(?:api[_.-]?key|key|token)|(?<![a-z0-9])co[_-]api[_-]key)[\w.-]{0,12}?${ASSIGN}`;
 
 const apiKey: Rule = {

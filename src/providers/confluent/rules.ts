@@ -5,8 +5,8 @@
 // the password of a JAAS login whose username is a key, with Confluent named within the window
 // (a `*.confluent.cloud` bootstrap server, usually).
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
+import { ASSIGN } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
 const NAMED = String.raw`confluent[A-Za-z0-9_.-]{0,24}(?:secret|password)${ASSIGN}`;
 const JAAS = String.raw`username[\t ]{0,4}=[\t ]{0,4}["']?[A-Z0-9]{16}["']?[\t ]{1,4}password[\t ]{0,4}=[\t ]{0,4}["']?`;
 

@@ -4,12 +4,11 @@
 // so a key counts only where it is named as one: a Datadog- or DD-named variable or setting, or the
 // header.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
-
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
+import { ASSIGN_OR_ARGUMENT } from '../boundaries.js';
 
 /** `datadog`/`dd`, a few characters (a prefix, or YAML nesting), the key's name, an assignment. */
 function named(keyName: string): string {
-  return String.raw`(?:datadog|(?<![a-z0-9])dd)[\w.:\s"'{},-]{0,80}?${keyName}[\w.-]{0,12}?${ASSIGN}`;
+  return String.raw`(?:datadog|(?<![a-z0-9])dd)[\w.:\s"'{},-]{0,80}?${keyName}[\w.-]{0,12}?${ASSIGN_OR_ARGUMENT}`;
 }
 
 const REMEDIATION_PAGE = 'https://app.datadoghq.com/organization-settings';

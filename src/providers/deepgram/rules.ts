@@ -2,8 +2,9 @@
 // `Authorization: Token <key>`, DEEPGRAM_API_KEY): 40 hex characters with no prefix. A key counts only
 // where named as Deepgram's or passed to a Deepgram client.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import { assignOperator } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}(?:api_key\s{0,2}=\s{0,2})?["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}${assignOperator(':=,(')}\s{0,4}(?:api_key\s{0,2}=\s{0,2})?["'\x60]?`;
 const NAMED = String.raw`deepgram[\w.:\s"'{}(),-]{0,60}?(?:api[_.-]?key|key|token|client\()[\w.-]{0,12}?${ASSIGN}`;
 
 const apiKey: Rule = {

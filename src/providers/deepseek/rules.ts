@@ -3,9 +3,10 @@
 // keys of the same shape, so a key counts only where it is named as DeepSeek's (DEEPSEEK_API_KEY, a
 // deepseek setting) or passed to a client together with DeepSeek's base URL.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import { assignOperator } from '../boundaries.js';
 
 const KEY = String.raw`(?<secret>sk-[0-9a-f]{32})(?![0-9A-Za-z_-])`;
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}(?:api_key\s{0,2}=\s{0,2})?["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}${assignOperator(':=,(')}\s{0,4}(?:api_key\s{0,2}=\s{0,2})?["'\x60]?`;
 const NAMED = String.raw`deepseek[\w.:\s"'{},-]{0,60}?(?:api[_.-]?key|key|token|secret)[\w.-]{0,12}?${ASSIGN}`;
 // OpenAI(api_key="sk-…", base_url="https://api.deepseek.com"): the key comes first, the name after.
 const CLIENT = String.raw`api[_-]?key\s{0,2}[=:]\s{0,2}["'](?=sk-[0-9a-f]{32}["']\s{0,4},\s{0,8}base[_-]?url\s{0,2}[=:]\s{0,2}["']https://api\.deepseek\.com)`;

@@ -5,8 +5,7 @@
 // Serverless `essu_` keys are not covered: Elastic does not document their format.
 import { decodeBase64 } from '../../detect/checksum.js';
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
-
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
+import { ASSIGN } from '../boundaries.js';
 
 function checkEncoded({ secret }: Candidate): Validation {
   const decoded = decodeBase64(secret)?.toString('latin1');

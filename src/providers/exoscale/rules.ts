@@ -2,8 +2,7 @@
 // `EXO` + 24 hex digits and a secret of 43 base64url characters. The secret has no prefix: it is a
 // finding when named as Exoscale's (EXOSCALE_API_SECRET, exoscale_secret…).
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
-
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
+import { ASSIGN } from '../boundaries.js';
 
 function checkMix({ secret }: Candidate): Validation {
   return /[a-z]/.test(secret) && /[A-Z]/.test(secret) && /[0-9]/.test(secret) ? { valid: true } : { valid: false, reason: 'not a mix of cases and digits' };

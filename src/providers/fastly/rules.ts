@@ -2,8 +2,7 @@
 // `Fastly-Key` header): 32 base64url characters, no prefix, so a token is a finding only when
 // named as Fastly's or sent as a Fastly-Key.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
-
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
+import { ASSIGN } from '../boundaries.js';
 
 function checkToken({ secret }: Candidate): Validation {
   if (/^[0-9a-f]{32}$/i.test(secret)) return { valid: false, reason: 'hexadecimal: a hash or an id, not a token' };

@@ -2,8 +2,7 @@
 // 64 letters and digits, no prefix, so a token is a finding only when named as Hetzner's
 // (HCLOUD_TOKEN, hcloud_token, hetzner_api_token…).
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
-
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
+import { ASSIGN } from '../boundaries.js';
 
 function checkMix({ secret }: Candidate): Validation {
   if (/^[0-9a-f]{64}$/i.test(secret)) return { valid: false, reason: 'hexadecimal: a hash, not a token' };

@@ -6,7 +6,7 @@
 // for Honeycomb Classic), so they count only where named as a Honeycomb key or sent in the header.
 // Other regions' letters are not published; only the US `a` is a keyword here.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
-import { TOKEN_END, TOKEN_START } from '../boundaries.js';
+import { ASSIGN_OR_ARGUMENT, TOKEN_END, TOKEN_START } from '../boundaries.js';
 
 const ID = '[0-9a-z]{26}';
 const SECRET = '[0-9a-z]{32}';
@@ -69,8 +69,7 @@ const managementKey: Rule = {
   },
 };
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
-const NAMED = String.raw`honeycomb[\w.:\s"'{},-]{0,60}?(?:api[_.-]?key|write[_.-]?key|team|key)[\w.-]{0,12}?${ASSIGN}`;
+const NAMED = String.raw`honeycomb[\w.:\s"'{},-]{0,60}?(?:api[_.-]?key|write[_.-]?key|team|key)[\w.-]{0,12}?${ASSIGN_OR_ARGUMENT}`;
 const HEADER = String.raw`x-honeycomb-team["']?\s{0,4}[:=,]\s{0,4}["']?`;
 
 /** Configuration keys are random base62: both cases and a digit; Classic keys are hex. */

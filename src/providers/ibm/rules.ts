@@ -3,8 +3,7 @@
 // IC_API_KEY for Terraform, ibm_cloud_apikey…) or as the `apikey` of a service credential, whose
 // JSON carries `iam_apikey_description` beside it.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
-
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
+import { ASSIGN } from '../boundaries.js';
 
 function checkMix({ secret }: Candidate): Validation {
   return /[a-z]/.test(secret) && /[A-Z]/.test(secret) && /[0-9]/.test(secret) ? { valid: true } : { valid: false, reason: 'not a mix of cases and digits' };

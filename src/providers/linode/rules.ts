@@ -5,8 +5,7 @@
 // is a finding only when assigned to a Linode-named token or key (LINODE_TOKEN, linode_api_token,
 // LINODE_CLI_TOKEN…).
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
-
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
+import { ASSIGN } from '../boundaries.js';
 
 function checkHex({ secret }: Candidate): Validation {
   return /^[0-9]+$|^[a-f]+$/.test(secret) ? { valid: false, reason: 'not random hex' } : { valid: true };

@@ -2,10 +2,10 @@
 // tokens are 32 letters, API tokens are UUIDs. Neither has a prefix, so a token counts only where
 // named as Logz.io's.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
+import { ASSIGN_OR_CALL } from '../boundaries.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}["'\x60]?`;
-const NAMED = String.raw`logz[._-]?io[\w.:\s"'{}()/,-]{0,60}?(?:token|api[_.-]?key|key)[\w.-]{0,12}?${ASSIGN}`;
+const NAMED = String.raw`logz[._-]?io[\w.:\s"'{}()/,-]{0,60}?(?:token|api[_.-]?key|key)[\w.-]{0,12}?${ASSIGN_OR_CALL}`;
 
 /** Shipping tokens are random letters of both cases; a 32-letter word is not one. */
 function checkToken({ secret }: Candidate): Validation {

@@ -3,9 +3,9 @@
 // counts only where it is named as Mailjet's (MAILJET_API_SECRET, MJ_APIKEY_PRIVATE) or passed
 // after its API key to a Mailjet client (`Mailjet.apiConnect('…', '…')`).
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import { ASSIGN_OR_ARGUMENT } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
-const NAMED = String.raw`[\w.:\s"'{},-]{0,80}?(?:secret|private)[\w.-]{0,12}?${ASSIGN}`;
+const NAMED = String.raw`[\w.:\s"'{},-]{0,80}?(?:secret|private)[\w.-]{0,12}?${ASSIGN_OR_ARGUMENT}`;
 const AFTER_KEY = String.raw`[\w.:\s"'{}(),=-]{0,80}?[0-9a-f]{32}["'\x60]\s{0,4},\s{0,4}["'\x60]`;
 
 const secretKey: Rule = {

@@ -2,8 +2,7 @@
 // 25 base62 characters, sent as `Authorization: AccessKey <key>`; test keys start with `test_`.
 // With no prefix, a live key counts only where it is named as MessageBird's or passed to its client.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
-
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
+import { ASSIGN_OR_ARGUMENT } from '../boundaries.js';
 
 /** A random key mixes letters and digits; an identifier of 25 letters is a name. */
 function checkKey({ secret }: Candidate): Validation {
@@ -21,7 +20,7 @@ const accessKey: Rule = {
   keywordsIgnoreCase: true,
   window: { before: 0, after: 200 },
   pattern: new RegExp(
-    String.raw`messagebird(?:[\w.:\s"'{},-]{0,80}?key[\w.-]{0,12}?${ASSIGN}|[\w.'"()\s=]{0,60}?\(\s{0,4}["'\x60])(?<secret>[A-Za-z0-9]{25})(?![A-Za-z0-9_-])`,
+    String.raw`messagebird(?:[\w.:\s"'{},-]{0,80}?key[\w.-]{0,12}?${ASSIGN_OR_ARGUMENT}|[\w.'"()\s=]{0,60}?\(\s{0,4}["'\x60])(?<secret>[A-Za-z0-9]{25})(?![A-Za-z0-9_-])`,
     'i',
   ),
   minEntropy: 3.5,

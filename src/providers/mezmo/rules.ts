@@ -2,9 +2,9 @@
 // characters with no prefix, sent by the agent and the log libraries. A key counts only where named
 // as Mezmo's or LogDNA's (MZ_INGESTION_KEY, LOGDNA_INGESTION_KEY, a logdna setting).
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import { ASSIGN_OR_CALL } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}["'\x60]?`;
-const NAMED = String.raw`(?:logdna|mezmo|(?<![a-z0-9])mz)[\w.:\s"'{}(),-]{0,60}?(?:ingestion[_.-]?key|ingest[_.-]?key|api[_.-]?key|service[_.-]?key|key)[\w.-]{0,12}?${ASSIGN}`;
+const NAMED = String.raw`(?:logdna|mezmo|(?<![a-z0-9])mz)[\w.:\s"'{}(),-]{0,60}?(?:ingestion[_.-]?key|ingest[_.-]?key|api[_.-]?key|service[_.-]?key|key)[\w.-]{0,12}?${ASSIGN_OR_CALL}`;
 
 const ingestionKey: Rule = {
   id: 'mezmo-ingestion-key',

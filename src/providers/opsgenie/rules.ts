@@ -2,10 +2,10 @@
 // `Authorization: GenieKey <key>`, from an API integration or the account's API key management.
 // A UUID counts only in that header or where named as Opsgenie's.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import { ASSIGN_OR_CALL } from '../boundaries.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}["'\x60]?`;
-const NAMED = String.raw`opsgenie[\w.:\s"'{}(),-]{0,60}?(?:api[_.-]?key|key|token)[\w.-]{0,12}?${ASSIGN}(?:geniekey\s{1,2})?`;
+const NAMED = String.raw`opsgenie[\w.:\s"'{}(),-]{0,60}?(?:api[_.-]?key|key|token)[\w.-]{0,12}?${ASSIGN_OR_CALL}(?:geniekey\s{1,2})?`;
 
 const apiKey: Rule = {
   id: 'opsgenie-api-key',

@@ -3,9 +3,9 @@
 // integration (routing) keys are 32 characters. Neither has a prefix, so a key counts only in that
 // header or where named as PagerDuty's.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
+import { ASSIGN_OR_CALL } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}["'\x60]?`;
-const API_KEY_NAME = String.raw`pagerduty[\w.:\s"'{}(),-]{0,60}?(?:api[_.-]?(?:key|token)|auth[_.-]?token|token)[\w.-]{0,12}?${ASSIGN}(?:token\s{1,2}token=)?`;
+const API_KEY_NAME = String.raw`pagerduty[\w.:\s"'{}(),-]{0,60}?(?:api[_.-]?(?:key|token)|auth[_.-]?token|token)[\w.-]{0,12}?${ASSIGN_OR_CALL}(?:token\s{1,2}token=)?`;
 const TOKEN_HEADER = String.raw`token\s{1,2}token=`;
 
 /** Random keys mix cases and carry a digit or a symbol; words and identifiers do not. */

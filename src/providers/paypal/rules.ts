@@ -4,9 +4,7 @@
 // PayPal's: a PayPal-named variable or setting, or the `client_secret` of a `paypal` configuration.
 // Sandbox and live secrets look alike; both are reported.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
-import { TOKEN_END } from '../boundaries.js';
-
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
+import { ASSIGN_OR_ARGUMENT, TOKEN_END } from '../boundaries.js';
 
 const clientSecret: Rule = {
   id: 'paypal-client-secret',
@@ -17,7 +15,7 @@ const clientSecret: Rule = {
   keywordsIgnoreCase: true,
   window: { before: 0, after: 320 },
   // `paypal`, then up to 200 characters (a prefix, the client id before it), `secret`, an assignment.
-  pattern: new RegExp(String.raw`paypal[\w.:\s"'{}(),-]{0,200}?secret[\w.-]{0,12}?${ASSIGN}(?<secret>[A-Za-z0-9_-]{80})${TOKEN_END}`, 'i'),
+  pattern: new RegExp(String.raw`paypal[\w.:\s"'{}(),-]{0,200}?secret[\w.-]{0,12}?${ASSIGN_OR_ARGUMENT}(?<secret>[A-Za-z0-9_-]{80})${TOKEN_END}`, 'i'),
   minEntropy: 4,
   remediation:
     'Reset the secret in the PayPal developer dashboard (Apps & Credentials → the app → Secret key → Generate new, then disable the old one, https://developer.paypal.com/dashboard/applications/live), deploy the new one, and review the account\'s recent transactions.',

@@ -4,9 +4,8 @@
 // no prefix, so it counts only where it is named as Plaid's. Sandbox access tokens reach only
 // made-up banks and are not findings; `development` was retired in 2024.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
-import { TOKEN_END, TOKEN_START } from '../boundaries.js';
+import { ASSIGN_OR_ARGUMENT, TOKEN_END, TOKEN_START } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
 const HEX = '[0-9a-f]';
 const DASHBOARD = 'https://dashboard.plaid.com/developers/keys';
 
@@ -18,7 +17,7 @@ const secret: Rule = {
   keywords: ['plaid'],
   keywordsIgnoreCase: true,
   window: { before: 0, after: 200 },
-  pattern: new RegExp(String.raw`plaid[\w.:\s"'{}()=,-]{0,80}?secret[\w.-]{0,12}?${ASSIGN}(?<secret>${HEX}{30})(?![0-9a-z])`, 'i'),
+  pattern: new RegExp(String.raw`plaid[\w.:\s"'{}()=,-]{0,80}?secret[\w.-]{0,12}?${ASSIGN_OR_ARGUMENT}(?<secret>${HEX}{30})(?![0-9a-z])`, 'i'),
   minEntropy: 3,
   remediation: `Rotate the secret in the Plaid Dashboard (Developers → Keys → Rotate secret, ${DASHBOARD}), deploy the new one, then delete the old one; with the client id it can read every linked account.`,
   samples: {

@@ -3,8 +3,7 @@
 // characters, used together as Basic auth. The token has no prefix; it counts where it follows its
 // auth id as the next argument (`plivo.RestClient("MA…", "…")`) or is named as Plivo's.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
-
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
+import { ASSIGN_OR_ARGUMENT } from '../boundaries.js';
 
 function withAuthId({ secret, groups }: Candidate): Validation {
   if (!(/[0-9]/.test(secret) && /[a-z]/.test(secret) && /[A-Z]/.test(secret))) return { valid: false, reason: 'not a mix of upper case, lower case and digits' };
@@ -21,7 +20,7 @@ const authToken: Rule = {
   keywordsIgnoreCase: true,
   window: { before: 0, after: 260 },
   pattern: new RegExp(
-    String.raw`plivo(?:[\w.:\s"'{}(),-]{0,120}?auth[_.-]?token[\w.-]{0,12}?${ASSIGN}|[\w.:\s"'{}(),=-]{0,120}?(?<authId>[MS]A[A-Z0-9]{18})["'\x60]\s{0,4},\s{0,4}["'\x60])(?<secret>[A-Za-z0-9]{40})(?![A-Za-z0-9_-])`,
+    String.raw`plivo(?:[\w.:\s"'{}(),-]{0,120}?auth[_.-]?token[\w.-]{0,12}?${ASSIGN_OR_ARGUMENT}|[\w.:\s"'{}(),=-]{0,120}?(?<authId>[MS]A[A-Z0-9]{18})["'\x60]\s{0,4},\s{0,4}["'\x60])(?<secret>[A-Za-z0-9]{40})(?![A-Za-z0-9_-])`,
     'i',
   ),
   minEntropy: 3.5,

@@ -3,9 +3,10 @@
 // a UUID counts only where it is named as a Postmark token: a Postmark-named variable or setting,
 // one of those headers, or the first argument of a Postmark client.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import { assignOperator } from '../boundaries.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}${assignOperator(':=,')}\s{0,4}`;
 const NAMED = String.raw`postmark[\w.:\s"'{}=,-]{0,60}?(?:token|api[_.-]?key|secret)[\w.-]{0,12}?${ASSIGN}`;
 const HEADER = String.raw`x-postmark-(?:server|account)-token${ASSIGN}`;
 const CLIENT = String.raw`postmark(?:\.(?:server|account)?client|client)\(\s{0,4}(?:(?:server|account)_token\s{0,2}=\s{0,2})?`;

@@ -3,8 +3,7 @@
 // private-channel authorizations and server API calls; it has no prefix, so it counts only where it
 // is named as Pusher's (PUSHER_APP_SECRET, `new Pusher({ …, secret: '…' })`).
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
-
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
+import { ASSIGN_OR_ARGUMENT } from '../boundaries.js';
 
 const appSecret: Rule = {
   id: 'pusher-app-secret',
@@ -14,7 +13,7 @@ const appSecret: Rule = {
   keywords: ['pusher'],
   keywordsIgnoreCase: true,
   window: { before: 0, after: 200 },
-  pattern: new RegExp(String.raw`pusher[\w.:\s"'{}()=,-]{0,120}?secret[\w.-]{0,12}?${ASSIGN}(?<secret>[0-9a-f]{20})(?![0-9a-z])`, 'i'),
+  pattern: new RegExp(String.raw`pusher[\w.:\s"'{}()=,-]{0,120}?secret[\w.-]{0,12}?${ASSIGN_OR_ARGUMENT}(?<secret>[0-9a-f]{20})(?![0-9a-z])`, 'i'),
   minEntropy: 3,
   remediation:
     'Create a new key pair for the app in the Pusher dashboard (Channels → the app → App Keys → Create new, https://dashboard.pusher.com/), move the server and clients to it, then delete the leaked key.',

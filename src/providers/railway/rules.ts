@@ -3,9 +3,9 @@
 // (project) or RAILWAY_API_TOKEN (account or workspace). They are UUIDs with no prefix, so a token
 // is a finding only when assigned to a Railway-named token; a project or service ID never is.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
+import { ASSIGN } from '../boundaries.js';
 
 const UUID = String.raw`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`;
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
 
 function checkUuid({ secret }: Candidate): Validation {
   return new Set(secret.replaceAll('-', '')).size < 6 ? { valid: false, reason: 'a placeholder UUID' } : { valid: true };

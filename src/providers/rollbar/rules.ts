@@ -3,9 +3,9 @@
 // by design, so a token named as a client or browser one, or set in the browser snippet's
 // _rollbarConfig, is not a finding. A token counts only where named as Rollbar's.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
+import { ASSIGN_OR_CALL } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}["'\x60]?`;
-const NAMED = String.raw`rollbar[\w.:\s"'{}()|,-]{0,60}?(?:access[_.-]?token|server[_.-]?token|token)[\w.-]{0,12}?${ASSIGN}`;
+const NAMED = String.raw`rollbar[\w.:\s"'{}()|,-]{0,60}?(?:access[_.-]?token|server[_.-]?token|token)[\w.-]{0,12}?${ASSIGN_OR_CALL}`;
 
 /** A client-side (post_client_item) token is public by design. */
 function rejectClientToken({ match }: Candidate): Validation {

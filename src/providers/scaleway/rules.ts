@@ -5,9 +5,9 @@
 // when named as a secret key within a few lines of an `SCW` access key or a Scaleway name
 // (SCW_SECRET_KEY, scaleway secret_key). The access key alone is not reported.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
+import { ASSIGN } from '../boundaries.js';
 
 const UUID = String.raw`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`;
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
 
 function checkUuid({ secret }: Candidate): Validation {
   return new Set(secret.replaceAll('-', '')).size < 6 ? { valid: false, reason: 'a placeholder UUID' } : { valid: true };

@@ -2,8 +2,7 @@
 // 32 hex characters, sent as a Bearer token with the service plan id (also 32 hex, in the URL).
 // With no prefix, a token counts only where it is named as Sinch's API token.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
-
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
+import { ASSIGN_OR_ARGUMENT } from '../boundaries.js';
 
 const apiToken: Rule = {
   id: 'sinch-api-token',
@@ -13,7 +12,7 @@ const apiToken: Rule = {
   keywords: ['sinch'],
   keywordsIgnoreCase: true,
   window: { before: 0, after: 200 },
-  pattern: new RegExp(String.raw`sinch[\w.:\s"'{},-]{0,80}?(?:api[_.-]?)?token[\w.-]{0,12}?${ASSIGN}(?<secret>[0-9a-f]{32})(?![0-9a-z])`, 'i'),
+  pattern: new RegExp(String.raw`sinch[\w.:\s"'{},-]{0,80}?(?:api[_.-]?)?token[\w.-]{0,12}?${ASSIGN_OR_ARGUMENT}(?<secret>[0-9a-f]{32})(?![0-9a-z])`, 'i'),
   minEntropy: 3,
   remediation:
     'Regenerate the API token for the service plan in the Sinch Customer Dashboard (SMS → APIs → the service plan, https://dashboard.sinch.com/sms/api/rest), deploy it, and check the delivery reports for messages you did not send.',

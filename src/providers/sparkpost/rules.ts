@@ -2,8 +2,7 @@
 // characters sent as the Authorization header. With no prefix, a key counts only where it is
 // named as SparkPost's: a SparkPost-named variable or setting, or the argument of `new SparkPost(…)`.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
-
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
+import { ASSIGN_OR_ARGUMENT } from '../boundaries.js';
 
 const apiKey: Rule = {
   id: 'sparkpost-api-key',
@@ -14,7 +13,7 @@ const apiKey: Rule = {
   keywordsIgnoreCase: true,
   window: { before: 0, after: 200 },
   pattern: new RegExp(
-    String.raw`sparkpost(?:[\w.:\s"'{},-]{0,80}?(?:api[_.-]?)?key[\w.-]{0,12}?${ASSIGN}|\(\s{0,4}["'\x60])(?<secret>[0-9a-f]{40})(?![0-9a-z])`,
+    String.raw`sparkpost(?:[\w.:\s"'{},-]{0,80}?(?:api[_.-]?)?key[\w.-]{0,12}?${ASSIGN_OR_ARGUMENT}|\(\s{0,4}["'\x60])(?<secret>[0-9a-f]{40})(?![0-9a-z])`,
     'i',
   ),
   minEntropy: 3,

@@ -5,10 +5,10 @@
 // sent in the X-SF-Token header (https://docs.splunk.com/observability/en/admin/authentication/authentication-tokens/org-tokens.html),
 // found only in that header or where named as one.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
+import { ASSIGN_OR_CALL } from '../boundaries.js';
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}["'\x60]?`;
-const HEC_NAMED = String.raw`splunk[\w.:\s"'{}(),-]{0,60}?(?:hec[_.-]?token|token)[\w.-]{0,12}?${ASSIGN}(?:splunk\s{1,2})?`;
+const HEC_NAMED = String.raw`splunk[\w.:\s"'{}(),-]{0,60}?(?:hec[_.-]?token|token)[\w.-]{0,12}?${ASSIGN_OR_CALL}(?:splunk\s{1,2})?`;
 
 const hecToken: Rule = {
   id: 'splunk-hec-token',
@@ -39,7 +39,7 @@ const hecToken: Rule = {
   },
 };
 
-const O11Y_NAMED = String.raw`(?:x-sf-token|signalfx[\w.:\s"'{}(),-]{0,60}?(?:access[_.-]?token|token)|splunk[_.-](?:o11y[_.-])?access[_.-]?token|sfx[_.-]token)[\w.-]{0,12}?${ASSIGN}`;
+const O11Y_NAMED = String.raw`(?:x-sf-token|signalfx[\w.:\s"'{}(),-]{0,60}?(?:access[_.-]?token|token)|splunk[_.-](?:o11y[_.-])?access[_.-]?token|sfx[_.-]token)[\w.-]{0,12}?${ASSIGN_OR_CALL}`;
 
 /** Random tokens mix cases and digits; a 22-letter word does not. */
 function checkMixed({ secret }: Candidate): Validation {

@@ -3,8 +3,9 @@
 // the same length and start, so a key counts only where it is named as Stability's, and never when it
 // carries OpenAI's marker.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
+import { assignOperator } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}(?:api_key\s{0,2}=\s{0,2}|key\s{0,2}=\s{0,2})?["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}${assignOperator(':=,(')}\s{0,4}(?:api_key\s{0,2}=\s{0,2}|key\s{0,2}=\s{0,2})?["'\x60]?`;
 const NAMED = String.raw`stability[\w.:\s"'{}(),-]{0,60}?(?:api[_.-]?key|key|token|secret)[\w.-]{0,12}?${ASSIGN}`;
 
 /** An OpenAI legacy key holds T3BlbkFJ; a Stability key is random base62 with both cases and digits. */

@@ -4,9 +4,9 @@
 // (https://help.sumologic.com/docs/send-data/hosted-collectors/http-source/logs-metrics/) carry their
 // own token: anyone holding one can send data into the collector.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import { ASSIGN_OR_CALL } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}["'\x60]?`;
-const NAMED = String.raw`sumo(?:logic)?[\w.:\s"'{}()=,-]{0,60}?(?:access[_.-]?key|key|secret)[\w.-]{0,12}?${ASSIGN}`;
+const NAMED = String.raw`sumo(?:logic)?[\w.:\s"'{}()=,-]{0,60}?(?:access[_.-]?key|key|secret)[\w.-]{0,12}?${ASSIGN_OR_CALL}`;
 
 const accessKey: Rule = {
   id: 'sumologic-access-key',

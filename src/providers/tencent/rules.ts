@@ -5,6 +5,7 @@
 // without dashes. A key and its id found together are one finding (combine()).
 import type { Candidate, ProviderDefinition, RawFinding, Rule, ScannedText, Validation } from '../../detect/rule.js';
 import { redact } from '../../detect/secret.js';
+import { ASSIGN } from '../boundaries.js';
 
 const REMEDIATION =
   'Disable and delete the key in the CAM console (Access Key → API Keys, https://console.tencentcloud.com/cam/capi, or the sub-user\'s API keys), check CloudAudit for calls it made, and create a new key for the sub-user that needs it.';
@@ -34,7 +35,6 @@ const secretId: Rule = {
   },
 };
 
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
 /** TENCENTCLOUD_SECRET_KEY, QCLOUD_SECRET_KEY, tencent_secret_key, SecretKey beside an AKID. */
 const NAMED = String.raw`(?:tencent(?:cloud)?|qcloud|tccli)?[_.-]?secret[_.-]?key${ASSIGN}`;
 /** The key passed right after its SecretId: Credential("AKID…", "…"). */

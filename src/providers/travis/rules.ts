@@ -2,8 +2,7 @@
 // `travis token`, sent as `Authorization: token …`): 22 base64url characters, no prefix, so a
 // token is a finding only when named as Travis CI's.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
-
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
+import { ASSIGN } from '../boundaries.js';
 
 function checkMix({ secret }: Candidate): Validation {
   return /[a-z]/.test(secret) && /[A-Z]/.test(secret) && /[0-9]/.test(secret) ? { valid: true } : { valid: false, reason: 'not a mix of cases and digits' };

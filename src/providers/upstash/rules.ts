@@ -8,6 +8,7 @@
 //   assigned to an Upstash-named token.
 import { decodeBase64 } from '../../detect/checksum.js';
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
+import { ASSIGN } from '../boundaries.js';
 
 function checkQstashToken({ secret }: Candidate): Validation {
   const bytes = decodeBase64(secret);
@@ -50,8 +51,6 @@ const qstashToken: Rule = {
     ],
   },
 };
-
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
 
 /** A REST token is random base64: it mixes digits and both cases. */
 function checkRestToken({ secret }: Candidate): Validation {

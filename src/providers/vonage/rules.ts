@@ -2,8 +2,7 @@
 // an API key of 8 hex characters, public enough to appear in URLs, and an API secret of 16 base62
 // characters. The secret has no prefix, so it counts only where it is named as Vonage's or Nexmo's.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
-
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
+import { ASSIGN_OR_ARGUMENT } from '../boundaries.js';
 
 /** A random secret mixes letters and digits; a 16-letter word (`VonageApiSecretX`) is a name. */
 function checkSecret({ secret }: Candidate): Validation {
@@ -18,7 +17,7 @@ const apiSecret: Rule = {
   keywords: ['vonage', 'nexmo'],
   keywordsIgnoreCase: true,
   window: { before: 0, after: 200 },
-  pattern: new RegExp(String.raw`(?:vonage|nexmo)[\w.:\s"'{}(),-]{0,100}?(?:api)?[_.-]?secret[\w.-]{0,12}?${ASSIGN}(?<secret>[A-Za-z0-9]{16})(?![A-Za-z0-9_-])`, 'i'),
+  pattern: new RegExp(String.raw`(?:vonage|nexmo)[\w.:\s"'{}(),-]{0,100}?(?:api)?[_.-]?secret[\w.-]{0,12}?${ASSIGN_OR_ARGUMENT}(?<secret>[A-Za-z0-9]{16})(?![A-Za-z0-9_-])`, 'i'),
   minEntropy: 3,
   validate: checkSecret,
   remediation:

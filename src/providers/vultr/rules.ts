@@ -1,8 +1,7 @@
 // Vultr API keys (https://docs.vultr.com/platform/other/api/manage-api-keys, VULTR_API_KEY): 36
 // upper-case letters and digits, no prefix, so a key is a finding only when named as Vultr's.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
-
-const ASSIGN = String.raw`["'\x60]?[\t ]{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=])[\t ]{0,4}["'\x60]?`;
+import { ASSIGN } from '../boundaries.js';
 
 function checkMix({ secret }: Candidate): Validation {
   return /[0-9]/.test(secret) && /[A-Z]/.test(secret) ? { valid: true } : { valid: false, reason: 'not a mix of letters and digits' };

@@ -4,7 +4,7 @@
 // prefix, found only where named as a W&B key, passed to wandb.login(), or in a netrc entry for
 // api.wandb.ai.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
-import { TOKEN_END, TOKEN_START } from '../boundaries.js';
+import { TOKEN_END, TOKEN_START, assignOperator } from '../boundaries.js';
 
 const REMEDIATION =
   'Revoke the key in Weights & Biases (User settings → API keys, https://wandb.ai/settings), create a new one, and check the projects it could write to for runs and artifacts you did not log.';
@@ -35,7 +35,7 @@ const apiKey: Rule = {
   },
 };
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,(])\s{0,4}(?:key\s{0,2}=\s{0,2})?["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?\s{0,4}${assignOperator(':=,(')}\s{0,4}(?:key\s{0,2}=\s{0,2})?["'\x60]?`;
 const NAMED = String.raw`wandb[\w.:\s"'{},-]{0,40}?(?:api[_.-]?key|login)${ASSIGN}`;
 const NETRC = String.raw`machine\s{1,4}api\.wandb\.ai\s{1,4}login\s{1,4}[^\s]{1,64}\s{1,4}password\s{1,4}`;
 

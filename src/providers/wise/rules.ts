@@ -4,8 +4,8 @@
 // transferwise.api_key…). "wise" alone is inside "otherwise" and "likewise": the keywords are the
 // names.
 import type { ProviderDefinition, Rule } from '../../detect/rule.js';
+import { ASSIGN_OR_ARGUMENT } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
 const HEX = '[0-9a-f]';
 
 const apiToken: Rule = {
@@ -17,7 +17,7 @@ const apiToken: Rule = {
   keywordsIgnoreCase: true,
   window: { before: 20, after: 140 },
   pattern: new RegExp(
-    String.raw`(?<![a-z0-9])(?:transfer)?wise[\w.:\s"'{},-]{0,40}?(?:token|key)[\w.-]{0,12}?${ASSIGN}(?<secret>${HEX}{8}-${HEX}{4}-4${HEX}{3}-[89ab]${HEX}{3}-${HEX}{12})(?![0-9a-z-])`,
+    String.raw`(?<![a-z0-9])(?:transfer)?wise[\w.:\s"'{},-]{0,40}?(?:token|key)[\w.-]{0,12}?${ASSIGN_OR_ARGUMENT}(?<secret>${HEX}{8}-${HEX}{4}-4${HEX}{3}-[89ab]${HEX}{3}-${HEX}{12})(?![0-9a-z-])`,
     'i',
   ),
   minEntropy: 3,

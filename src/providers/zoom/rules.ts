@@ -3,8 +3,8 @@
 // beside them. "zoom" is everywhere in UI code (zoom levels), so the keywords are the secret's
 // names (ZOOM_CLIENT_SECRET, zoomApiSecret, zoom.sdk_secret…), not the word.
 import type { Candidate, ProviderDefinition, Rule, Validation } from '../../detect/rule.js';
+import { ASSIGN_OR_ARGUMENT } from '../boundaries.js';
 
-const ASSIGN = String.raw`["'\]]?\s{0,4}(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[:=,])\s{0,4}["'\x60]?`;
 const KINDS = ['client', 'api', 'sdk', 'oauth'];
 const SEPARATORS = ['_', '-', '.', ''];
 
@@ -22,7 +22,7 @@ const clientSecret: Rule = {
   keywords: KINDS.flatMap((kind) => SEPARATORS.map((separator) => `zoom${separator}${kind}`)),
   keywordsIgnoreCase: true,
   window: { before: 0, after: 90 },
-  pattern: new RegExp(String.raw`zoom[_.-]?(?:client|api|sdk|oauth)[_.-]?(?:client[_.-]?)?secret[\w.-]{0,8}?${ASSIGN}(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9_-])`, 'i'),
+  pattern: new RegExp(String.raw`zoom[_.-]?(?:client|api|sdk|oauth)[_.-]?(?:client[_.-]?)?secret[\w.-]{0,8}?${ASSIGN_OR_ARGUMENT}(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9_-])`, 'i'),
   minEntropy: 3.5,
   validate: checkSecret,
   remediation:
