@@ -142,15 +142,6 @@ const UNLISTED_TRIGRAM = 5;
  */
 const TRIGRAM_COST = 10;
 
-/** The 16-bit words the lookup table must flag for an anchor at `at`: both pairs of each case variant. */
-function anchorPairs(variants: readonly string[]): string[] {
-  const pairs: string[] = [];
-  for (const variant of variants) {
-    for (const pair of [variant.slice(0, 2), variant.slice(1, 3)]) if (!pairs.includes(pair)) pairs.push(pair);
-  }
-  return pairs;
-}
-
 /**
  * Where each keyword's anchor trigram starts, chosen for the whole set. The loop costs a second look
  * at every word whose pair passes the first lookup and a full comparison wherever an anchor trigram
@@ -253,17 +244,18 @@ export interface PrefilterCost {
  */
 export function prefilterCost(keywords: readonly KeywordSpec[]): PrefilterCost {
   const anchors = chooseAnchors(keywords);
-  const pairs = new Set<string>();
-  const trigrams = new Set<string>();
-  keywords.forEach((keyword, i) => {
-    const variants = anchorVariants(keyword, anchors[i]!);
-    for (const pair of anchorPairs(variants)) pairs.add(pair);
-    for (const variant of variants) trigrams.add(variant);
-  });
+  const pairs = new Set<number>();
+  const trigrams = new Set<number>();
+  keywords.forEach((keyword, i) =>
+    forEachVariant(caseForms(keyword), anchors[i]!, (variantPairs, trigram) => {
+      for (const pair of variantPairs) pairs.add(pair);
+      trigrams.add(trigram);
+    }),
+  );
   let wordsPassing = 0;
-  for (const pair of pairs) wordsPassing += frequencyIn(PAIRS, pair);
+  for (const pair of pairs) wordsPassing += frequencyIn(PAIRS, String.fromCharCode(pair >> 8, pair & 0xff));
   let comparisons = 0;
-  for (const trigram of trigrams) comparisons += frequencyIn(TRIGRAMS, trigram);
+  for (const trigram of trigrams) comparisons += frequencyIn(TRIGRAMS, String.fromCharCode(trigram >> 16, (trigram >> 8) & 0xff, trigram & 0xff));
   return { wordsPassing: Math.min(1e6, wordsPassing), comparisons };
 }
 
