@@ -18,7 +18,7 @@ import { CONTEXT_BEFORE, type Candidate, type PatternMatch, type PatternRunner, 
 import { createFindingPlacer } from './place-findings.js';
 import { bytesView, decodeLatin1, stringView, type TextView } from './text-view.js';
 import { DECODE_TRIGGERS, findEncodedValues, type EncodedValue, type TriggerKind } from './encoded-values.js';
-import { decodeBase64 } from './decode-base64.js';
+import { decodeEncodedValue } from './decode-encoded-value.js';
 import { keyMaterialFindings } from './key-material.js';
 
 export const INLINE_ALLOW_MARKER = 'leakstop:allow';
@@ -142,7 +142,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (triggers.length === 0) return [];
     const found: DecodedFinding[] = [];
     for (const value of findEncodedValues(view, triggers)) {
-      const decoded = decodeBase64(value.base64);
+      const decoded = decodeEncodedValue(value.base64);
       if (!decoded) continue;
       // Bytes may be a keystore or a DER key (a `keystore.p12` in a Secret).
       const findings = 'text' in decoded ? scanText(textToScan(value, decoded.text), depth + 1).findings : keyMaterialFindings(decoded.bytes, disabled);
