@@ -2,7 +2,13 @@
 // documentation examples. Run by the engine on every candidate unless a rule opts out.
 import { shannonEntropy } from './entropy.js';
 
-const TEMPLATE_MARKERS = ['${', '{{', '}}', '<', '>', '%s', '$(', '#{', '[[', ']]'];
+const TEMPLATE_MARKERS = ['${', '{{', '}}', '<', '>', '$(', '#{', '[[', ']]'];
+/**
+ * printf's `%s` where the value ends or a separator follows (`app:%s@db`, `Bearer %s`). Followed by a
+ * letter or digit it is two characters of a random key: Django's secret keys draw from an alphabet
+ * with `%` in it, and ~2% of real ones hold `%s` somewhere (they were dropped as templates).
+ */
+const PRINTF_MARKER = /%s(?![A-Za-z0-9])/;
 
 /** Words that real random keys practically never contain, and documentation often does. */
 const PLACEHOLDER_WORDS =
@@ -21,6 +27,7 @@ export function placeholderReason(value: string): string | undefined {
   for (const marker of TEMPLATE_MARKERS) {
     if (value.includes(marker)) return `template marker '${marker}'`;
   }
+  if (PRINTF_MARKER.test(value)) return "template marker '%s'";
   const word = PLACEHOLDER_WORDS.exec(value);
   if (word) return `placeholder text '${word[0]}'`;
   if (REPEATED_RUN.test(value)) return 'repeated characters';
