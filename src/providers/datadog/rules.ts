@@ -18,7 +18,7 @@ const apiKey: Rule = {
   provider: 'datadog',
   title: 'Datadog API key',
   severity: 'high',
-  keywords: ['datadog', 'dd_api', 'dd-api', 'ddapi'],
+  keywords: ['datadog', 'dd_api', 'dd-api', 'dd.api', 'ddapi'],
   keywordsIgnoreCase: true,
   window: { before: 0, after: 200 },
   pattern: new RegExp(String.raw`${named('api[_.-]?key')}(?<secret>[0-9a-f]{32})(?![0-9a-z])`, 'i'),
@@ -27,6 +27,8 @@ const apiKey: Rule = {
   samples: {
     positive: [
       'DD_API_KEY=6f2aa248322920fd97b1736401eeec38',
+      // Java properties (the Datadog Java agent reads dd.api.key).
+      'dd.api.key=217c66e6c6b9bfa26460d3a25ccc0823',
       'datadog:\n  site: datadoghq.eu\n  apiKey: "5f87f467c37ab8c7960d2f629f6a1742"',
       'curl -X POST "https://api.datadoghq.com/api/v2/series" -H "DD-API-KEY: 6f2aa248322920fd97b1736401eeec38"',
     ],
@@ -47,7 +49,7 @@ const applicationKey: Rule = {
   provider: 'datadog',
   title: 'Datadog application key',
   severity: 'high',
-  keywords: ['datadog', 'dd_app', 'dd-app', 'ddapp'],
+  keywords: ['datadog', 'dd_app', 'dd-app', 'dd.app', 'ddapp'],
   keywordsIgnoreCase: true,
   window: { before: 0, after: 200 },
   pattern: new RegExp(String.raw`${named('app(?:lication)?[_.-]?key')}(?<secret>[0-9a-f]{40})(?![0-9a-z])`, 'i'),
@@ -56,6 +58,7 @@ const applicationKey: Rule = {
   samples: {
     positive: [
       'DD_APP_KEY=1e01d9d3a4419053128f4ccccf9c68dc24b53eac',
+      'dd.app.key=7f3aefa9b293937cf15f0ae04255bafcf26de46f',
       'provider "datadog" {\n  api_key = var.datadog_api_key\n  app_key = "7c44a0ebd7f6814bdb0834a0fc3dbf8009097757"\n}',
     ],
     negative: [

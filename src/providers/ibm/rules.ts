@@ -18,7 +18,7 @@ const apiKey: Rule = {
   keywordsIgnoreCase: true,
   window: { before: 300, after: 300 },
   pattern: new RegExp(
-    String.raw`(?:(?:ibm[_-]?cloud[A-Za-z0-9_.-]{0,20}|\bic_)api[_-]?key${ASSIGN}|"apikey"[\t ]{0,4}:[\t ]{0,4}")(?<secret>[A-Za-z0-9_-]{44})(?![A-Za-z0-9_-])`,
+    String.raw`(?:(?:ibm[_-]?cloud[A-Za-z0-9_.-]{0,20}|\bic_)api[_.-]?key${ASSIGN}|"apikey"[\t ]{0,4}:[\t ]{0,4}")(?<secret>[A-Za-z0-9_-]{44})(?![A-Za-z0-9_-])`,
     'i',
   ),
   minEntropy: 4,
@@ -30,6 +30,8 @@ const apiKey: Rule = {
       'IBMCLOUD_API_KEY=7IXiQTNQmRwHAWqb8mcjsOdq-Llc3cTarNrjJv9_An3Y',
       '{\n  "apikey": "3SR9sudoOSKe8agcimIYIW1l5bnRJ2jiLnHq_dIIzCkT",\n  "iam_apikey_description": "Auto-generated for key crn:v1:bluemix:public:cloud-object-storage:global:a/1f2e3d::",\n  "iam_role_crn": "crn:v1:bluemix:public:iam::::serviceRole:Writer"\n}',
       'export IC_API_KEY="3SR9sudoOSKe8agcimIYIW1l5bnRJ2jiLnHq_dIIzCkT"',
+      // Spring/Java properties.
+      'ibmcloud.api.key=-Uf5ftr-U1SKUzuusy-CpKKXW--noEnQckobVEqAwGKd',
     ],
     negative: [
       'IBMCLOUD_API_KEY=<your IBM Cloud API key>',
