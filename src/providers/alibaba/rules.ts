@@ -35,6 +35,8 @@ const accessKeyId: Rule = {
 
 const NAMED_SECRET = String.raw`(?:access[_.-]?key[_.-]?secret|secret[_.-]?(?:access[_.-]?)?key)[A-Za-z_]{0,8}${ASSIGN}`;
 const AFTER_KEY_ID = String.raw`${KEY_ID}["'\x60][\t ]{0,4},[\t ]{0,4}["'\x60]`;
+/** The aliyun CLI's flag (`aliyun configure set ... --access-key-secret <secret>`). */
+const CLI_FLAG = String.raw`--access-key-secret(?:=|[\t ]{1,4})["']?`;
 
 /** A 30-character secret is random letters and digits, never a word or a run of one class. */
 function checkSecret({ secret }: Candidate): Validation {
@@ -49,7 +51,7 @@ const accessKeySecret: Rule = {
   keywords: ['LTAI', 'aliyun', 'alibaba', 'alicloud', 'accesskeysecret', 'access_key_secret'],
   keywordsIgnoreCase: true,
   window: { before: 300, after: 300 },
-  pattern: new RegExp(String.raw`(?:${NAMED_SECRET}|${AFTER_KEY_ID})(?<secret>[A-Za-z0-9]{30})(?![A-Za-z0-9])`, 'i'),
+  pattern: new RegExp(String.raw`(?:${NAMED_SECRET}|${AFTER_KEY_ID}|${CLI_FLAG})(?<secret>[A-Za-z0-9]{30})(?![A-Za-z0-9])`, 'i'),
   minEntropy: 3.8,
   validate: checkSecret,
   remediation: REMEDIATION,
@@ -58,12 +60,14 @@ const accessKeySecret: Rule = {
       'ALIBABA_CLOUD_ACCESS_KEY_ID=LTAIJEY5p2BVxFD7RODSONHD\nALIBABA_CLOUD_ACCESS_KEY_SECRET=8a5kxkeCXhHBauCDtUDzioAjYAGfvX',
       '{"AccessKeyId": "LTAI0rWu5J11oWWx6u3gDyN7", "AccessKeySecret": "c6Kbk6s91tHrRWmj1q4hIc77Pt3YFL"}',
       "client = AcsClient('LTAIsLwnHNN4ihfaQSwK7WUo', '4RODCmiPiSbLhxVIIgPpG5BBLnaf8d', 'cn-hangzhou')",
+      'aliyun configure set --profile deploy --mode AK --access-key-id LTAIkYTWHpPqYnWSccXU6yGR --access-key-secret AmjgKqMStQgDBa3zF5WDQESdlkZcBV --region cn-shanghai',
     ],
     negative: [
       // A 30-character value with no Alibaba Cloud name or key ID anywhere near.
       'DJANGO_SECRET_KEY=8a5kxkeCXhHBauCDtUDzioAjYAGfvX',
       'ALIBABA_CLOUD_ACCESS_KEY_SECRET=<your AccessKey secret>',
       'ALIBABA_CLOUD_ACCESS_KEY_SECRET=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'aliyun configure set --mode AK --access-key-id $ALIBABA_CLOUD_ACCESS_KEY_ID --access-key-secret $ALIBABA_CLOUD_ACCESS_KEY_SECRET',
       // 29 characters: truncated.
       'ALIBABA_CLOUD_ACCESS_KEY_SECRET=c6Kbk6s91tHrRWmj1q4hIc77Pt3YF',
     ],
