@@ -21,10 +21,11 @@ export const TOKEN_END = notBefore(TOKEN_CHARS);
 
 /**
  * What joins a setting's name to its value: a type annotation (`: string =`, TypeScript and Kotlin),
- * `:=`, `=>`, or one of the characters of `single` (a regex character-class body: `:=`, `:=,`...).
+ * `:=`, `=>`, .NET's appSettings attribute (`<add key="NAME" value="…"`, after the name's quote), or
+ * one of the characters of `single` (a regex character-class body: `:=`, `:=,`...).
  */
 export function assignOperator(single: string): string {
-  return String.raw`(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[${single}])`;
+  return String.raw`(?::[\t ]{0,4}[A-Za-z_][\w<>\[\]|.]{0,40}[\t ]{0,4}=(?![=>])|:=|=>|[\t ]{1,4}value[\t ]{0,4}=|[${single}])`;
 }
 
 /** A provider-named setting's name to its value, quotes included: `NAME = "`, `"name": "`, `name: string = '`. */

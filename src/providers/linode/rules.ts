@@ -29,6 +29,8 @@ const personalAccessToken: Rule = {
       'LINODE_TOKEN=a37ed2c940bfcecf59b275f6deb39c8ed54a72ff6371985baaf2507c8eb43e60',
       'linode_api_token: "dcd5f12603e34b98b61dbba108cba0a850bd760b99a0f51433870d560dc53e90"',
       '[DEFAULT]\nlinode_cli_token = 2ad5df4eb60e7994ee6cbcff44b5eb1a67bd51ae44774d0167063bf0533eb64a',
+      // .NET Web.config appSettings.
+      '<appSettings>\n  <add key="LinodeToken" value="835447d7c50f20e079367c22cf29ee9a461e5fe8e53437d6ede1e28d50878ce3" />\n</appSettings>',
     ],
     negative: [
       // A SHA-256 with no Linode token named.
