@@ -2,8 +2,11 @@
 // dropped connection. Through the app's own octokit class (Probot's, retries on), leakstop must not
 // send the create again blindly: it looks up what the create would have made, finds it, and uses
 // it. GitHub here is nock with a little state, so a second create would show as a second issue.
+import nock from 'nock';
+import { Probot } from 'probot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppOctokit } from '../../src/github/app-octokit.js';
+import { createLogger } from '../../src/log.js';
 import { isUnrepeatableWrite, outcomeUnknown } from '../../src/github/write-retry.js';
 import { createCompletedCheckRun, startCheckRun } from '../../src/report/check-run.js';
 import { recordIncidents } from '../../src/report/incident-issue.js';
@@ -14,6 +17,7 @@ import { MemoryResponseStore } from '../../src/respond/response-store.js';
 import { scanCheckRun } from '../../src/report/check-run-payload.js';
 import { mockGitHub, type GitHubMock } from '../report/github-api-mock.js';
 import { githubFinding, RAW_SECRETS, sampleResult } from '../report/sample-result.js';
+import { APP_ID, testPrivateKey } from '../webhooks/helpers.js';
 
 const OWNER = 'acme';
 const REPO = 'app';
@@ -187,6 +191,32 @@ describe('which requests the client may repeat', () => {
     expect(isUnrepeatableWrite({ method: 'PATCH', url: '/repos/{owner}/{repo}/issues/{issue_number}' })).toBe(false);
     expect(isUnrepeatableWrite({ method: 'PATCH', url: '/repos/{owner}/{repo}/check-runs/{check_run_id}', output: { title: 't', summary: 's' } })).toBe(false);
     expect(isUnrepeatableWrite({ method: 'POST', url: '/app/installations/{installation_id}/access_tokens' })).toBe(false);
+  });
+
+  it("holds for the installation octokits Probot makes from the class, as the worker's `probot.auth(id)` does", async () => {
+    // Plain nock: the token request has no body, which the OpenAPI check of mockGitHub() reads as a missing one.
+    nock.disableNetConnect();
+    let posts = 0;
+    const unmatched: string[] = [];
+    const onNoMatch = (req: { method?: string; path?: string }): void => void unmatched.push(`${req.method ?? '?'} ${req.path ?? '?'}`);
+    nock.emitter.on('no match', onNoMatch);
+    try {
+      const api = nock('https://api.github.com');
+      api.post('/app/installations/42/access_tokens').reply(201, { token: 'ghs_installationtokenfortests0000000000', expires_at: '2099-01-01T00:00:00Z' });
+      api.post(ISSUES).reply(502, () => {
+        posts++;
+        return { message: 'Server Error' };
+      });
+      const probot = new Probot({ appId: APP_ID, privateKey: testPrivateKey(), Octokit: AppOctokit, log: createLogger({ level: 'silent' }) });
+      const octokit = await probot.auth(42);
+      await expect(octokit.request('POST /repos/{owner}/{repo}/issues', { owner: OWNER, repo: REPO, title: 'once' })).rejects.toMatchObject({ status: 502 });
+      expect(posts).toBe(1);
+      expect(unmatched).toEqual([]);
+      expect(api.isDone()).toBe(true);
+    } finally {
+      nock.emitter.off('no match', onNoMatch);
+      nock.cleanAll();
+    }
   });
 
   it('keeps retrying a GET after a 502 (reads are safe to repeat)', async () => {
