@@ -237,6 +237,9 @@ describe('which requests the client may repeat', () => {
     expect(outcomeUnknown(http(502))).toBe(true);
     expect(outcomeUnknown(http(500))).toBe(true);
     expect(outcomeUnknown(new TypeError('fetch failed'))).toBe(true);
+    // A request timeout: octokit passes an abort on with status 500, or it arrives as the bare DOMException.
+    expect(outcomeUnknown(Object.assign(new DOMException('This operation was aborted', 'AbortError'), { status: 500 }))).toBe(true);
+    expect(outcomeUnknown(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))).toBe(true);
     expect(outcomeUnknown(http(422))).toBe(false);
     expect(outcomeUnknown(http(429))).toBe(false);
     expect(outcomeUnknown(http(403))).toBe(false);
