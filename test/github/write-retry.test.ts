@@ -133,6 +133,34 @@ describe('a create whose answer is lost', () => {
     expect(github.seen.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([`GET ${ISSUES}`, `POST ${ISSUES}`, `GET ${ISSUES}`]);
   });
 
+  it('adds one comment for new locations of a known secret: after a 502 it finds the comment by its batch marker', async () => {
+    const store = new MemoryIncidentStore();
+    const settings = { assignees: [], labels: [] };
+    const comments: { id: number; body: string }[] = [];
+    // The first push opens the issue as usual.
+    issueList(1);
+    github.scope.post(ISSUES).reply(201, (_uri, body) => openIssue(body as Record<string, unknown>));
+    await recordIncidents(appOctokit(), { owner: OWNER, repo: REPO, findings: [githubFinding], htmlBaseUrl: 'https://github.com', settings, store });
+    // A second push has the same secret on another line: one comment, whose answer is lost.
+    github.scope.get(`${ISSUES}/1`).reply(200, () => ({ ...issues[0], state: 'open', updated_at: '2026-01-01T00:00:00Z' }));
+    github.scope
+      .get(`${ISSUES}/1/comments`)
+      .query(true)
+      .times(2)
+      .reply(200, () => comments);
+    createsButLosesFirstAnswer(`${ISSUES}/1/comments`, '502', (body) => {
+      const comment = { id: 70 + comments.length, body: String(body.body) };
+      comments.push(comment);
+      return comment;
+    });
+
+    const counts = await recordIncidents(appOctokit(), { owner: OWNER, repo: REPO, findings: [{ ...githubFinding, line: 40 }], htmlBaseUrl: 'https://github.com', settings, store });
+
+    expect(counts).toEqual({ created: 0, commented: 1 });
+    expect(comments).toHaveLength(1);
+    expect(posts).toBe(1);
+  });
+
   it('creates one completed check run: after a 502 it finds the run by external_id on the head SHA', async () => {
     const { conclusion, output, annotations } = scanCheckRun(sampleResult());
     const record = { scanJobId: 'delivery-1-head', conclusion, output, incidentRepo: { owner: OWNER, repo: REPO }, credentials: [] };
