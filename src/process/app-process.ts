@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import { Probot } from 'probot';
 import { leakstopApp } from '../app.js';
+import { AppOctokit } from '../github/app-octokit.js';
 import { parseOperatorEnv, type AppProcessSettings, type ProcessRole } from '../config/operator-env.js';
 import { readOperatorCustomRules } from '../config/operator-custom-rules.js';
 import type { CustomRuleSpec } from '../detect/custom-rule.js';
@@ -85,6 +86,7 @@ export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv,
       // The worker never verifies webhooks; Probot insists on some secret.
       secret: settings.webhookSecret || 'unused-by-the-worker',
       baseUrl: settings.github.apiBaseUrl,
+      Octokit: AppOctokit,
       log,
       // Deliberately no redisConfig: Probot would fetch ioredis with npx at run time for it.
     });

@@ -6,6 +6,7 @@ import type { Logger } from '../log.js';
 import type { InstallationOctokit } from '../github/installation-octokit.js';
 import { sameLogin } from '../github/client.js';
 import { httpStatus } from '../github/errors.js';
+import { createOnce } from '../github/write-retry.js';
 import type { CheckRunStore } from '../report/check-run-record.js';
 import { marker, markerValues } from '../report/incident-markers.js';
 import { issueCommentBodies } from '../report/incident-timeline.js';
@@ -127,7 +128,14 @@ async function replyOnce(octokit: InstallationOctokit, job: ApprovalJob, text: s
   const tag = marker('approval', String(job.via.commentId));
   const comments = await issueCommentBodies(octokit, issue);
   if (comments.some((body) => body.includes(tag))) return;
-  await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...job.repository, issue_number: job.via.issueNumber, body: `${text}\n\n${tag}` });
+  const issueNumber = job.via.issueNumber;
+  await createOnce({
+    create: async () => {
+      await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...job.repository, issue_number: issueNumber, body: `${text}\n\n${tag}` });
+      return true;
+    },
+    find: async () => ((await issueCommentBodies(octokit, issue)).some((body) => body.includes(tag)) ? true : undefined),
+  });
 }
 
 function parseJson(text: string | undefined): unknown {

@@ -1,7 +1,8 @@
 // The check run records in Redis, shared by every worker: one JSON value per head SHA (see
-// report/check-run-record.ts) and the lock every write of that SHA's run holds. Every command touches
-// one key, so it runs on a Redis Cluster; the hash-tagged prefix keeps the keys in the queues' slot.
-import { checkRunRecordSchema, headCommitKey, type CheckRunRecord, type CheckRunStore, type HeadCommit } from '../report/check-run-record.js';
+// report/check-run-record.ts), what the last write of its run sent, and the lock every write of that
+// SHA's run holds. Every command touches one key, so it runs on a Redis Cluster; the hash-tagged
+// prefix keeps the keys in the queues' slot.
+import { checkRunRecordSchema, headCommitKey, writtenCheckRunSchema, type CheckRunRecord, type CheckRunStore, type HeadCommit, type WrittenCheckRun } from '../report/check-run-record.js';
 import type { RedisClient } from './redis-connection.js';
 import { lockOptions, withRedisLock, type RedisLockOptions } from './redis-lock.js';
 
@@ -53,6 +54,27 @@ export class RedisCheckRunStore implements CheckRunStore {
     await this.#redis.set(this.#recordKey(commit), JSON.stringify(checkRunRecordSchema.parse(record)), 'EX', ttl);
   }
 
+  /** Unreadable (damaged, or another version's) counts as absent: the run is written again. */
+  async written(commit: HeadCommit): Promise<WrittenCheckRun | undefined> {
+    const stored = await this.#redis.get(this.#writtenKey(commit));
+    if (stored === null) return undefined;
+    try {
+      const parsed = writtenCheckRunSchema.safeParse(JSON.parse(stored));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Kept as long as a record with credentials: every later write of the run compares against it. */
+  async markWritten(commit: HeadCommit, written: WrittenCheckRun): Promise<void> {
+    await this.#redis.set(this.#writtenKey(commit), JSON.stringify(writtenCheckRunSchema.parse(written)), 'EX', RECORD_TTL_SECONDS.responding);
+  }
+
+  async forgetWritten(commit: HeadCommit): Promise<void> {
+    await this.#redis.del(this.#writtenKey(commit));
+  }
+
   /**
    * The key is the one earlier versions' response report locked the run's section under, so during a
    * rolling upgrade an old and a new worker never write one run at once.
@@ -63,5 +85,9 @@ export class RedisCheckRunStore implements CheckRunStore {
 
   #recordKey(commit: HeadCommit): string {
     return `${this.#prefix}:checkrun:${headCommitKey(commit)}`;
+  }
+
+  #writtenKey(commit: HeadCommit): string {
+    return `${this.#prefix}:checkrun-written:${headCommitKey(commit)}`;
   }
 }

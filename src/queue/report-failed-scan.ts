@@ -13,7 +13,7 @@ import type { QueuedJob } from './queued-job.js';
 export interface FailedScanDeps {
   github: (installationId: number) => Promise<InstallationOctokit>;
   /** The lock every write of a check run holds (see report/write-check-run.ts). */
-  checkRuns: Pick<CheckRunStore, 'lock'>;
+  checkRuns: Pick<CheckRunStore, 'lock' | 'forgetWritten'>;
   log: Logger;
 }
 
@@ -43,5 +43,7 @@ export async function reportFailedScan(job: QueuedJob, error: unknown, deps: Fai
       checkRunId,
       reason: `leakstop could not complete the scan after ${job.attemptsMade} attempt(s): ${why}. Re-run this check to try again.`,
     });
+    // The run no longer shows what the last write sent: a later write must not skip itself.
+    await deps.checkRuns.forgetWritten(commit);
   });
 }

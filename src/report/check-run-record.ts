@@ -33,10 +33,24 @@ export interface HeadCommit {
   headSha: string;
 }
 
+/**
+ * What the last write of a head SHA's run sent: the run's id and a digest of what it shows. A job
+ * run again (a worker killed after the write, before the job was marked done) that would send the
+ * very same content skips the write.
+ */
+export const writtenCheckRunSchema = z.strictObject({ checkRunId: z.number().int().positive(), digest: z.string().regex(/^[0-9a-f]{64}$/) });
+
+export type WrittenCheckRun = z.infer<typeof writtenCheckRunSchema>;
+
 /** The records of check runs, one per head SHA, and the lock every write of a run holds. */
 export interface CheckRunStore {
   get(commit: HeadCommit): Promise<CheckRunRecord | undefined>;
   save(commit: HeadCommit, record: CheckRunRecord): Promise<void>;
+  /** What the last write of the run sent, if it was recorded. */
+  written(commit: HeadCommit): Promise<WrittenCheckRun | undefined>;
+  markWritten(commit: HeadCommit, written: WrittenCheckRun): Promise<void>;
+  /** The run was written by other means (marked failed): the next write must not be skipped. */
+  forgetWritten(commit: HeadCommit): Promise<void>;
   /** Runs `fn` while no other worker writes the check run of this commit. */
   lock<T>(commit: HeadCommit, fn: () => Promise<T>): Promise<T>;
 }

@@ -4,6 +4,7 @@
 // already created and does not annotate a line twice.
 import { annotationBatches, CHECK_RUN_NAME, failedOutput, type CheckRunAnnotation, type CheckRunConclusion, type CheckRunOutput } from './check-run-payload.js';
 import { PER_PAGE, type GitHubClient } from '../github/client.js';
+import { createOnce } from '../github/write-retry.js';
 
 export interface CheckRunTarget {
   owner: string;
@@ -28,17 +29,22 @@ export async function startCheckRun(
   const startedAt = new Date().toISOString();
   const existing = await findCheckRun(octokit, owner, repo, headSha);
   if (existing === undefined) {
-    const { data } = await octokit.request('POST /repos/{owner}/{repo}/check-runs', {
-      owner,
-      repo,
-      name: CHECK_RUN_NAME,
-      head_sha: headSha,
-      status: 'in_progress',
-      external_id: externalId,
-      started_at: startedAt,
-      output: SCANNING_OUTPUT,
+    return createOnce({
+      create: async () => {
+        const { data } = await octokit.request('POST /repos/{owner}/{repo}/check-runs', {
+          owner,
+          repo,
+          name: CHECK_RUN_NAME,
+          head_sha: headSha,
+          status: 'in_progress',
+          external_id: externalId,
+          started_at: startedAt,
+          output: SCANNING_OUTPUT,
+        });
+        return checkRunId(data.id);
+      },
+      find: () => findOwnCheckRun(octokit, { owner, repo, headSha, externalId }),
     });
-    return checkRunId(data.id);
   }
   // This very job completed it already (it ran again after its report was queued): resetting it to
   // in progress would leave it there, as the report is not queued twice.
@@ -76,6 +82,15 @@ export async function findCheckRun(octokit: GitHubClient, owner: string, repo: s
   const run = data.check_runs.find((candidate) => candidate.name === CHECK_RUN_NAME);
   if (run === undefined) return undefined;
   return { id: checkRunId(run.id), status: run.status, externalId: run.external_id };
+}
+
+/**
+ * The id of the run a create for `externalId` made, if GitHub has it: what a create whose answer was
+ * lost looks for before creating again (see github/write-retry.ts).
+ */
+export async function findOwnCheckRun(octokit: GitHubClient, options: CheckRunTarget & { headSha: string; externalId: string }): Promise<number | undefined> {
+  const run = await findCheckRun(octokit, options.owner, options.repo, options.headSha);
+  return run?.externalId === options.externalId ? run.id : undefined;
 }
 
 /** GitHub's types allow a bigint id; check run ids are far below 2^53, where a number is exact. */
@@ -143,20 +158,24 @@ export async function createCompletedCheckRun(
 ): Promise<number> {
   const { owner, repo, content } = options;
   const batches = annotationBatches(content.annotations);
-  const { data } = await octokit.request('POST /repos/{owner}/{repo}/check-runs', {
-    owner,
-    repo,
-    name: CHECK_RUN_NAME,
-    head_sha: options.headSha,
-    external_id: options.externalId,
-    status: 'completed',
-    conclusion: content.conclusion,
-    started_at: options.startedAt.toISOString(),
-    completed_at: new Date().toISOString(),
-    output: withAnnotations(content.output, batches[0]),
-    ...(content.actions.length === 0 ? {} : { actions: [...content.actions] }),
-  });
-  const id = checkRunId(data.id);
+  const create = async (): Promise<number> => {
+    const { data } = await octokit.request('POST /repos/{owner}/{repo}/check-runs', {
+      owner,
+      repo,
+      name: CHECK_RUN_NAME,
+      head_sha: options.headSha,
+      external_id: options.externalId,
+      status: 'completed',
+      conclusion: content.conclusion,
+      started_at: options.startedAt.toISOString(),
+      completed_at: new Date().toISOString(),
+      output: withAnnotations(content.output, batches[0]),
+      ...(content.actions.length === 0 ? {} : { actions: [...content.actions] }),
+    });
+    return checkRunId(data.id);
+  };
+  // A run found after a lost answer was created by that very request: it has the first batch already.
+  const id = await createOnce({ create, find: () => findOwnCheckRun(octokit, options) });
   for (const batch of batches.slice(1)) {
     await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: id, output: withAnnotations(content.output, batch) });
   }

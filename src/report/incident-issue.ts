@@ -5,6 +5,7 @@ import type { LocatedFinding } from '../detect/finding.js';
 import type { IncidentSettings } from '../config/repo-config.schema.js';
 import { PER_PAGE, sameLogin, type GitHubClient } from '../github/client.js';
 import { httpStatus } from '../github/errors.js';
+import { createOnce } from '../github/write-retry.js';
 import { incidentBody, incidentsFromFindings, incidentTitle, newLocationsComment, type Incident } from './incident-body.js';
 import { batchDigest, markerValues, recordedLocations, repositoryMarkerValue } from './incident-markers.js';
 import { issueCommentBodies } from './incident-timeline.js';
@@ -106,22 +107,34 @@ async function recordIncident(octokit: GitHubClient, work: IncidentWork): Promis
   const { target, incident, key, store } = work;
   const known = await knownIssue(octokit, work);
   if (known === undefined) {
-    const issueNumber = await createIncidentIssue(octokit, target, incident, work.settings);
+    const issueNumber = await createOnce({
+      create: () => createIncidentIssue(octokit, target, incident, work.settings),
+      // A create whose answer was lost may have opened the issue: its markers say so.
+      find: async () => (await work.index.find(identityOf(incident)))?.number,
+    });
     await store.set(key, issueNumber);
     return 'created';
   }
-  const comments = await issueCommentBodies(octokit, { ...target, issueNumber: known.number });
+  const issue = { ...target, issueNumber: known.number };
+  const comments = await issueCommentBodies(octokit, issue);
   const recorded = recordedLocations([known.body, ...comments]);
   // The very same set of locations was reported before: this job ran already.
-  if (recorded.batches.has(batchDigest(incident.locations.map((l) => l.id)))) return 'unchanged';
+  const batch = batchDigest(incident.locations.map((l) => l.id));
+  if (recorded.batches.has(batch)) return 'unchanged';
   const fresh = incident.locations.filter((location) => !recorded.ids.has(location.id));
   if (fresh.length === 0) return 'unchanged';
-  await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-    ...target,
-    issue_number: known.number,
-    body: newLocationsComment(incident, fresh),
+  await createOnce({
+    create: async () => {
+      await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...target, issue_number: known.number, body: newLocationsComment(incident, fresh) });
+      return true;
+    },
+    find: async () => (recordedLocations(await issueCommentBodies(octokit, issue)).batches.has(batch) ? true : undefined),
   });
   return 'commented';
+}
+
+function identityOf(incident: Incident): string {
+  return incidentIdentity(incident.fingerprint, repositoryMarkerValue(incident.source.owner, incident.source.repo));
 }
 
 /**
@@ -131,7 +144,7 @@ async function recordIncident(octokit: GitHubClient, work: IncidentWork): Promis
  */
 async function knownIssue(octokit: GitHubClient, work: IncidentWork): Promise<KnownIssue | undefined> {
   const { target, incident, key, store, index } = work;
-  const identity = incidentIdentity(incident.fingerprint, repositoryMarkerValue(incident.source.owner, incident.source.repo));
+  const identity = identityOf(incident);
   const stored = await store.get(key);
   if (stored !== undefined) {
     const issue = await readIssue(octokit, target, stored);

@@ -2,6 +2,7 @@
 // revokes and rotates a credential. An entry is added once per id however often it is sent, and
 // the rest of the body (checked boxes, people's edits) is left as it is.
 import { PER_PAGE, type GitHubClient } from '../github/client.js';
+import { createOnce } from '../github/write-retry.js';
 import { MAX_ISSUE_BODY, timelineLine, type TimelineEntry } from './incident-body.js';
 import { marker, TIMELINE_END, TIMELINE_START } from './incident-markers.js';
 
@@ -68,11 +69,20 @@ export async function appendTimelineEntries(
   const comments = await issueCommentBodies(octokit, issue);
   const missing = overflow.filter((entry) => !comments.some((comment) => hasTimelineEntry(comment, entry.id)));
   if (missing.length > 0) {
-    await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-      owner,
-      repo,
-      issue_number: issueNumber,
-      body: `**Response timeline** (continued: the issue body is full)\n\n${missing.map(timelineLine).join('\n')}`,
+    await createOnce({
+      create: async () => {
+        await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+          owner,
+          repo,
+          issue_number: issueNumber,
+          body: `**Response timeline** (continued: the issue body is full)\n\n${missing.map(timelineLine).join('\n')}`,
+        });
+        return true;
+      },
+      find: async () => {
+        const now = await issueCommentBodies(octokit, issue);
+        return missing.every((entry) => now.some((comment) => hasTimelineEntry(comment, entry.id))) ? true : undefined;
+      },
     });
   }
   return fresh.length - overflow.length + missing.length;

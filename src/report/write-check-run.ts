@@ -3,6 +3,7 @@
 // part from the check run record, each credential's step records and incident issue) and writes the
 // whole run from them: nothing is read back out of what GitHub shows. So the last write always shows
 // everything stored before it, in whatever order the scan and its response finish.
+import { createHash } from 'node:crypto';
 import type { GitHubClient } from '../github/client.js';
 import type { ResponseStore } from '../respond/response-store.js';
 import { CHECK_RUN_LIMITS, type CheckRunAnnotation } from './check-run-payload.js';
@@ -30,7 +31,8 @@ export interface ScanWrite {
 }
 
 export type CheckRunWritten =
-  | { written: 'created' | 'completed' | 'updated'; checkRunId: number; approvable: boolean }
+  /** 'unchanged': the run already shows exactly this (this job ran before, and was killed after its write). */
+  | { written: 'created' | 'completed' | 'updated' | 'unchanged'; checkRunId: number; approvable: boolean }
   /**
    * Nothing written, and nothing to wait for: no scan has reported on the SHA yet, or its run is gone,
    * or another scan has the run now (in progress, or failed). That scan's report writes the run from
@@ -51,19 +53,40 @@ export async function writeCheckRun(octokit: GitHubClient, deps: CheckRunWriterD
     const content = checkRunContent(record, await credentialResponses(record, deps, commit), scan?.annotations ?? []);
     const approvable = content.actions.length > 0;
     const { owner, repo, headSha } = commit;
+    const digest = contentDigest(record.scanJobId, content);
+    const unchanged = async (checkRunId: number): Promise<boolean> => {
+      const last = await deps.checkRuns.written(commit);
+      return last?.checkRunId === checkRunId && last.digest === digest;
+    };
+    const written = async (result: CheckRunWritten & { checkRunId: number }): Promise<CheckRunWritten> => {
+      await deps.checkRuns.markWritten(commit, { checkRunId: result.checkRunId, digest });
+      return result;
+    };
     if (scan !== undefined) {
       const checkRunId = scan.checkRunId ?? (await findCheckRun(octokit, owner, repo, headSha))?.id;
-      if (checkRunId === undefined) return { written: 'created', checkRunId: await createCompletedCheckRun(octokit, { owner, repo, headSha, externalId: record.scanJobId, startedAt: scan.startedAt, content }), approvable };
+      if (checkRunId === undefined) return written({ written: 'created', checkRunId: await createCompletedCheckRun(octokit, { owner, repo, headSha, externalId: record.scanJobId, startedAt: scan.startedAt, content }), approvable });
+      if (await unchanged(checkRunId)) return { written: 'unchanged', checkRunId, approvable };
       await completeCheckRun(octokit, { owner, repo, checkRunId, externalId: record.scanJobId, content });
-      return { written: 'completed', checkRunId, approvable };
+      return written({ written: 'completed', checkRunId, approvable });
     }
     const run = await findCheckRun(octokit, owner, repo, headSha);
     if (run === undefined) return { written: 'nothing', why: 'no-check-run' };
     // A later scan's in-progress run, or a failed one: that scan writes the run when it reports.
     if (run.status !== 'completed' || run.externalId !== record.scanJobId) return { written: 'nothing', why: 'another-scan' };
+    if (await unchanged(run.id)) return { written: 'unchanged', checkRunId: run.id, approvable };
     await updateCheckRunOutput(octokit, { owner, repo, checkRunId: run.id, output: content.output, actions: content.actions });
-    return { written: 'updated', checkRunId: run.id, approvable };
+    return written({ written: 'updated', checkRunId: run.id, approvable });
   });
+}
+
+/**
+ * What a completed run shows, as one digest: the scan it is of, its conclusion, output and buttons.
+ * Annotations are left out: the mark is set only once all of them are sent, and a write that
+ * completes a run sends only those it lacks.
+ */
+function contentDigest(scanJobId: string, content: CheckRunContent): string {
+  const shown = [scanJobId, content.conclusion, content.output.title, content.output.summary, content.output.text ?? '', JSON.stringify(content.actions)];
+  return createHash('sha256').update(JSON.stringify(shown)).digest('hex');
 }
 
 /** Each recorded credential with its step records and, once it has one, its incident issue's link. */

@@ -25,6 +25,12 @@ export function approvalSlot(source: string): string {
   return `approval:${source.toLowerCase()}`;
 }
 export const REPLACEMENT_SLOT = 'replacement';
+/**
+ * Kept (the time it was sent) while a revocation request is out. A job that finds it did not learn
+ * what became of that request (no answer in time, a 5xx, a worker killed): it verifies before it
+ * revokes again.
+ */
+export const REVOKE_SENT_SLOT = 'revoke-sent';
 
 /** A provider failure worth trying again: the queue retries the job after `retryAfterSeconds` if given. */
 export class ProviderRetryError extends Error {
@@ -94,7 +100,7 @@ export async function runRevokeStep(deps: StepDeps, input: StepInput): Promise<R
     const order = work.adapter?.order;
     if ((order?.rotationRevokes || order?.rotateBeforeRevoke) && rotationAllowed(work)) await rotateAndStore(work);
     // Settled already when rotating revoked the credential: the provider is not asked again.
-    const revoked = await attempt(work, 'revoke', (adapter) => adapter.revoke?.bind(adapter));
+    const revoked = await revokeOnce(work);
     if (revoked?.status === 'done' || revoked?.status === 'not-live') await work.store.forget(work.credential.fingerprint, approvalSlot(work.source));
   });
 }
@@ -137,6 +143,68 @@ async function withRecords(deps: StepDeps, input: StepInput, fn: (work: Work) =>
 
 type AdapterCall<T> = (credential: Credential, ctx: AdapterContext) => Promise<Outcome<T>>;
 
+/**
+ * Sends the revocation unless an earlier one may have done it. "Sent" is recorded before the
+ * request goes and cleared once the provider has answered; a job that finds it still there (the
+ * answer was lost or late, or the worker died) verifies first and revokes only a credential that
+ * still works.
+ */
+async function revokeOnce(work: Work): Promise<StepRecord | undefined> {
+  if (isSettled(work.records.revoke)) return work.records.revoke;
+  const { fingerprint } = work.credential;
+  const sentAt = await work.store.kept(fingerprint, REVOKE_SENT_SLOT);
+  let resent: string | undefined;
+  if (sentAt !== undefined) {
+    const earlier = await checkEarlierRevocation(work, sentAt);
+    if (earlier.settled !== undefined) return earlier.settled;
+    resent = earlier.note;
+  }
+  const sending: SendGuard = {
+    before: () => work.store.keep(fingerprint, REVOKE_SENT_SLOT, now(work), REVOKE_SENT_TTL_SECONDS),
+    // A retryable failure leaves the outcome unknown (a 5xx, no answer): "sent" stays for the next job.
+    after: async (outcome) => {
+      if (!(outcome.status === 'failed' && outcome.retryable)) await work.store.forget(fingerprint, REVOKE_SENT_SLOT);
+    },
+    ...(resent === undefined ? {} : { note: resent }),
+  };
+  return attempt(work, 'revoke', (adapter) => adapter.revoke?.bind(adapter), sending);
+}
+
+/** "Sent" outlives every retry of a revoke job and an approval's wait. */
+const REVOKE_SENT_TTL_SECONDS = APPROVAL_TTL_SECONDS;
+
+/**
+ * A revocation was sent at `sentAt` and its answer never arrived: asks the provider whether the
+ * credential still works. Dead: recorded as revoked, nothing is sent. Live: revoke again (the note
+ * says so in the record). No way to ask (no verify API): revoke again, as that is the only way to
+ * learn. The check failing: retried later while attempts remain, else recorded for a human.
+ */
+async function checkEarlierRevocation(work: Work, sentAt: string): Promise<{ settled?: StepRecord; note?: string }> {
+  const adapter = work.adapter;
+  const verify = adapter === undefined || capability(work, 'verify') !== 'api' ? undefined : adapter.verify?.bind(adapter);
+  const lost = `a revocation request sent at ${sentAt} got no answer`;
+  if (verify === undefined || adapter === undefined) return { note: `${lost}, and ${work.providerName} cannot be asked whether it worked, so it was sent again` };
+  const outcome = await verify(work.credential, contextOf(work, adapter));
+  if (outcome.status === 'not-live') {
+    await work.store.forget(work.credential.fingerprint, REVOKE_SENT_SLOT);
+    const summary = `revoked: ${lost}; checked since, ${work.providerName} says the credential does not work any more (${outcome.summary})`;
+    return { settled: await save(work, { step: 'revoke', status: 'done', summary: summary.slice(0, 2_000), at: now(work), ...approver(work) }) };
+  }
+  if (outcome.status === 'done') return { note: `${lost}; the credential still worked, so it was sent again` };
+  if (outcome.status === 'unsupported') return { note: `${lost}, and ${work.providerName} cannot be asked whether it worked, so it was sent again` };
+  throwIfRetryable(work, outcome);
+  const summary = `${lost}, and checking whether the credential still works failed (${outcome.summary}): check by hand whether it is revoked, and revoke it if not`;
+  return { settled: await save(work, { step: 'revoke', status: 'failed', summary: summary.slice(0, 2_000), at: now(work), ...manual(work) }) };
+}
+
+/** Around a provider call that must not be repeated blindly: what to record before it goes and once it is answered. */
+interface SendGuard {
+  before: () => Promise<void>;
+  after: (outcome: Outcome<unknown>) => Promise<void>;
+  /** Appended to the record's summary: why this request was sent again. */
+  note?: string;
+}
+
 /** What the credential's provider declares it can do in this step, for this credential's rule. */
 function capability(work: Work, step: ResponseStepName): Capability {
   if (work.adapter === undefined) return 'none';
@@ -152,15 +220,18 @@ function contextOf(work: Work, adapter: ProviderAdapter): AdapterContext {
  * Runs one adapter call unless its step is settled already, and records the answer. A retryable
  * failure throws while attempts remain, so the queue tries again with backoff.
  */
-async function attempt<T>(work: Work, step: ResponseStep, pick: (adapter: ProviderAdapter) => AdapterCall<T> | undefined): Promise<StepRecord | undefined> {
+async function attempt<T>(work: Work, step: ResponseStep, pick: (adapter: ProviderAdapter) => AdapterCall<T> | undefined, sending?: SendGuard): Promise<StepRecord | undefined> {
   const settled = work.records[step];
   if (isSettled(settled)) return settled;
   // A step the provider does not declare 'api' for this kind of credential is never called.
   const call = work.adapter === undefined || capability(work, step) !== 'api' ? undefined : pick(work.adapter);
   if (call === undefined || work.adapter === undefined) return save(work, noApi(work, step));
+  await sending?.before();
   const outcome = await call(work.credential, contextOf(work, work.adapter));
+  await sending?.after(outcome);
   throwIfRetryable(work, outcome);
-  const record = recordOf(step, outcome, work.provider.now(), work.source);
+  const answered = recordOf(step, outcome, work.provider.now(), work.source);
+  const record = sending?.note === undefined ? answered : { ...answered, summary: `${answered.summary} (${sending.note})`.slice(0, 2_000) };
   if (step === 'revoke' && outcome.status === 'done') Object.assign(record, { reversible: (outcome.data as { reversible?: boolean }).reversible ?? false }, approver(work));
   return save(work, outcome.status === 'failed' ? withNextStep(work, record) : record);
 }

@@ -101,7 +101,7 @@ describe('the response report job', () => {
     expect(update?.output.summary.split('\n')).toContain(marker('revoke-pending', t.credential.fingerprint));
   });
 
-  it('adds no timeline entry when run again: the issue is read, not written, and the run written the same', async () => {
+  it('adds no timeline entry when run again: the issue is read, not written, and the run not written again', async () => {
     await t.knownIncident();
     await t.scanReported();
     await t.store.save(t.credential.fingerprint, stepRecord('verify', 'done', 1));
@@ -109,15 +109,14 @@ describe('the response report job', () => {
     t.issueIsUpdated();
     t.checkRunIsFound('completed');
     t.checkRunIsFound('completed');
-    t.checkRunIsUpdated(2);
+    t.checkRunIsUpdated(1);
 
-    expect(await processResponseJob(queued('response-report', t.responseReport()), t.deps)).toMatchObject({ timelineEntries: 1 });
+    expect(await processResponseJob(queued('response-report', t.responseReport()), t.deps)).toMatchObject({ timelineEntries: 1, checkRun: 'updated' });
     const written = t.issueBody;
-    expect(await processResponseJob(queued('response-report', t.responseReport()), t.deps)).toMatchObject({ timelineEntries: 0, checkRun: 'updated' });
+    expect(await processResponseJob(queued('response-report', t.responseReport()), t.deps)).toMatchObject({ timelineEntries: 0, checkRun: 'unchanged' });
     expect(t.issueBody).toBe(written);
     expect(t.github.seen.filter((r) => r.method === 'PATCH' && r.path === ISSUE_PATH)).toHaveLength(1);
-    const [first, second] = t.checkRunUpdates();
-    expect(second).toEqual(first);
+    expect(t.checkRunUpdates()).toHaveLength(1);
   });
 
   it('uses the issue number the run carries (an approval by comment) without looking it up', async () => {

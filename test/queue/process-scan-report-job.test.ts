@@ -1,12 +1,16 @@
 // A scan report job through the processor, with GitHub mocked (nock) and the stores in memory: the
 // check run is written by the one writer, recording the scan for later writes and showing the leak
 // response of the credentials it covers as far as it has got; the incident issues follow. Data that
-// is not a scan report fails for good.
+// is not a scan report fails for good. A job run again after its check run was written (a worker
+// killed, a failure later in the job) writes the completed run once, with the stores in Redis.
 import { UnrecoverableError } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/detect/engine.js';
 import { generateGithubStyleToken } from '../../src/detect/checksum.js';
 import { processScanReportJob, type ScanReportJobDeps } from '../../src/queue/process-scan-report-job.js';
+import { RedisCheckRunStore } from '../../src/queue/redis-check-run-store.js';
+import { RedisIncidentStore } from '../../src/queue/redis-incident-store.js';
+import { RedisResponseStore } from '../../src/queue/redis-response-store.js';
 import { reportedResult, type ScanReportJob } from '../../src/queue/scan-report-job.js';
 import { MemoryCheckRunStore } from '../../src/report/memory-check-run-store.js';
 import { MemoryIncidentStore } from '../../src/report/memory-incident-store.js';
@@ -17,6 +21,8 @@ import { captureLog } from '../e2e/helpers.js';
 import { mockGitHub, testOctokit, type GitHubMock } from '../report/github-api-mock.js';
 import { OWNER, pushJobOf, REPO } from './push-job.js';
 import { allProviders } from '../../src/providers/index.js';
+import { deleteKeysWithPrefix, describeWithRedis, testRedis, uniquePrefix } from './redis.js';
+import type { Redis } from 'ioredis';
 
 const HEAD = 'b'.repeat(40);
 const COMMIT = { owner: OWNER, repo: REPO, headSha: HEAD };
@@ -115,5 +121,107 @@ describe('processing a scan report job', () => {
   it('fails for good on data that is not a scan report', async () => {
     await expect(processScanReportJob({ id: 'r', data: { scanJobId: 'x' }, attemptsMade: 0 }, deps)).rejects.toThrow(UnrecoverableError);
     await expect(processScanReportJob({ id: 'r', data: { scanJobId: 'x' }, attemptsMade: 0 }, deps)).rejects.toThrow(/job data is not a scan report/);
+  });
+});
+
+describeWithRedis('a scan report job run again after it wrote the check run', () => {
+  let github: GitHubMock;
+  let token: string;
+  let redis: Redis;
+  let prefix: string;
+
+  beforeEach(() => {
+    github = mockGitHub();
+    token = generateGithubStyleToken('ghp_');
+    redis = testRedis();
+    prefix = uniquePrefix();
+  });
+  afterEach(async () => {
+    try {
+      github.verify([token]);
+    } finally {
+      github.dispose();
+      await deleteKeysWithPrefix(redis, prefix);
+      await redis.quit();
+    }
+  });
+
+  /** A worker's dependencies: all it knows of earlier attempts is in Redis (another worker may run the retry). */
+  function worker(): ScanReportJobDeps {
+    const octokit = testOctokit();
+    return {
+      github: () => Promise.resolve(octokit),
+      incidents: new RedisIncidentStore(redis, { prefix }),
+      checkRuns: new RedisCheckRunStore(redis, { prefix }),
+      responses: new RedisResponseStore(redis, { prefix }),
+      respondsTo: (provider) => provider === 'github',
+      endpoints: { apiBaseUrl: 'https://api.github.com', gitBaseUrl: 'https://github.com', htmlBaseUrl: 'https://github.com' },
+      log: captureLog().log,
+    };
+  }
+
+  /** The first attempt writes the run, then fails at the incident issues (as a worker killed there would not finish). */
+  function incidentsFailOnce(): void {
+    github.scope.get(`/repos/${OWNER}/${REPO}/issues`).query(true).reply(502, { message: 'Server Error' });
+  }
+
+  function incidentsAreOpened(): void {
+    github.scope.get(`/repos/${OWNER}/${REPO}/issues`).query(true).times(2).reply(200, []);
+    github.scope
+      .post(`/repos/${OWNER}/${REPO}/issues`)
+      .times(2)
+      .reply(201, (_uri, body) => ({ number: 5, body: (body as { body: string }).body }));
+  }
+
+  function completedWrites(): string[] {
+    return github.seen
+      .filter((r) => (r.method === 'POST' || r.method === 'PATCH') && r.path.startsWith(RUNS) && (r.body as { status?: string } | undefined)?.status === 'completed')
+      .map((r) => `${r.method} ${r.path}`);
+  }
+
+  it('creates the completed run once: the retry finds it and writes it no second time', async () => {
+    const data = report(scanResultWith(token));
+    github.scope.get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
+    github.scope.post(RUNS).reply(201, { id: RUN_ID });
+    incidentsFailOnce();
+    await expect(processScanReportJob({ id: 'r', data, attemptsMade: 0 }, worker())).rejects.toThrow(/502/);
+
+    github.scope
+      .get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 1, check_runs: [{ id: RUN_ID, name: 'leakstop', head_sha: HEAD, status: 'completed', external_id: data.scanJobId }] });
+    incidentsAreOpened();
+    expect(await processScanReportJob({ id: 'r', data, attemptsMade: 1 }, worker())).toMatchObject({ checkRunId: RUN_ID, incidentsCreated: 2 });
+
+    expect(completedWrites()).toEqual([`POST ${RUNS}`]);
+  });
+
+  it("completes a slow scan's in-progress run once: the retry sends nothing to the run", async () => {
+    const data = { ...report(scanResultWith(token)), checkRunId: RUN_ID };
+    github.scope.get(`${RUNS}/${RUN_ID}/annotations`).query(true).reply(200, []);
+    github.scope.patch(`${RUNS}/${RUN_ID}`).reply(200, { id: RUN_ID });
+    incidentsFailOnce();
+    await expect(processScanReportJob({ id: 'r', data, attemptsMade: 0 }, worker())).rejects.toThrow(/502/);
+
+    incidentsAreOpened();
+    expect(await processScanReportJob({ id: 'r', data, attemptsMade: 1 }, worker())).toMatchObject({ checkRunId: RUN_ID });
+
+    expect(completedWrites()).toEqual([`PATCH ${RUNS}/${RUN_ID}`]);
+  });
+
+  it('writes the run again when what it shows has changed since (a revocation recorded in between)', async () => {
+    const result = scanResultWith(token);
+    const data = { ...report(result), checkRunId: RUN_ID };
+    github.scope.get(`${RUNS}/${RUN_ID}/annotations`).query(true).times(2).reply(200, []);
+    github.scope.patch(`${RUNS}/${RUN_ID}`).times(2).reply(200, { id: RUN_ID });
+    incidentsFailOnce();
+    await expect(processScanReportJob({ id: 'r', data, attemptsMade: 0 }, worker())).rejects.toThrow(/502/);
+    const leaked = result.findings.find((f) => f.provider === 'github')!;
+    await new RedisResponseStore(redis, { prefix }).save(leaked.fingerprint, { step: 'revoke', status: 'done', summary: 'revoked', at: '2026-11-23T12:00:02.000Z', by: 'octo-org/payments' });
+
+    incidentsAreOpened();
+    await processScanReportJob({ id: 'r', data, attemptsMade: 1 }, worker());
+
+    expect(completedWrites()).toEqual([`PATCH ${RUNS}/${RUN_ID}`, `PATCH ${RUNS}/${RUN_ID}`]);
   });
 });

@@ -1,6 +1,7 @@
 // The Redis check run store against a real Redis: a head SHA's record round-trips, expires sooner when
-// the scan responds to nothing, reads as absent when damaged, and its lock is the key earlier
-// versions locked the run's response section under (so an old and a new worker never write at once).
+// the scan responds to nothing, reads as absent when damaged, what the run's last write sent is
+// remembered, and its lock is the key earlier versions locked the run's response section under (so
+// an old and a new worker never write at once).
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { RedisCheckRunStore } from '../../src/queue/redis-check-run-store.js';
@@ -56,6 +57,19 @@ describeWithRedis('the Redis check run store', () => {
     await redis.set(recordKey(), JSON.stringify({ ...RECORD, conclusion: 'maybe' }));
     expect(await store.get(COMMIT)).toBeUndefined();
     await expect(store.save(COMMIT, { ...RECORD, credentials: [{ fingerprint: 'nope', title: 't', redacted: 'r' }] })).rejects.toThrow();
+  });
+
+  it('remembers what the last write of the run sent, for a month, until told to forget it', async () => {
+    const written = { checkRunId: 88, digest: 'a'.repeat(64) };
+    expect(await store.written(COMMIT)).toBeUndefined();
+    await store.markWritten(COMMIT, written);
+    // Another worker (the one that retries a killed worker's job) reads it from Redis.
+    expect(await new RedisCheckRunStore(redis, { prefix }).written(COMMIT)).toEqual(written);
+    expect(await redis.ttl(`${prefix}:checkrun-written:${COMMIT.owner}/${COMMIT.repo}@${COMMIT.headSha}`)).toBeGreaterThan(30 * DAY);
+    await store.forgetWritten(COMMIT);
+    expect(await store.written(COMMIT)).toBeUndefined();
+    await redis.set(`${prefix}:checkrun-written:${COMMIT.owner}/${COMMIT.repo}@${COMMIT.headSha}`, '{"checkRunId":');
+    expect(await store.written(COMMIT), 'damaged: written again rather than skipped').toBeUndefined();
   });
 
   it('locks under the key earlier versions used for the run, one holder at a time', async () => {

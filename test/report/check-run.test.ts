@@ -263,7 +263,9 @@ describe('check run requests', () => {
     expect(patch?.output.summary).toContain('the repository could not be cloned');
   });
 
-  it('surfaces a GitHub 5xx as an error for the queue to retry', async () => {
+  it('surfaces a GitHub 5xx as an error for the queue to retry, once a lookup shows the run was not created', async () => {
+    noExistingRun();
+    github.scope.post(RUNS).reply(502, { message: 'Server Error' });
     noExistingRun();
     github.scope.post(RUNS).reply(502, { message: 'Server Error' });
     await expect(startCheckRun(octokit, { owner: OWNER, repo: REPO, headSha: HEAD_SHA, externalId: 'd' })).rejects.toMatchObject({ status: 502 });

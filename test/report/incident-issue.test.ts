@@ -308,7 +308,9 @@ describe('incident requests', () => {
     await expect(recordIncidents(octokit, options(findings))).resolves.toEqual({ created: 0, commented: 0 });
   });
 
-  it('surfaces a GitHub 5xx as an error for the queue to retry, remembering nothing', async () => {
+  it('surfaces a GitHub 5xx as an error for the queue to retry, remembering nothing, once a lookup shows no issue was opened', async () => {
+    github.scope.get(ISSUES).query(LIST_QUERY).reply(200, []);
+    github.scope.post(ISSUES).reply(503, { message: 'Service Unavailable' });
     github.scope.get(ISSUES).query(LIST_QUERY).reply(200, []);
     github.scope.post(ISSUES).reply(503, { message: 'Service Unavailable' });
     await expect(recordIncidents(octokit, options([leak(COMMIT_A)]))).rejects.toMatchObject({ status: 503 });

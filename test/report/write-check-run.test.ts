@@ -123,6 +123,9 @@ describe('writing a check run from the stored records', () => {
   });
 
   it('a crash between the scan record and its write: the response report writes nothing, and the retried scan report writes it all', async () => {
+    // GitHub answers 502 twice: the lookup between the two finds no run, so the second create is safe.
+    runIsListed(undefined);
+    github.scope.post(RUNS).reply(502, { message: 'Server Error' });
     runIsListed(undefined);
     github.scope.post(RUNS).reply(502, { message: 'Server Error' });
     await expect(writeCheckRun(octokit, deps, COMMIT, scanWrite())).rejects.toMatchObject({ status: 502 });
@@ -177,11 +180,19 @@ describe('writing a check run from the stored records', () => {
 
   it('holds one lock per head SHA: a response write started during the scan write waits for it, then sees its record', async () => {
     runIsListed(undefined);
-    github.scope.post(RUNS).delay(50).reply(201, { id: RUN_ID });
+    // A revocation recorded while the scan's write is on its way: the response write shows it.
+    github.scope
+      .post(RUNS)
+      .delay(50)
+      .reply(201, async () => {
+        await deps.responses.save(awsFinding.fingerprint, record('revoke', 'done'));
+        return { id: RUN_ID };
+      });
     runIsListed({ status: 'completed', external_id: FIRST_SCAN });
     github.scope.patch(`${RUNS}/${RUN_ID}`).reply(200, { id: RUN_ID });
     const writes = [writeCheckRun(octokit, deps, COMMIT, scanWrite()), writeCheckRun(octokit, deps, COMMIT)];
     expect(await Promise.all(writes)).toMatchObject([{ written: 'created' }, { written: 'updated' }]);
     expect(github.seen.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([`GET ${LIST}`, `POST ${RUNS}`, `GET ${LIST}`, `PATCH ${RUNS}/${RUN_ID}`]);
+    expect(patched()[0]?.output.summary).toContain(`\`${awsFinding.secret.redacted}\` | – | done | – | – |`);
   });
 });

@@ -16,6 +16,7 @@ import {
   approvalSlot,
   ProviderRetryError,
   REPLACEMENT_SLOT,
+  REVOKE_SENT_SLOT,
   runActivityStep,
   runRevokeStep,
   runRotateStep,
@@ -361,6 +362,117 @@ describe('the revoke step: at most once per credential', () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => runRevokeStep(s.deps, s.input)));
 
     for (const records of answers) expect(records.revoke?.status).toBe('done');
+  });
+});
+
+describe('the revoke step: an answer lost or late', () => {
+  const NO_ANSWER: Outcome<Revocation> = { status: 'failed', retryable: true, summary: 'Acme POST /keys/revoke: no answer in time' };
+  const CHECK_FAILED: Outcome<Identity> = { status: 'failed', retryable: true, summary: 'Acme GET /me answered 503: the provider had an error' };
+
+  /** A provider whose answers come in turn, call by call (the last one repeats), logging each call. */
+  function answeringInTurn(turns: { verify: Outcome<Identity>[]; revoke: Outcome<Revocation>[] }): FakeAdapter {
+    const calls: string[] = [];
+    const inTurn =
+      <T>(name: string, answers: Outcome<T>[]) =>
+      async (): Promise<Outcome<T>> => {
+        const index = calls.filter((call) => call === name).length;
+        calls.push(name);
+        await nextTick();
+        return answers[Math.min(index, answers.length - 1)]!;
+      };
+    return { provider: 'acme', manualRevokeUrl: ACME_MANUAL_URL, calls, verify: inTurn('verify', turns.verify), revoke: inTurn('revoke', turns.revoke) };
+  }
+
+  /** The first revoke job: verified live, the revocation sent, no answer in time; the queue will retry. */
+  async function revocationUnanswered(s: Scenario): Promise<void> {
+    await runVerifyStep(s.deps, s.input);
+    await retryThrown(runRevokeStep(s.deps, again(s, { lastAttempt: false })));
+    expect(await s.store.kept(s.input.credential.fingerprint, REVOKE_SENT_SLOT), '"sent" is recorded').toBe(NOW.toISOString());
+    expect((await s.store.records(s.input.credential.fingerprint)).revoke).toBeUndefined();
+  }
+
+  it('verifies before sending again, and sends nothing when the credential no longer works', async () => {
+    const adapter = answeringInTurn({ verify: [LIVE, DEAD], revoke: [NO_ANSWER, REVOKED] });
+    const s = scenario({ adapter });
+    await revocationUnanswered(s);
+
+    const records = await runRevokeStep(s.deps, again(s, { lastAttempt: false }));
+
+    expect(adapter.calls).toEqual(['verify', 'revoke', 'verify']);
+    expect(records.revoke).toMatchObject({ status: 'done', by: SOURCE });
+    expect(records.revoke?.summary).toBe(`revoked: a revocation request sent at ${NOW.toISOString()} got no answer; checked since, Acme says the credential does not work any more (Acme says the key is revoked)`);
+    expect(await s.store.kept(s.input.credential.fingerprint, REVOKE_SENT_SLOT)).toBeUndefined();
+    await runRevokeStep(s.deps, s.input);
+    expect(adapter.calls).toHaveLength(3);
+  });
+
+  it('revokes once more when the credential still works, and says why in the record', async () => {
+    const adapter = answeringInTurn({ verify: [LIVE, LIVE], revoke: [NO_ANSWER, REVOKED] });
+    const s = scenario({ adapter });
+    await revocationUnanswered(s);
+
+    const records = await runRevokeStep(s.deps, again(s, { lastAttempt: false }));
+
+    expect(adapter.calls).toEqual(['verify', 'revoke', 'verify', 'revoke']);
+    expect(records.revoke).toMatchObject({ status: 'done', summary: `Acme deleted the key (a revocation request sent at ${NOW.toISOString()} got no answer; the credential still worked, so it was sent again)` });
+    expect(await s.store.kept(s.input.credential.fingerprint, REVOKE_SENT_SLOT)).toBeUndefined();
+  });
+
+  it('verifies first after a worker died with the request out (no answer recorded at all)', async () => {
+    const adapter = answeringInTurn({ verify: [LIVE, DEAD], revoke: [REVOKED] });
+    const s = scenario({ adapter });
+    await runVerifyStep(s.deps, s.input);
+    // What a worker killed between sending and recording leaves behind.
+    await s.store.keep(s.input.credential.fingerprint, REVOKE_SENT_SLOT, '2026-11-23T11:59:00.000Z', 60);
+
+    const records = await runRevokeStep(s.deps, s.input);
+
+    expect(adapter.calls).toEqual(['verify', 'verify']);
+    expect(records.revoke?.summary).toContain('a revocation request sent at 2026-11-23T11:59:00.000Z got no answer');
+  });
+
+  it('neither sends again nor calls it revoked while the check fails: retried, then left to a human', async () => {
+    const adapter = answeringInTurn({ verify: [LIVE, CHECK_FAILED], revoke: [NO_ANSWER, REVOKED] });
+    const s = scenario({ adapter });
+    await revocationUnanswered(s);
+
+    await retryThrown(runRevokeStep(s.deps, again(s, { lastAttempt: false })));
+    const records = await runRevokeStep(s.deps, s.input);
+
+    expect(adapter.calls).toEqual(['verify', 'revoke', 'verify', 'verify']);
+    expect(records.revoke).toMatchObject({ status: 'failed', manualUrl: ACME_MANUAL_URL });
+    expect(records.revoke?.summary).toContain('check by hand whether it is revoked, and revoke it if not');
+  });
+
+  it('GitHub: the connection drops after POST /credentials/revoke; the retry asks GET /user and sends no second POST to a dead token', async () => {
+    const s = scenario({ adapter: createGithubAdapter({ revoker: { maxWaitMs: 1 } }), credential: githubToken(), providerName: 'GitHub' });
+    const raw = s.input.credential.secret.reveal();
+    githubUser();
+    nock(GITHUB).post('/credentials/revoke', { credentials: [raw] }).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+    nock(GITHUB).get('/user').reply(401, { message: 'Bad credentials' });
+
+    await runVerifyStep(s.deps, s.input);
+    await retryThrown(runRevokeStep(s.deps, again(s, { lastAttempt: false })));
+    // The queue's retry: a new job, so a credential object of its own (as processStepJob builds it).
+    const records = await runRevokeStep(s.deps, again(s, { credential: { ...s.input.credential } }));
+
+    expect(records.revoke?.status).toBe('done');
+    expect(harness.sent.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('GitHub: the token still works after the lost answer, so one more POST /credentials/revoke goes', async () => {
+    const s = scenario({ adapter: createGithubAdapter({ revoker: { maxWaitMs: 1 } }), credential: githubToken(), providerName: 'GitHub' });
+    const raw = s.input.credential.secret.reveal();
+    githubUser(2);
+    nock(GITHUB).post('/credentials/revoke', { credentials: [raw] }).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+    githubRevoke(raw);
+
+    await runVerifyStep(s.deps, s.input);
+    await retryThrown(runRevokeStep(s.deps, again(s, { lastAttempt: false })));
+    const records = await runRevokeStep(s.deps, again(s, { credential: { ...s.input.credential } }));
+
+    expect(records.revoke?.status).toBe('done');
+    expect(harness.sent.filter((r) => r.method === 'POST')).toHaveLength(2);
   });
 });
 

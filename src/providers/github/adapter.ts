@@ -244,6 +244,8 @@ export function createGithubAdapter(options: GithubAdapterOptions = {}): Provide
     async revoke(credential, ctx) {
       const kind = tokenKind(credential.secret);
       if (!kind) return unknownKind();
+      // "Live" no longer holds once a revocation was sent: a check after a lost answer must ask GitHub.
+      inspected.delete(credential);
       if (kind === 'installation') return revokeInstallationToken(credential, ctx);
       if (kind === 'classic' || kind === 'fine-grained') return revokerFor(ctx).revoke(credential.secret);
       // OAuth and App user tokens are revoked with the app's client secret, which leakstop does not hold.
