@@ -1,8 +1,8 @@
 // What leakstop can do about a leaked GitHub token, on every GitHub the operator's settings name: with
 // GHE_HOST set, GitHub Enterprise Server first (it issues the same ghp_, github_pat_, gho_, ghu_, ghs_
 // and ghr_ tokens), then github.com, since a token leaked on GHES may be a github.com token. The
-// token is revoked on the host that says it is live, and every answer records that host. Endpoints (REST API version 2022-11-28; the
-// primary rate limit is 5,000 requests an hour per user token, 403/429 with x-ratelimit-* when spent,
+// token is revoked on the host that says it is live, and every answer records that host.
+// Endpoints, the same on GHES under /api/v3 (REST API version 2022-11-28; the primary rate limit is 5,000 requests an hour per user token, 403/429 with x-ratelimit-* when spent,
 // https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api):
 // - GET /user (https://docs.github.com/en/rest/users/users#get-the-authenticated-user): the owner's
 //   login; X-OAuth-Scopes lists a classic token's scopes and github-authentication-token-expiration
@@ -14,7 +14,8 @@
 //   github.com, authenticated on GHES 3.19).
 // - GET /orgs/{org}/audit-log?phrase=hashed_token:"…" (Enterprise Cloud organizations; 1,750 queries
 //   an hour per user and IP, https://docs.github.com/en/enterprise-cloud@latest/rest/orgs/orgs#get-the-audit-log-for-an-organization):
-//   what the token did, found by its SHA-256 (base64), with the operator's audit token.
+//   what the token did, found by its SHA-256 (base64), with the operator's audit token; read on the
+//   first host (GHES when GHE_HOST is set).
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Secret } from '../../detect/secret.js';

@@ -1,4 +1,4 @@
-// GitHub tokens: verified and described with GET /user, classic and fine-grained ones revoked through the batched credential revocation API, installation tokens with DELETE /installation/token; what they did from an organization's audit log.
+// GitHub tokens: verified and described with GET /user (on GitHub Enterprise Server first when GHE_HOST is set, then github.com), classic and fine-grained ones revoked through the batched credential revocation API of the host where they are live (authenticated on GHES 3.19, unauthenticated on github.com), installation tokens with DELETE /installation/token; what they did from an organization's audit log.
 import type { ProviderModule } from '../provider.js';
 import { github } from './rules.js';
 import { githubSettings } from './settings.js';
