@@ -235,6 +235,11 @@ async function revokeInstallationToken(credential: Credential, ctx: AdapterConte
 
 export interface GithubAdapterOptions {
   revoker?: RevokerOptions;
+  /**
+   * The web base of the first GitHub asked (GHE_HOST's with GHES): the page where a human revokes a
+   * token when leakstop gives up or policy holds it back. github.com unless given.
+   */
+  webUrl?: string;
 }
 
 /**
@@ -274,7 +279,7 @@ export function createGithubAdapter(options: GithubAdapterOptions = {}): Provide
 
   return {
     provider: 'github',
-    manualRevokeUrl: manualUrl('classic'),
+    manualRevokeUrl: `${options.webUrl ?? GITHUB_COM_WEB}${MANUAL_PATHS.classic}`,
 
     async verify(credential, ctx) {
       const kind = tokenKind(credential.secret);

@@ -2,7 +2,6 @@
 // (GitHub Enterprise Server's API, github.com's, or a proxy), how revocation authenticates there, and
 // an organization whose audit log shows what a leaked token did, with a token that may read it.
 import type { Secret } from '../../detect/secret.js';
-import { githubEndpoints } from '../../config/operator-env.js';
 import { defineSettings, optionalUrl, secretSetting, textSetting } from '../settings.js';
 
 export const GITHUB_COM_API = 'https://api.github.com';
@@ -30,7 +29,15 @@ export interface GithubSettings {
   audit?: { org: string; token: Secret };
 }
 
+// GHE_HOST's rule and URLs as config/operator-env.ts has them for the app (Probot's convention). Not
+// imported from there: the provider registry is loaded by every `leakstop scan`, which must not load zod.
 const GHE_HOST_SHAPE = /^[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?$/;
+
+/** GHES's REST API and web base for GHE_HOST, as githubEndpoints() in config/operator-env.ts. */
+export function ghesUrls(host: string, protocol: 'https' | 'http'): { apiUrl: string; webUrl: string } {
+  const origin = `${protocol}://${host}`;
+  return { apiUrl: `${origin}/api/v3`, webUrl: origin };
+}
 
 export const githubSettings = defineSettings(
   {
@@ -65,12 +72,11 @@ function githubHosts(values: { override: string | undefined; gheHost: string | u
   if (override !== undefined) {
     // Revocation there is unauthenticated, as it always was, unless the operator gives a revocation
     // token (the override then points at a GHES); by-hand pages are GHE_HOST's, else github.com's.
-    const webUrl = gheHost ? githubEndpoints(gheHost, gheProtocol).htmlBaseUrl : GITHUB_COM.webUrl;
+    const webUrl = gheHost ? ghesUrls(gheHost, gheProtocol).webUrl : GITHUB_COM.webUrl;
     return [{ name: new URL(override).host, apiUrl: override, webUrl, revoke: revokeToken ? { auth: 'token', token: revokeToken } : { auth: 'none' } }];
   }
   if (gheHost === undefined) return [GITHUB_COM];
-  const ghes = githubEndpoints(gheHost, gheProtocol);
-  return [{ name: gheHost, apiUrl: ghes.apiBaseUrl, webUrl: ghes.htmlBaseUrl, revoke: ghesRevoke }, GITHUB_COM];
+  return [{ name: gheHost, ...ghesUrls(gheHost, gheProtocol), revoke: ghesRevoke }, GITHUB_COM];
 }
 
 /** Whether the token is asked about on more than one GitHub, so every answer must say which one gave it. */

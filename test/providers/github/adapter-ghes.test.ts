@@ -8,11 +8,11 @@ import { createRequire } from 'node:module';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { generateGithubStyleToken } from '../../../src/detect/checksum.js';
-import type { AdapterContext, Credential, ProviderContext } from '../../../src/providers/contract.js';
+import type { AdapterContext, Credential, ProviderAdapter, ProviderContext } from '../../../src/providers/contract.js';
 import { createGithubAdapter } from '../../../src/providers/github/adapter.js';
 import { MemoryRevokeBudget } from '../../../src/providers/github/revoker.js';
 import type { GithubSettings } from '../../../src/providers/github/settings.js';
-import { parseOperatorSettings } from '../../../src/providers/index.js';
+import { loadAdapters, parseOperatorSettings } from '../../../src/providers/index.js';
 import { responseSection, timelineEntries } from '../../../src/report/response-report.js';
 import { runRevokeStep, runVerifyStep, type StepDeps, type StepInput } from '../../../src/respond/respond-steps.js';
 import type { ResponseRecords } from '../../../src/respond/response-record.js';
@@ -42,7 +42,7 @@ function ghes319Paths(): OpenApiPaths['paths'] {
 }
 
 /** One credential's verify and revoke steps, each as its own job would run them (a fresh Credential each). */
-async function verifyThenRevoke(raw: string, ctx: ProviderContext = harness.response, adapter = createGithubAdapter({ revoker: { maxWaitMs: 1 } })): Promise<ResponseRecords> {
+async function verifyThenRevoke(raw: string, ctx: ProviderContext = harness.response, adapter: ProviderAdapter | undefined = createGithubAdapter({ revoker: { maxWaitMs: 1 } })): Promise<ResponseRecords> {
   const store = new MemoryResponseStore(() => NOW.getTime());
   const deps: StepDeps = {
     adapter,
@@ -164,6 +164,18 @@ describe('GitHub tokens with GHE_HOST set', () => {
     const records = await verifyThenRevoke(raw, withoutToken);
 
     expect(records.revoke).toMatchObject({ status: 'unsupported', host: GHES_HOST, manualUrl: `${GHES}/settings/tokens`, summary: expect.stringContaining('no LEAKSTOP_GITHUB_REVOKE_TOKEN is set') });
+  });
+
+  it('points a revocation GHES refused (403) to GHES’s token page, with the adapter the worker loads', async () => {
+    const raw = generateGithubStyleToken('ghp_');
+    nock(GHES).get(`${GHES_API}/user`).times(2).reply(200, USER);
+    nock(GHES).post(`${GHES_API}/credentials/revoke`).reply(403, { message: 'Resource not accessible', documentation_url: 'https://docs.github.com/enterprise-server@3.19/rest' });
+    const adapter = (await loadAdapters({ env: { GHE_HOST: GHES_HOST } })).get('github');
+    expect(adapter?.manualRevokeUrl).toBe(`${GHES}/settings/tokens`);
+
+    const records = await verifyThenRevoke(raw, harness.response, adapter);
+
+    expect(records.revoke).toMatchObject({ status: 'failed', host: GHES_HOST, manualUrl: `${GHES}/settings/tokens`, summary: expect.stringContaining(`on ${GHES_HOST} answered 403`) });
   });
 
   it('verifies and revokes an installation token on the host where it is live', async () => {
