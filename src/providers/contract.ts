@@ -51,22 +51,30 @@ export function adapterContext(ctx: ProviderContext, provider: string): AdapterC
 
 // --- What an adapter answers ---------------------------------------------------------------------------
 
+/**
+ * Which of a provider's hosts gave the answer, for a provider that asks more than one (GitHub
+ * Enterprise Server, then github.com): recorded with the step, shown on the incident and check run.
+ */
+interface AnsweredBy {
+  host?: string;
+}
+
 /** The call failed or found the credential dead; shared by every capability. */
 export type Setback =
   /** The provider says the credential does not work (any more): nothing left to revoke. */
-  | { status: 'not-live'; summary: string }
+  | ({ status: 'not-live'; summary: string } & AnsweredBy)
   /** Retryable failures (429, 5xx, network) carry the provider's Retry-After when it gave one. */
-  | { status: 'failed'; retryable: boolean; retryAfterSeconds?: number; summary: string };
+  | ({ status: 'failed'; retryable: boolean; retryAfterSeconds?: number; summary: string } & AnsweredBy);
 
 /** leakstop cannot do this for this credential: a human must, at `manualUrl`. */
-export interface Unsupported {
+export interface Unsupported extends AnsweredBy {
   status: 'unsupported';
   summary: string;
   manualUrl: string;
 }
 
 /** Every summary is safe to show in an issue or a log: it never contains the secret. */
-export type Outcome<T> = { status: 'done'; data: T; summary: string } | Setback | Unsupported;
+export type Outcome<T> = ({ status: 'done'; data: T; summary: string } & AnsweredBy) | Setback | Unsupported;
 
 export interface Identity {
   /** Whose credential it is: a login, an email, a bot name, an account id. */

@@ -1,5 +1,6 @@
 // GitHub's POST /credentials/revoke budget (60 requests a sliding hour) shared by every worker
 // process through Redis, so that three workers send 60 requests an hour between them, not 180.
+// Each GitHub Enterprise Server host (a scope) has its own key beside github.com's.
 import { randomUUID } from 'node:crypto';
 import { assertBudgetShape, REQUESTS_PER_HOUR, secondsUntilRoom, type BudgetAnswer, type RevokeBudget } from '../providers/github/revoker.js';
 import type { RedisClient } from './redis-connection.js';
@@ -52,10 +53,12 @@ export class RedisRevokeBudget implements RevokeBudget {
    * Times come from the caller (the provider context's clock), not Redis TIME, so tests control
    * them; workers' clocks differing by a few seconds only shift when a slot frees by as much.
    */
-  async take(nowMs: number): Promise<BudgetAnswer> {
+  async take(nowMs: number, scope?: string): Promise<BudgetAnswer> {
     // The random part keeps two grants in the same millisecond from collapsing into one member.
     const member = `${nowMs}-${randomUUID()}`;
-    const reply = await this.#redis.eval(TAKE_SCRIPT, 1, this.#key, String(nowMs), String(this.#windowMs), String(this.#limit), member);
+    // The unscoped key is the one every version before GHES support used: github.com's budget carries over.
+    const key = scope === undefined ? this.#key : `${this.#key}:${scope}`;
+    const reply = await this.#redis.eval(TAKE_SCRIPT, 1, key, String(nowMs), String(this.#windowMs), String(this.#limit), member);
     return parseReply(reply, this.#windowMs, nowMs);
   }
 }

@@ -50,7 +50,8 @@ export function timelineEntries(records: ResponseRecords): TimelineEntry[] {
     const record = records[step];
     if (record === undefined) continue;
     const manual = record.manualUrl === undefined ? '' : ` (${record.manualUrl})`;
-    entries.push({ id: `${step}-${record.status}-${Date.parse(record.at) || 0}`, at: new Date(record.at), title: entryTitle(record), detail: `${record.summary}${manual}` });
+    const host = record.host === undefined ? '' : ` [answered by ${record.host}]`;
+    entries.push({ id: `${step}-${record.status}-${Date.parse(record.at) || 0}`, at: new Date(record.at), title: entryTitle(record), detail: `${record.summary}${manual}${host}` });
   }
   return entries.sort((a, b) => Number(a.at) - Number(b.at));
 }
@@ -83,7 +84,8 @@ export function responseSection(credentials: readonly CredentialResponse[]): str
   const rows = credentials.slice(0, MAX_ROWS).map((c) => {
     const cell = (step: ResponseStep): string => {
       const record = c.records[step];
-      return record === undefined ? '–' : STATUS_WORDS[record.status];
+      if (record === undefined) return '–';
+      return record.host === undefined ? STATUS_WORDS[record.status] : `${STATUS_WORDS[record.status]} (${plainText(record.host)})`;
     };
     const incident = c.issueUrl === undefined ? '' : ` ([incident](${c.issueUrl}))`;
     return `| ${plainText(c.title)} ${cellCode(c.redacted)}${incident} | ${cell('verify')} | ${cell('revoke')} | ${cell('rotate')} | ${cell('activity')} |`;

@@ -39,6 +39,8 @@ export const stepRecordSchema = z.strictObject({
   approvedBy: z.string().max(100).optional(),
   /** Which repository's job did the step, `owner/name`: a later incident elsewhere says so. */
   by: z.string().max(201).optional(),
+  /** Which host answered, where the provider asks several (GitHub Enterprise Server, github.com). */
+  host: z.string().max(600).optional(),
 });
 
 export type StepRecord = z.infer<typeof stepRecordSchema>;
@@ -57,7 +59,7 @@ export function isSettled(record: StepRecord | undefined): record is StepRecord 
 /** An adapter's answer as a record (failed retryable outcomes are retried by the queue before they land here). */
 export function recordOf(step: ResponseStep, outcome: Outcome<unknown>, at: Date, by: string): StepRecord {
   const facts = outcome.status === 'done' ? factsOf(step, outcome.data) : '';
-  const base = { step, summary: `${outcome.summary}${facts}`.slice(0, 2_000), at: at.toISOString(), by };
+  const base = { step, summary: `${outcome.summary}${facts}`.slice(0, 2_000), at: at.toISOString(), by, ...(outcome.host === undefined ? {} : { host: outcome.host.slice(0, 600) }) };
   switch (outcome.status) {
     case 'done':
       return { ...base, status: 'done' };

@@ -45,7 +45,7 @@ function problemsOf(env: NodeJS.ProcessEnv, readFile = noFiles): string[] {
 describe('parseOperatorSettings', () => {
   it('defaults every base URL to the provider’s real API and holds no credentials', () => {
     const settings = parseOperatorSettings({});
-    expect(settings.github).toEqual({ apiUrl: 'https://api.github.com' });
+    expect(settings.github).toEqual({ apiUrl: 'https://api.github.com', hosts: [{ name: 'github.com', apiUrl: 'https://api.github.com', webUrl: 'https://github.com', revoke: { auth: 'none' } }] });
     expect(settings.gitlab.url).toBe('https://gitlab.com');
     expect(settings.npm.registryUrl).toBe('https://registry.npmjs.org');
     expect(settings.openai).toEqual({ apiUrl: 'https://api.openai.com' });

@@ -56,6 +56,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   let nextId = 1000;
 
   const routes: [string, RegExp, Handler][] = [
+    // With GHE_HOST set, a leaked GitHub token is verified on this GHES first: it issued none of them.
+    ['GET', /^\/user$/, () => [401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/enterprise-server@3.19/rest' }]],
     ['POST', /^\/app\/installations\/(\d+)\/access_tokens$/, () => [201, { token: 'ghs_faketokenforlocaltests000000000000', expires_at: new Date(Date.now() + 3_600_000).toISOString() }]],
     ['GET', /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})\/check-runs$/, (m) => {
       const runs = checkRuns.filter((run) => run.head_sha === m[1]).map(publicRun);

@@ -85,6 +85,19 @@ describeWithRedis('the Redis revoke budget', () => {
     expect(ttl).toBeLessThanOrEqual(60_000);
   });
 
+  it('counts each GitHub Enterprise Server host in its own key, beside github.com’s unchanged one', async () => {
+    const budget = new RedisRevokeBudget(redis, { prefix, limit: 1 });
+    expect(await budget.take(T0)).toEqual({ granted: true });
+    // github.com's hour is spent; a GHES host's is its own, and the second GHES's too.
+    expect(await budget.take(T0, 'github.acme.test')).toEqual({ granted: true });
+    expect(await budget.take(T0, 'github.acme.test')).toEqual({ granted: false, retryAfterSeconds: 3600 });
+    expect(await budget.take(T0, 'ghe.other.test:8443')).toEqual({ granted: true });
+    expect(await budget.take(T0)).toEqual({ granted: false, retryAfterSeconds: 3600 });
+    expect((await keysWithPrefix(redis, prefix)).sort()).toEqual(
+      [`${prefix}:github-credentials-revoke`, `${prefix}:github-credentials-revoke:github.acme.test`, `${prefix}:github-credentials-revoke:ghe.other.test:8443`].sort(),
+    );
+  });
+
   it('refuses a limit that could never grant', () => {
     expect(() => new RedisRevokeBudget(redis, { prefix, limit: 0 })).toThrow(/at least 1/);
   });

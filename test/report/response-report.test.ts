@@ -75,6 +75,11 @@ describe('timelineEntries', () => {
     ]);
   });
 
+  it('says which host answered, after the page to act by hand', () => {
+    const revoke = record({ step: 'revoke', status: 'unsupported', summary: 'no revocation API', manualUrl: 'https://github.acme.test/settings/tokens', host: 'github.acme.test' });
+    expect(timelineEntries({ revoke })).toMatchObject([{ title: 'Revocation: by hand', detail: 'no revocation API (https://github.acme.test/settings/tokens) [answered by github.acme.test]' }]);
+  });
+
   it('has no entry for no record', () => {
     expect(timelineEntries({})).toEqual([]);
   });
@@ -103,6 +108,12 @@ describe('responseSection', () => {
     expect(rows[0]).toBe(`| GitHub personal access token (classic) \`${new Secret(RAW).redacted}\` ([incident](https://github.com/octo-org/payments/issues/7)) | done | done | – | – |`);
     expect(rows[1]).toContain(`\`${new Secret(OTHER_RAW).redacted}\``);
     expect(rows[1]).toContain('| awaiting approval |');
+  });
+
+  it('names the host that answered in a step’s cell, where the record has one (GHE_HOST set)', () => {
+    const onGhes = credential(RAW, FINGERPRINT, { verify: record({ step: 'verify', host: 'github.acme.test' }), revoke: record({ step: 'revoke', status: 'unsupported', host: 'github.acme.test' }) });
+    const row = responseSection([onGhes]).split('\n').find((line) => line.startsWith('| GitHub'));
+    expect(row).toBe(`| GitHub personal access token (classic) \`${new Secret(RAW).redacted}\` | done (github.acme.test) | by hand (github.acme.test) | – | – |`);
   });
 
   it('carries a revoke-pending marker on its own line for each credential awaiting approval, and only those', () => {

@@ -53,6 +53,13 @@ describe('recordOf', () => {
     expect(recordOf('revoke', outcome, AT, BY)).toMatchObject({ status: 'unsupported', manualUrl: 'https://dashboard.stripe.com/apikeys' });
   });
 
+  it('records which host answered where the adapter says (GHES or github.com), and no host where it does not', () => {
+    const onGhes: Outcome<unknown> = { status: 'done', data: {}, summary: 'accepted', host: 'github.acme.test' };
+    expect(recordOf('revoke', onGhes, AT, BY)).toEqual({ step: 'revoke', status: 'done', summary: 'accepted', at: AT.toISOString(), by: BY, host: 'github.acme.test' });
+    expect(stepRecordSchema.parse(recordOf('revoke', onGhes, AT, BY)).host).toBe('github.acme.test');
+    expect(recordOf('verify', { status: 'not-live', summary: 'dead' }, AT, BY)).not.toHaveProperty('host');
+  });
+
   it('cuts a long summary to what a record may hold, so saving it cannot fail', () => {
     const long = recordOf('activity', { status: 'failed', retryable: false, summary: 'x'.repeat(5_000) }, AT, BY);
     expect(long.summary).toHaveLength(2_000);

@@ -1,5 +1,8 @@
-// What leakstop can do about a leaked GitHub token. Endpoints (REST API version 2022-11-28; the
-// primary rate limit is 5,000 requests an hour per user token, 403/429 with x-ratelimit-* when spent,
+// What leakstop can do about a leaked GitHub token, on every GitHub the operator's settings name: with
+// GHE_HOST set, GitHub Enterprise Server first (it issues the same ghp_, github_pat_, gho_, ghu_, ghs_
+// and ghr_ tokens), then github.com, since a token leaked on GHES may be a github.com token. The
+// token is revoked on the host that says it is live, and every answer records that host.
+// Endpoints, the same on GHES under /api/v3 (REST API version 2022-11-28; the primary rate limit is 5,000 requests an hour per user token, 403/429 with x-ratelimit-* when spent,
 // https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api):
 // - GET /user (https://docs.github.com/en/rest/users/users#get-the-authenticated-user): the owner's
 //   login; X-OAuth-Scopes lists a classic token's scopes and github-authentication-token-expiration
@@ -7,15 +10,17 @@
 // - GET /installation/repositories and DELETE /installation/token
 //   (https://docs.github.com/en/rest/apps/installations): installation tokens (ghs_) cannot call
 //   /user; the token revokes itself (204).
-// - POST /credentials/revoke: see github-revoker.ts (ghp_ and github_pat_ only).
+// - POST /credentials/revoke: see revoker.ts (ghp_ and github_pat_ only; unauthenticated on
+//   github.com, authenticated on GHES 3.19).
 // - GET /orgs/{org}/audit-log?phrase=hashed_token:"…" (Enterprise Cloud organizations; 1,750 queries
 //   an hour per user and IP, https://docs.github.com/en/enterprise-cloud@latest/rest/orgs/orgs#get-the-audit-log-for-an-organization):
-//   what the token did, found by its SHA-256 (base64), with the operator's audit token.
+//   what the token did, found by its SHA-256 (base64), with the operator's audit token; read on the
+//   first host (GHES when GHE_HOST is set).
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Secret } from '../../detect/secret.js';
 import type { Access, ActivitySummary, Credential, Identity, Outcome, ProviderAdapter, AdapterContext, Revocation } from '../contract.js';
-import type { GithubSettings } from './settings.js';
+import { answeredBy, asksSeveralHosts, type GithubHost, type GithubSettings } from './settings.js';
 import { callProvider, unsupported } from '../http.js';
 import { GithubCredentialRevoker, type RevokerOptions } from './revoker.js';
 
@@ -44,15 +49,21 @@ const KIND_NAMES: Record<TokenKind, string> = {
   refresh: 'GitHub App refresh token',
 };
 
-/** Where a human revokes each kind, for when no API can. */
-const MANUAL_URLS: Record<TokenKind, string> = {
-  classic: 'https://github.com/settings/tokens',
-  'fine-grained': 'https://github.com/settings/personal-access-tokens',
-  oauth: 'https://github.com/settings/applications',
-  'user-to-server': 'https://github.com/settings/apps/authorizations',
-  installation: 'https://github.com/settings/installations',
-  refresh: 'https://github.com/settings/apps/authorizations',
+/** Where a human revokes each kind, for when no API can, under a host's web URL. */
+const MANUAL_PATHS: Record<TokenKind, string> = {
+  classic: '/settings/tokens',
+  'fine-grained': '/settings/personal-access-tokens',
+  oauth: '/settings/applications',
+  'user-to-server': '/settings/apps/authorizations',
+  installation: '/settings/installations',
+  refresh: '/settings/apps/authorizations',
 };
+
+const GITHUB_COM_WEB = 'https://github.com';
+
+function manualUrl(kind: TokenKind, host?: GithubHost): string {
+  return `${host?.webUrl ?? GITHUB_COM_WEB}${MANUAL_PATHS[kind]}`;
+}
 
 function tokenKind(secret: Secret): TokenKind | undefined {
   const raw = secret.reveal();
@@ -95,15 +106,39 @@ interface TokenFacts {
   access: Access;
 }
 
-/** One call that answers both verify and describe: who owns the token and what it may do. */
-async function inspectToken(credential: Credential, ctx: AdapterContext<GithubSettings>, kind: TokenKind): Promise<Outcome<TokenFacts>> {
-  return kind === 'installation' ? inspectInstallationToken(credential, ctx) : inspectUserToken(credential, ctx, kind);
+/** The token's facts and the host that knows it: the host where it is live. */
+interface LiveToken extends TokenFacts {
+  host: GithubHost;
 }
 
-async function inspectUserToken(credential: Credential, ctx: AdapterContext<GithubSettings>, kind: TokenKind): Promise<Outcome<TokenFacts>> {
+/**
+ * Asks each host in turn (GHES first) until one says the token is live. Dead on every host is
+ * 'not-live'; a host that failed (5xx, timeout) before any said live makes the answer that failure,
+ * so the queue asks again rather than conclude the token is dead.
+ */
+async function inspectToken(credential: Credential, ctx: AdapterContext<GithubSettings>, kind: TokenKind): Promise<Outcome<LiveToken>> {
+  const { hosts } = ctx.settings;
+  let failure: Outcome<LiveToken> | undefined;
+  const dead: { host: string; summary: string }[] = [];
+  for (const host of hosts) {
+    const facts = kind === 'installation' ? await inspectInstallationToken(credential, ctx, host) : await inspectUserToken(credential, ctx, kind, host);
+    const by = answeredBy(ctx.settings, host);
+    if (facts.status === 'done') {
+      const on = by.host === undefined ? '' : ` on ${host.name}`;
+      return { ...facts, ...by, data: { ...facts.data, host }, summary: `${facts.summary}${on}` };
+    }
+    if (facts.status === 'not-live') dead.push({ host: host.name, summary: facts.summary });
+    else failure ??= { ...facts, ...by };
+  }
+  if (failure !== undefined) return failure;
+  if (!asksSeveralHosts(ctx.settings)) return { status: 'not-live', summary: dead[0]?.summary ?? 'not live' };
+  return { status: 'not-live', host: dead.map((d) => d.host).join(', '), summary: `not live on any GitHub leakstop asked: ${dead.map((d) => `${d.host}: ${d.summary}`).join('; ')}` };
+}
+
+async function inspectUserToken(credential: Credential, ctx: AdapterContext<GithubSettings>, kind: TokenKind, host: GithubHost): Promise<Outcome<TokenFacts>> {
   const response = await callProvider(ctx, {
     what: 'GitHub GET /user',
-    url: `${ctx.settings.apiUrl}/user`,
+    url: `${host.apiUrl}/user`,
     headers: authHeaders(credential.secret),
     schema: userSchema,
     secrets: [credential.secret],
@@ -123,10 +158,10 @@ async function inspectUserToken(credential: Credential, ctx: AdapterContext<Gith
   };
 }
 
-async function inspectInstallationToken(credential: Credential, ctx: AdapterContext<GithubSettings>): Promise<Outcome<TokenFacts>> {
+async function inspectInstallationToken(credential: Credential, ctx: AdapterContext<GithubSettings>, host: GithubHost): Promise<Outcome<TokenFacts>> {
   const response = await callProvider(ctx, {
     what: 'GitHub GET /installation/repositories',
-    url: `${ctx.settings.apiUrl}/installation/repositories?per_page=100`,
+    url: `${host.apiUrl}/installation/repositories?per_page=100`,
     headers: authHeaders(credential.secret),
     schema: installationReposSchema,
     secrets: [credential.secret],
@@ -147,7 +182,7 @@ async function inspectInstallationToken(credential: Credential, ctx: AdapterCont
 }
 
 function unknownKind(): Outcome<never> {
-  return unsupported('not a GitHub token format leakstop knows', 'https://github.com/settings/tokens');
+  return unsupported('not a GitHub token format leakstop knows', manualUrl('classic'));
 }
 
 /** The base64 SHA-256 GitHub's audit log records as hashed_token. */
@@ -183,52 +218,73 @@ async function auditLogActivity(credential: Credential, ctx: AdapterContext<Gith
   };
 }
 
-async function revokeInstallationToken(credential: Credential, ctx: AdapterContext<GithubSettings>): Promise<Outcome<Revocation>> {
+async function revokeInstallationToken(credential: Credential, ctx: AdapterContext<GithubSettings>, host: GithubHost): Promise<Outcome<Revocation>> {
+  const by = answeredBy(ctx.settings, host);
   const response = await callProvider(ctx, {
-    what: 'GitHub DELETE /installation/token',
+    what: `GitHub DELETE /installation/token${by.host === undefined ? '' : ` on ${host.name}`}`,
     method: 'DELETE',
-    url: `${ctx.settings.apiUrl}/installation/token`,
+    url: `${host.apiUrl}/installation/token`,
     headers: authHeaders(credential.secret),
     deadStatuses: [401],
     schema: z.unknown(),
     secrets: [credential.secret],
   });
-  if (!response.ok) return response.setback;
-  return { status: 'done', data: { reversible: false }, summary: 'GitHub revoked the installation token' };
+  if (!response.ok) return { ...response.setback, ...by };
+  return { status: 'done', data: { reversible: false }, ...by, summary: `${by.host ?? 'GitHub'} revoked the installation token` };
 }
 
 export interface GithubAdapterOptions {
   revoker?: RevokerOptions;
+  /**
+   * The web base of the first GitHub asked (GHE_HOST's with GHES): the page where a human revokes a
+   * token when leakstop gives up or policy holds it back. github.com unless given.
+   */
+  webUrl?: string;
 }
 
-/** One revoker per context, so every credential revoked through the same context shares batches and budget. */
+/**
+ * One revoker per context and host, so every credential revoked through the same context on the same
+ * GitHub shares batches and that host's budget.
+ */
 export function createGithubAdapter(options: GithubAdapterOptions = {}): ProviderAdapter<GithubSettings> {
-  const revokers = new WeakMap<AdapterContext<GithubSettings>, GithubCredentialRevoker>();
+  const revokers = new WeakMap<AdapterContext<GithubSettings>, Map<string, GithubCredentialRevoker>>();
   // verify and describe read the same GET /user: one request per credential object (one response
   // step), so revoking waits for one round trip to GitHub, not two.
   // Only answers that the token is live are kept: a failure is asked again.
-  const inspected = new WeakMap<Credential, Outcome<TokenFacts>>();
-  const inspectOnce = async (credential: Credential, ctx: AdapterContext<GithubSettings>, kind: TokenKind): Promise<Outcome<TokenFacts>> => {
+  const inspected = new WeakMap<Credential, Outcome<LiveToken>>();
+  const inspectOnce = async (credential: Credential, ctx: AdapterContext<GithubSettings>, kind: TokenKind): Promise<Outcome<LiveToken>> => {
     const known = inspected.get(credential);
     if (known !== undefined) return known;
     const facts = await inspectToken(credential, ctx, kind);
     if (facts.status === 'done') inspected.set(credential, facts);
     return facts;
   };
-  const revokerFor = (ctx: AdapterContext<GithubSettings>): GithubCredentialRevoker => {
-    let revoker = revokers.get(ctx);
-    if (!revoker) revokers.set(ctx, (revoker = new GithubCredentialRevoker(ctx, options.revoker)));
+  const revokerFor = (ctx: AdapterContext<GithubSettings>, host: GithubHost): GithubCredentialRevoker => {
+    let byHost = revokers.get(ctx);
+    if (!byHost) revokers.set(ctx, (byHost = new Map()));
+    let revoker = byHost.get(host.apiUrl);
+    if (!revoker) byHost.set(host.apiUrl, (revoker = new GithubCredentialRevoker(ctx, { ...options.revoker, host })));
     return revoker;
+  };
+  /**
+   * Where to revoke: the one host when only one is asked (as before: no extra request); else the
+   * host that says the token is live now. The revoke step may run in another job or process than
+   * verify, so it asks again (one GET per host at most) rather than trust a host nobody recorded.
+   */
+  const liveHost = async (credential: Credential, ctx: AdapterContext<GithubSettings>, kind: TokenKind): Promise<GithubHost | Outcome<never>> => {
+    if (!asksSeveralHosts(ctx.settings)) return ctx.settings.hosts[0]!;
+    const facts = await inspectOnce(credential, ctx, kind);
+    return facts.status === 'done' ? facts.data.host : facts;
   };
 
   return {
     provider: 'github',
-    manualRevokeUrl: MANUAL_URLS.classic,
+    manualRevokeUrl: `${options.webUrl ?? GITHUB_COM_WEB}${MANUAL_PATHS.classic}`,
 
     async verify(credential, ctx) {
       const kind = tokenKind(credential.secret);
       if (!kind) return unknownKind();
-      if (kind === 'refresh') return unsupported('a refresh token cannot call the API; only its app can use it', MANUAL_URLS.refresh);
+      if (kind === 'refresh') return unsupported('a refresh token cannot call the API; only its app can use it', manualUrl('refresh', ctx.settings.hosts[0]));
       const facts = await inspectOnce(credential, ctx, kind);
       return facts.status === 'done' ? { ...facts, data: facts.data.identity } : facts;
     },
@@ -236,7 +292,7 @@ export function createGithubAdapter(options: GithubAdapterOptions = {}): Provide
     async describe(credential, ctx) {
       const kind = tokenKind(credential.secret);
       if (!kind) return unknownKind();
-      if (kind === 'refresh') return unsupported('a refresh token cannot call the API; only its app can use it', MANUAL_URLS.refresh);
+      if (kind === 'refresh') return unsupported('a refresh token cannot call the API; only its app can use it', manualUrl('refresh', ctx.settings.hosts[0]));
       const facts = await inspectOnce(credential, ctx, kind);
       return facts.status === 'done' ? { ...facts, data: facts.data.access } : facts;
     },
@@ -244,12 +300,15 @@ export function createGithubAdapter(options: GithubAdapterOptions = {}): Provide
     async revoke(credential, ctx) {
       const kind = tokenKind(credential.secret);
       if (!kind) return unknownKind();
+      if (kind === 'refresh') return unsupported("a refresh token is revoked with its app's authorization: revoke it by hand", manualUrl('refresh', ctx.settings.hosts[0]));
+      const host = await liveHost(credential, ctx, kind);
+      if ('status' in host) return host;
       // "Live" no longer holds once a revocation was sent: a check after a lost answer must ask GitHub.
       inspected.delete(credential);
-      if (kind === 'installation') return revokeInstallationToken(credential, ctx);
-      if (kind === 'classic' || kind === 'fine-grained') return revokerFor(ctx).revoke(credential.secret);
+      if (kind === 'installation') return revokeInstallationToken(credential, ctx, host);
+      if (kind === 'classic' || kind === 'fine-grained') return revokerFor(ctx, host).revoke(credential.secret);
       // OAuth and App user tokens are revoked with the app's client secret, which leakstop does not hold.
-      return unsupported(`GitHub's revocation API does not take ${KIND_NAMES[kind]}s; revoke the authorization by hand`, MANUAL_URLS[kind]);
+      return { ...unsupported(`GitHub's revocation API does not take ${KIND_NAMES[kind]}s; revoke the authorization by hand`, manualUrl(kind, host)), ...answeredBy(ctx.settings, host) };
     },
 
     activity: auditLogActivity,

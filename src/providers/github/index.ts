@@ -1,7 +1,7 @@
-// GitHub tokens: verified and described with GET /user, classic and fine-grained ones revoked through the batched credential revocation API, installation tokens with DELETE /installation/token; what they did from an organization's audit log.
+// GitHub tokens: verified and described with GET /user (on GitHub Enterprise Server first when GHE_HOST is set, then github.com), classic and fine-grained ones revoked through the batched credential revocation API of the host where they are live (authenticated on GHES 3.19, unauthenticated on github.com), installation tokens with DELETE /installation/token; what they did from an organization's audit log.
 import type { ProviderModule } from '../provider.js';
 import { github } from './rules.js';
-import { githubSettings } from './settings.js';
+import { ghesUrls, githubSettings } from './settings.js';
 
 export const githubProvider: ProviderModule = {
   detection: github,
@@ -29,6 +29,11 @@ export const githubProvider: ProviderModule = {
         },
       },
     },
-    loadAdapter: async (deps) => (await import('./adapter.js')).createGithubAdapter(deps.githubRevokeBudget === undefined ? {} : { revoker: { budget: deps.githubRevokeBudget } }),
+    loadAdapter: async (deps) =>
+      (await import('./adapter.js')).createGithubAdapter({
+        ...(deps.githubRevokeBudget === undefined ? {} : { revoker: { budget: deps.githubRevokeBudget } }),
+        // With GHES, revoking by hand starts on GHES's token page (the settings check GHE_HOST at start-up).
+        ...(deps.env.GHE_HOST ? { webUrl: ghesUrls(deps.env.GHE_HOST, deps.env.GHE_PROTOCOL === 'http' ? 'http' : 'https').webUrl } : {}),
+      }),
   },
 };
