@@ -81,3 +81,25 @@ export function describeBytes(bytes: number): string {
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} bytes`;
 }
+
+/** Reads the body and drops every chunk; true if it ended within `deadlineMs`. Holds no memory. */
+export async function discardBody(request: IncomingMessage, deadlineMs: number): Promise<boolean> {
+  if (request.readableEnded) return true;
+  return await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => settle(false), deadlineMs);
+    function settle(ended: boolean): void {
+      clearTimeout(timer);
+      request.off('end', onEnd);
+      request.off('error', onFailure);
+      request.off('aborted', onFailure);
+      if (!ended) request.pause();
+      resolve(ended);
+    }
+    const onEnd = (): void => settle(true);
+    const onFailure = (): void => settle(false);
+    request.on('end', onEnd);
+    request.on('error', onFailure);
+    request.on('aborted', onFailure);
+    request.resume();
+  });
+}

@@ -9,7 +9,7 @@ import { errorSummary } from '../error-summary.js';
 import type { Logger } from '../log.js';
 import { isAcceptedEvent, payloadFitsEvent, SUBSCRIBED_EVENTS, type AcceptedEvent } from './accepted-events.js';
 import { BodyBudget } from './body-budget.js';
-import { BodyReadError, describeBytes, readBody } from './read-body.js';
+import { BodyReadError, describeBytes, discardBody, readBody } from './read-body.js';
 
 /** GitHub caps webhook payloads at 25 MB. */
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -80,8 +80,11 @@ export function createWebhookEndpoint(deps: { webhooks: WebhookReceiver; log: Lo
     // A chunked body (GitHub always sends a length) reserves the most it may grow to.
     const reserved = headers.contentLength ?? limits.maxBodyBytes;
     if (!budget.tryReserve(reserved)) {
-      const refusal = new Refusal(503, `${describeBytes(budget.inFlightBytes)} of webhook bodies in flight, the most this process holds at once: GitHub can redeliver this delivery`, true);
-      refuse(response, refusal, log, { contentLength: headers.contentLength, retryAfter: true });
+      const refusal = new Refusal(503, `${describeBytes(budget.inFlightBytes)} of webhook bodies in flight, the most this process holds at once: GitHub can redeliver this delivery`, false);
+      // Read and dropped, not kept: answered before the body is in, the sender (still writing it)
+      // would see the connection reset rather than this answer.
+      const drained = await discardBody(request, limits.bodyTimeoutMs);
+      refuse(response, drained ? refusal : new Refusal(refusal.status, refusal.message, true), log, { contentLength: headers.contentLength, retryAfter: true });
       return;
     }
     try {
