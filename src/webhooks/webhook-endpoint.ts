@@ -5,6 +5,7 @@
 // cap and a deadline; then the signature, the JSON, the event's shape; then the handlers run and
 // are awaited, so 200 means the job is in Redis and anything else lets GitHub record a failure.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DEFAULT_WEBHOOK_BODY_BUDGET_MB } from '../config/operator-env.js';
 import { errorSummary } from '../error-summary.js';
 import type { Logger } from '../log.js';
 import { isAcceptedEvent, payloadFitsEvent, SUBSCRIBED_EVENTS, type AcceptedEvent } from './accepted-events.js';
@@ -27,7 +28,7 @@ export const DEFAULT_WEBHOOK_LIMITS: WebhookLimits = {
   maxBodyBytes: MAX_BODY_BYTES,
   // GitHub waits 10 s for an answer; this leaves time to queue the job and answer.
   bodyTimeoutMs: 8_000,
-  bodyBudgetBytes: 64 * 1024 * 1024,
+  bodyBudgetBytes: DEFAULT_WEBHOOK_BODY_BUDGET_MB * 1024 * 1024,
 };
 
 /** Seconds a refused delivery is told to wait (Retry-After) when the process is busy. */
