@@ -66,8 +66,10 @@ function refuseHttpHandler(): void {
   throw new Error('leakstop serves no HTTP routes from its Probot app: add them to src/webhooks/web-server.ts');
 }
 
+/** The request's path; a trailing slash (a webhook URL entered as `…/webhooks/`) does not count. */
 function pathOf(request: IncomingMessage): string {
-  return new URL(request.url ?? '/', 'http://localhost').pathname;
+  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
