@@ -81,11 +81,15 @@ export function createWebhookEndpoint(deps: { webhooks: WebhookReceiver; log: Lo
     // A chunked body (GitHub always sends a length) reserves the most it may grow to.
     const reserved = headers.contentLength ?? limits.maxBodyBytes;
     if (!budget.tryReserve(reserved)) {
-      const refusal = new Refusal(503, `${describeBytes(budget.inFlightBytes)} of webhook bodies in flight, the most this process holds at once: GitHub can redeliver this delivery`, false);
+      const refusal = new Refusal(
+        503,
+        `${describeBytes(budget.inFlightBytes)} of webhook bodies are in flight and ${describeBytes(reserved)} more would pass the ${describeBytes(budget.limitBytes)} budget (WEBHOOK_BODY_BUDGET_MB): redeliver this delivery`,
+        false,
+      );
       // Read and dropped, not kept: answered before the body is in, the sender (still writing it)
       // would see the connection reset rather than this answer.
       const drained = await discardBody(request, limits.bodyTimeoutMs);
-      refuse(response, drained ? refusal : new Refusal(refusal.status, refusal.message, true), log, { contentLength: headers.contentLength, retryAfter: true });
+      refuse(response, drained ? refusal : new Refusal(refusal.status, refusal.message, true), log, { contentLength: headers.contentLength, inFlightBytes: budget.inFlightBytes, retryAfter: true });
       return;
     }
     try {
@@ -182,7 +186,7 @@ function refuse(
   response: ServerResponse,
   refusal: Refusal,
   log: Logger,
-  fields: { deliveryId?: string | undefined; event?: string | undefined; contentLength?: number | undefined; bodyBytes?: number; retryAfter?: boolean },
+  fields: { deliveryId?: string | undefined; event?: string | undefined; contentLength?: number | undefined; bodyBytes?: number; inFlightBytes?: number; retryAfter?: boolean },
 ): void {
   const { retryAfter, ...logFields } = fields;
   log.warn({ ...logFields, status: refusal.status, reason: refusal.message }, 'webhook delivery refused');

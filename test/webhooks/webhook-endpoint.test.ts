@@ -168,7 +168,7 @@ describeWithRedis('the webhook endpoint under abuse', () => {
       const refused = await second.response;
       expect(refused.status).toBe(503);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-      expect(refused.text).toMatch(/bodies in flight/);
+      expect(errorOf(refused.text)).toMatch(/bodies are in flight and .* more would pass the .* budget \(WEBHOOK_BODY_BUDGET_MB\)/);
       first.request.end(body);
       expect((await first.response).status).toBe(200);
       expect((await deliver(web.baseUrl, { event: 'push', payload: masterPush() })).status).toBe(200);
