@@ -72,6 +72,8 @@ async function main() {
       LOG_LEVEL: 'info',
       LEAKSTOP_RESPONSE: 'off',
       LEAKSTOP_ALLOW_VOLATILE_REDIS: 'true',
+      // To measure another budget: WEBHOOK_BODY_BUDGET_MB=256 npm run bench:webhook-memory
+      ...(process.env.WEBHOOK_BODY_BUDGET_MB === undefined ? {} : { WEBHOOK_BODY_BUDGET_MB: process.env.WEBHOOK_BODY_BUDGET_MB }),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -94,7 +96,7 @@ async function main() {
     const counts = Object.entries(statuses.reduce((all, status) => ({ ...all, [status]: (all[status] ?? 0) + 1 }), {}))
       .map(([status, count]) => `${count} × ${status}`)
       .join(', ');
-    console.log(`${bin}`);
+    console.log(`${bin}${process.env.WEBHOOK_BODY_BUDGET_MB === undefined ? '' : ` with WEBHOOK_BODY_BUDGET_MB=${process.env.WEBHOOK_BODY_BUDGET_MB}`}`);
     console.log(`${CONCURRENT} concurrent signed pushes of ${(BODY_BYTES / 1024 / 1024).toFixed(1)} MB: ${counts} in ${(ms / 1000).toFixed(1)} s`);
     console.log(`web process RSS: ${before.rssMb.toFixed(0)} MB before, peak ${after.peakMb.toFixed(0)} MB, ${after.rssMb.toFixed(0)} MB after`);
   } finally {

@@ -52,6 +52,8 @@ class Refusal extends Error {
     readonly status: number,
     message: string,
     readonly close: boolean,
+    /** Bytes of the body, when it was read. */
+    readonly bodyBytes?: number,
   ) {
     super(message);
   }
@@ -117,7 +119,7 @@ function checkHeaders(request: IncomingMessage, limits: WebhookLimits): Delivery
     throw new Refusal(400, 'X-GitHub-Delivery or X-GitHub-Event is missing: only GitHub deliveries are taken here', true);
   }
   if (!isAcceptedEvent(event)) {
-    throw new Refusal(400, `leakstop does not subscribe to "${event}" events: untick them under "Subscribe to events" in the app's settings (it handles ${SUBSCRIBED_EVENTS.join(', ')})`, true);
+    throw new Refusal(400, `leakstop does not subscribe to "${event.slice(0, 100)}" events: untick them under "Subscribe to events" in the app's settings (it handles ${SUBSCRIBED_EVENTS.join(', ')})`, true);
   }
   const length = request.headers['content-length'];
   const contentLength = length === undefined ? undefined : Number(length);
@@ -133,42 +135,54 @@ async function receiveDelivery(
   headers: DeliveryHeaders,
   deps: { webhooks: WebhookReceiver; log: Logger; limits: WebhookLimits },
 ): Promise<void> {
-  let body: Buffer;
-  try {
-    body = await readBody(request, { maxBytes: deps.limits.maxBodyBytes, deadlineMs: deps.limits.bodyTimeoutMs, expectedBytes: headers.contentLength });
-  } catch (error) {
-    if (!(error instanceof BodyReadError)) throw error;
-    refuse(response, new Refusal(error.status, error.message, true), deps.log, { contentLength: headers.contentLength, retryAfter: error.status === 503 });
+  const delivery = await readDelivery(request, headers, deps);
+  if (delivery instanceof Refusal) {
+    refuse(response, delivery, deps.log, { contentLength: headers.contentLength, ...(delivery.bodyBytes === undefined ? {} : { bodyBytes: delivery.bodyBytes }), retryAfter: delivery.status === 503 });
     return;
   }
-  const bodyBytes = body.length;
-  const text = body.toString('utf8');
-  if (!(await deps.webhooks.verify(text, headers.signature))) {
-    const refusal = new Refusal(400, "signature does not match the body: check that WEBHOOK_SECRET is the webhook secret set in the app's settings", false);
-    refuse(response, refusal, deps.log, { bodyBytes });
+  try {
+    await deps.webhooks.receive({ id: headers.id, name: headers.event, payload: delivery.payload });
+  } catch (error) {
+    const failure = handlerFailure(error);
+    deps.log.error({ status: failure.status, bodyBytes: delivery.bodyBytes, err: errorSummary(error) }, 'webhook delivery failed');
+    sendJson(response, failure.status, { error: failure.message });
     return;
+  }
+  response.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+}
+
+/**
+ * The body, its signature checked, parsed and fitting its event; or why not. Its own function so
+ * that the raw bytes and the text are unreachable (collectable) while the handlers run.
+ */
+async function readDelivery(
+  request: IncomingMessage,
+  headers: DeliveryHeaders,
+  deps: { webhooks: WebhookReceiver; limits: WebhookLimits },
+): Promise<{ payload: unknown; bodyBytes: number } | Refusal> {
+  let text: string;
+  let bodyBytes: number;
+  try {
+    const body = await readBody(request, { maxBytes: deps.limits.maxBodyBytes, deadlineMs: deps.limits.bodyTimeoutMs, expectedBytes: headers.contentLength });
+    bodyBytes = body.length;
+    text = body.toString('utf8');
+  } catch (error) {
+    if (!(error instanceof BodyReadError)) throw error;
+    return new Refusal(error.status, error.message, true);
+  }
+  if (!(await deps.webhooks.verify(text, headers.signature))) {
+    return new Refusal(400, "signature does not match the body: check that WEBHOOK_SECRET is the webhook secret set in the app's settings", false, bodyBytes);
   }
   let payload: unknown;
   try {
     payload = JSON.parse(text);
   } catch {
-    refuse(response, new Refusal(400, 'the body is not JSON', false), deps.log, { bodyBytes });
-    return;
+    return new Refusal(400, 'the body is not JSON', false, bodyBytes);
   }
   if (!payloadFitsEvent(headers.event, payload)) {
-    const refusal = new Refusal(400, `the payload is not a "${headers.event}" event: X-GitHub-Event names another event than the one sent`, false);
-    refuse(response, refusal, deps.log, { bodyBytes });
-    return;
+    return new Refusal(400, `the payload is not a "${headers.event}" event: X-GitHub-Event names another event than the one sent`, false, bodyBytes);
   }
-  try {
-    await deps.webhooks.receive({ id: headers.id, name: headers.event, payload });
-  } catch (error) {
-    const failure = handlerFailure(error);
-    deps.log.error({ status: failure.status, bodyBytes, err: errorSummary(error) }, 'webhook delivery failed');
-    sendJson(response, failure.status, { error: failure.message });
-    return;
-  }
-  response.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+  return { payload, bodyBytes };
 }
 
 /** The status and message of a handler's failure: @octokit/webhooks wraps them in an AggregateError. */
