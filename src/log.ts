@@ -1,8 +1,11 @@
 // The app's structured logs: pino, one event per line, with a child logger per webhook delivery and
-// per job. Redaction is the second line of defence: findings already carry only Secret objects
+// per job. Every logged error (`err`, or an Error passed as the first argument, as Probot and
+// @octokit/webhooks do) goes through errorSummary's allow-list: name, message, status, delivery id,
+// event name. Redaction is the second line of defence: findings already carry only Secret objects
 // (which serialise redacted), and these paths blank out credentials the libraries might attach.
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config/operator-env.js';
+import { errorSummary } from './error-summary.js';
 
 export type { Logger } from 'pino';
 
@@ -27,6 +30,7 @@ export const REDACTED_PATHS: readonly string[] = [
   // @octokit/webhooks attaches the whole event (commit messages included) to handler errors.
   'event.payload',
   'err.event.payload',
+  'err.aggregateErrors[*].event.payload',
   'payload',
 ];
 
@@ -41,6 +45,7 @@ export function createLogger(options: LoggerOptions): Logger {
     level: options.level,
     base: { name: 'leakstop' },
     redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+    serializers: { err: errorSummary },
   };
   return options.destination ? pino(settings, options.destination) : pino(settings);
 }

@@ -35,6 +35,8 @@ export interface AppProcessSettings {
   workerConcurrency: number;
   /** BullMQ key prefix; a Redis Cluster hash tag such as `{leakstop}` keeps a queue's keys in one slot. */
   queuePrefix: string;
+  /** Bytes of webhook bodies the web process holds at once (WEBHOOK_BODY_BUDGET_MB). */
+  webhookBodyBudgetBytes: number;
 }
 
 export class OperatorEnvError extends ProblemsError {
@@ -49,6 +51,10 @@ const DEFAULT_PORT = 3000;
 const DEFAULT_CONCURRENCY = 4;
 const MAX_CONCURRENCY = 256;
 export const DEFAULT_QUEUE_PREFIX = '{leakstop}';
+export const DEFAULT_WEBHOOK_BODY_BUDGET_MB = 64;
+/** One delivery of GitHub's largest payload (25 MB) must always fit. */
+const MIN_WEBHOOK_BODY_BUDGET_MB = 25;
+const MAX_WEBHOOK_BODY_BUDGET_MB = 4096;
 
 /** Each variable's rule and, on failure, the sentence that tells the operator what to set. */
 const envSchema = z.object({
@@ -87,6 +93,14 @@ const envSchema = z.object({
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_.{}-]{1,64}$/, { error: 'must be 1-64 letters, digits, _ . - { }; use a hash tag such as {leakstop} on Redis Cluster' })
+    .optional(),
+  WEBHOOK_BODY_BUDGET_MB: z
+    .string()
+    .regex(/^[0-9]{1,4}$/, { error: `must be a whole number of megabytes, ${MIN_WEBHOOK_BODY_BUDGET_MB} to ${MAX_WEBHOOK_BODY_BUDGET_MB}` })
+    .transform(Number)
+    .refine((mb) => mb >= MIN_WEBHOOK_BODY_BUDGET_MB && mb <= MAX_WEBHOOK_BODY_BUDGET_MB, {
+      error: `must be from ${MIN_WEBHOOK_BODY_BUDGET_MB} (one delivery of GitHub's largest payload) to ${MAX_WEBHOOK_BODY_BUDGET_MB}`,
+    })
     .optional(),
 });
 
@@ -130,6 +144,7 @@ export function parseOperatorEnv(env: NodeJS.ProcessEnv, role: ProcessRole): App
     redisCluster: values.REDIS_CLUSTER ?? false,
     workerConcurrency: values.WORKER_CONCURRENCY ?? DEFAULT_CONCURRENCY,
     queuePrefix: values.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX,
+    webhookBodyBudgetBytes: (values.WEBHOOK_BODY_BUDGET_MB ?? DEFAULT_WEBHOOK_BODY_BUDGET_MB) * 1024 * 1024,
   };
 }
 

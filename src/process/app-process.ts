@@ -143,7 +143,7 @@ async function startWeb(running: AppProcess, context: StartContext): Promise<voi
     appId: settings.appId,
     log: context.log,
   });
-  const server = await createWebServer({ probot: context.probot, app, redis: context.client, queues, log: context.log });
+  const server = await createWebServer({ probot: context.probot, app, redis: context.client, queues, log: context.log, limits: { bodyBudgetBytes: settings.webhookBodyBudgetBytes } });
   running.port = await listen(server, settings.port, context.options.host);
   running.server = server;
   running.queues = queues;

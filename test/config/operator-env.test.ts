@@ -67,13 +67,19 @@ describe('the operator environment', () => {
 
   it('checks ports, concurrency, log level and the queue prefix, and defaults them', () => {
     const settings = parseOperatorEnv(VALID, 'start');
-    expect(settings).toMatchObject({ appId: 12345, port: 3000, logLevel: 'info', workerConcurrency: 4, queuePrefix: '{leakstop}' });
+    expect(settings).toMatchObject({ appId: 12345, port: 3000, logLevel: 'info', workerConcurrency: 4, queuePrefix: '{leakstop}', webhookBodyBudgetBytes: 64 * 1024 * 1024 });
     expect(problemsOf({ ...VALID, PORT: '70000', WORKER_CONCURRENCY: '0', LOG_LEVEL: 'loud', QUEUE_PREFIX: 'has space' })).toEqual([
       expect.stringMatching(/^PORT must be a TCP port number/),
       expect.stringMatching(/^LOG_LEVEL must be one of/),
       expect.stringMatching(/^WORKER_CONCURRENCY must be from 1 to/),
       expect.stringMatching(/^QUEUE_PREFIX must be 1-64 letters/),
     ]);
+  });
+
+  it('sizes the webhook body budget in MB, never below one 25 MB delivery', () => {
+    expect(parseOperatorEnv({ ...VALID, WEBHOOK_BODY_BUDGET_MB: '256' }, 'web').webhookBodyBudgetBytes).toBe(256 * 1024 * 1024);
+    expect(problemsOf({ ...VALID, WEBHOOK_BODY_BUDGET_MB: '10' })).toEqual([expect.stringMatching(/^WEBHOOK_BODY_BUDGET_MB must be from 25 \(one delivery of GitHub's largest payload\)/)]);
+    expect(problemsOf({ ...VALID, WEBHOOK_BODY_BUDGET_MB: '1.5' })).toEqual([expect.stringMatching(/^WEBHOOK_BODY_BUDGET_MB must be a whole number of megabytes/)]);
   });
 });
 

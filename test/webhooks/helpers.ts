@@ -1,7 +1,7 @@
 // What the webhook tests share: GitHub's own example payloads, signatures as GitHub computes them,
 // an app identity with a throwaway private key, and the web server wired to a real Redis queue.
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { Probot } from 'probot';
 import type { Redis } from 'ioredis';
@@ -11,6 +11,7 @@ import type { ApprovalJob } from '../../src/queue/response-jobs.js';
 import type { WebhookDelivery, WebhookDeps } from '../../src/webhooks/delivery.js';
 import { createQueues, enqueueScanJobs, type ScanQueues } from '../../src/queue/queues.js';
 import { createWebServer, listen, WEBHOOK_PATH } from '../../src/webhooks/web-server.js';
+import type { WebhookLimits } from '../../src/webhooks/webhook-endpoint.js';
 
 interface WebhookDefinition {
   name: string;
@@ -88,6 +89,57 @@ export async function deliver(baseUrl: string, delivery: Delivery): Promise<Deli
   return { status: response.status, text, ms: performance.now() - started };
 }
 
+/** The headers GitHub sends with a delivery of `body`; `overrides` replaces (or with undefined, drops) some. */
+export function deliveryHeaders(event: string, body: string, overrides: Record<string, string | undefined> = {}): Record<string, string> {
+  const headers: Record<string, string | undefined> = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    'x-github-event': event,
+    'x-github-delivery': randomUUID(),
+    'x-hub-signature-256': sign(body),
+    'user-agent': 'GitHub-Hookshot/test',
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+}
+
+/** A delivery whose body the test writes when it chooses (or never): headers are sent at once. */
+export interface OpenDelivery {
+  request: ClientRequest;
+  response: Promise<RawResponse>;
+  /** Resolves when the connection is closed, by either side. */
+  closed: Promise<void>;
+  /** Whether the test had finished writing the body when the connection closed. */
+  bodyFinished(): boolean;
+}
+
+export function openDelivery(baseUrl: string, headers: Record<string, string>): OpenDelivery {
+  const request = httpRequest(`${baseUrl}${WEBHOOK_PATH}`, { method: 'POST', headers, agent: false });
+  let finished = false;
+  request.on('finish', () => (finished = true));
+  // The server may close the connection while the body is still being written: that is the point.
+  request.on('error', () => undefined);
+  const closed = new Promise<void>((resolve) => request.on('close', resolve));
+  const response = new Promise<RawResponse>((resolve, reject) => {
+    request.on('response', (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('error', reject);
+      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    request.on('close', () => reject(new Error('the connection closed without an answer')));
+  });
+  response.catch(() => undefined);
+  request.flushHeaders();
+  return { request, response, closed, bodyFinished: () => finished };
+}
+
 export interface TestWebServer {
   baseUrl: string;
   queues: ScanQueues;
@@ -107,6 +159,8 @@ export async function startTestWebServer(options: {
   log?: Logger;
   /** False for a Redis that never answers. */
   waitReady?: boolean;
+  /** Shorter deadlines and smaller budgets than the defaults, so tests stay fast. */
+  limits?: Partial<WebhookLimits>;
 }): Promise<TestWebServer> {
   const log = options.log ?? createLogger({ level: 'silent' });
   const queues = createQueues(options.producer, { prefix: options.prefix });
@@ -114,7 +168,7 @@ export async function startTestWebServer(options: {
   if (options.waitReady !== false) await queues.ready();
   const probot = new Probot({ appId: APP_ID, privateKey: testPrivateKey(), secret: WEBHOOK_SECRET, log });
   const app = leakstopApp({ enqueue: (jobs) => enqueueScanJobs(queues, jobs, options.enqueueTimeoutMs), appId: APP_ID, log });
-  const server = await createWebServer({ probot, app, redis: options.client, queues, log });
+  const server = await createWebServer({ probot, app, redis: options.client, queues, log, ...(options.limits === undefined ? {} : { limits: options.limits }) });
   const port = await listen(server, 0, '127.0.0.1');
   return {
     baseUrl: `http://127.0.0.1:${port}`,

@@ -11,7 +11,7 @@ import { createRedisConnection } from '../../src/queue/redis-connection.js';
 import { createLogger } from '../../src/log.js';
 import type { ScanJob } from '../../src/queue/jobs.js';
 import { HEALTH_PATH } from '../../src/webhooks/web-server.js';
-import { actionIs, APP_ID, deliver, examplePayload, sign, startTestWebServer, testPrivateKey, WEBHOOK_SECRET, type TestWebServer } from './helpers.js';
+import { actionIs, APP_ID, deliver, deliveryHeaders, examplePayload, sign, startTestWebServer, testPrivateKey, WEBHOOK_SECRET, type TestWebServer } from './helpers.js';
 import { deleteKeysWithPrefix, describeWithRedis, everythingStored, redisUrl, startRedisProxy, testRedis, uniquePrefix } from '../queue/redis.js';
 
 const silent = createLogger({ level: 'silent' });
@@ -216,6 +216,20 @@ describeWithRedis('the webhook endpoint', () => {
   it('answers 404 for any other path', async () => {
     const response = await fetch(`${web.baseUrl}/`);
     expect(response.status).toBe(404);
+    expect((await fetch(`${web.baseUrl}/api/github/webhooks-old`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('takes deliveries on the webhook path with a trailing slash, as a webhook URL may be entered', async () => {
+    const payload = examplePayload('push', (p) => p.ref === 'refs/heads/master');
+    const body = JSON.stringify(payload);
+    const response = await fetch(`${web.baseUrl}/api/github/webhooks/`, { method: 'POST', headers: deliveryHeaders('push', body), body });
+    expect(response.status).toBe(200);
+    expect(await web.queues.scan.count()).toBe(1);
+  });
+
+  it('answers 405 to a GET of the webhook path', async () => {
+    const response = await fetch(`${web.baseUrl}/api/github/webhooks`);
+    expect(response.status).toBe(405);
   });
 });
 
