@@ -508,10 +508,11 @@ function trickle(request, body, overMs) {
 
 /**
  * `leakstop start` (web server and worker thread) in this process, against the fake GitHub and
- * Redis; `env` adds to or overrides the operator environment. Returns the running process and the
- * base URL of its web server.
+ * Redis; `env` adds to or overrides the operator environment (LOG_LEVEL sets the worker thread's,
+ * which logs to stdout); the web process logs errors to `logTo` (a stream; stdout when absent).
+ * Returns the running process and the base URL of its web server.
  */
-export async function startLeakstop({ github, redisUrl, prefix, concurrency, env = {}, shutdownGraceMs }) {
+export async function startLeakstop({ github, redisUrl, prefix, concurrency, env = {}, shutdownGraceMs, logTo }) {
   // Imported here, not at the top: the fake GitHub's thread loads this module too and needs none of it.
   const { startAppProcess } = await import('../dist/process/app-process.js');
   const { createLogger } = await import('../dist/log.js');
@@ -533,7 +534,7 @@ export async function startLeakstop({ github, redisUrl, prefix, concurrency, env
       LEAKSTOP_ALLOW_VOLATILE_REDIS: 'true',
       ...env,
     },
-    { host: '127.0.0.1', log: createLogger({ level: 'error' }), ...(shutdownGraceMs === undefined ? {} : { shutdownGraceMs }) },
+    { host: '127.0.0.1', log: createLogger({ level: 'error', ...(logTo === undefined ? {} : { destination: logTo }) }), ...(shutdownGraceMs === undefined ? {} : { shutdownGraceMs }) },
   );
   const baseUrl = `http://127.0.0.1:${running.port}`;
   await github.setWebhookUrl(`${baseUrl}/api/github/webhooks`);

@@ -36,14 +36,16 @@
 //                  The flood itself is not waited for (GitHub's write spacing makes 2,000 check runs
 //                  of one installation take half an hour): only duplicates among its runs count.
 // Fault phases share BENCH_FAULT_DEADLINE_MS (90 s): how long acknowledged pushes may take.
-// Env: REDIS_URL (required: the shared Redis every phase but redis-restart uses).
+// Env: REDIS_URL (required: the shared Redis every phase but redis-restart uses). The web process's
+// error log goes to a file per phase in the temp dir (its size is reported); the worker thread's to
+// stdout at BENCH_WORKER_LOG_LEVEL (default fatal).
 // Every loop is bounded by a count or a deadline; nothing leaves the loopback interface.
 //
 // Measured before the fixes of issue 12 (main at a7ace86, 2026-12-03, 2-core machine shared with
 // other work): see the BEFORE block just below, filled from a run of every phase.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +80,10 @@ const DRAIN_DEADLINE_MS = 10 * 60 * 1000;
 const SETTLE_MS = 2_000;
 /** Fault phases hand unfinished jobs back quickly at the end rather than wait the 25 s grace. */
 const FAULT_PHASE_GRACE_MS = 2_000;
+/** leakstop's SHUTDOWN_GRACE_MS, the drain's grace when a phase sets none. */
+const SHUTDOWN_GRACE_MS = 25_000;
+/** A shutdown may take this much longer than its grace (closing queues and connections). */
+const CLOSE_SLACK_MS = 15_000;
 /** Past leakstop's 15 s provider timeout (PROVIDER_TIMEOUT_MS). */
 const LATE_REVOKE_MS = 16_000;
 const PHASES = ['load', 'lost-answer', 'slow-body', 'redis-restart', 'hung', 'flood'];
@@ -138,17 +144,53 @@ async function withApp({ name, redisUrl = REDIS_URL, concurrency, response = fal
   const github = await startFakeGitHub();
   const prefix = benchPrefix(name);
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  const log = webLog(name);
+  const workerLog = { LOG_LEVEL: env.BENCH_WORKER_LOG_LEVEL ?? 'fatal' };
   let app;
+  let closed = true;
   try {
-    app = await startLeakstop({ github, redisUrl, prefix, concurrency, env: response ? responseEnv(github) : {}, shutdownGraceMs });
-    return await run({ github, prefix, redis, ...app });
+    app = await startLeakstop({ github, redisUrl, prefix, concurrency, env: { ...workerLog, ...(response ? responseEnv(github) : {}) }, shutdownGraceMs, logTo: log.stream });
+    const result = await run({ github, prefix, redis, ...app });
+    await github.releaseHeld();
+    closed = await closeWithin(app.running, shutdownGraceMs);
+    const notClosed = closed ? '' : `leakstop did not shut down within ${seconds(closeDeadline(shutdownGraceMs))} of its ${seconds(shutdownGraceMs ?? SHUTDOWN_GRACE_MS)} grace (left running)`;
+    return { ...result, failed: result.failed || !closed, figures: [result.figures, log.describe(), notClosed].filter(Boolean).join('; ') };
   } finally {
     await github.releaseHeld();
-    await app?.running.close();
+    if (closed) await closeWithin(app?.running, shutdownGraceMs);
     await deleteKeys(redis, prefix).catch(() => undefined);
     redis.disconnect();
     await github.close();
+    log.stream.end();
   }
+}
+
+const closeDeadline = (graceMs) => (graceMs ?? SHUTDOWN_GRACE_MS) + CLOSE_SLACK_MS;
+
+/** Closes leakstop (safe to repeat); false if it has not finished by its grace and some slack. */
+async function closeWithin(running, graceMs) {
+  if (running === undefined) return true;
+  return Promise.race([running.close().then(() => true), sleep(closeDeadline(graceMs)).then(() => false)]);
+}
+
+/**
+ * Where the web process's error log goes: a file per phase (faults make it log a lot), counted; the
+ * worker thread's goes to stdout at BENCH_WORKER_LOG_LEVEL (default fatal: none).
+ */
+function webLog(phase) {
+  const path = join(tmpdir(), `leakstop-bench-load-${process.pid}-${phase}.log`);
+  const file = createWriteStream(path);
+  let lines = 0;
+  let bytes = 0;
+  const stream = {
+    write(line) {
+      lines++;
+      bytes += Buffer.byteLength(line);
+      file.write(line);
+    },
+    end: () => file.end(),
+  };
+  return { stream, describe: () => (lines === 0 ? '' : `web process logged ${lines} error line(s), ${(bytes / 1024).toFixed(0)} KiB (${path})`) };
 }
 
 /** Whether a push's check runs show it checked: some run completed. */
@@ -503,19 +545,25 @@ async function hungPhase() {
     for (const d of hungReads) await github.fault(`commit:${d.shas[0]}`, 'hold');
     for (const d of hungWrites) await github.fault(`check-run:${d.headSha}`, 'hold');
     const healthy = await Promise.all(Array.from({ length: 10 }, (_, i) => pushDelivery(github, i < 2 ? writeHeld : 5_200 + i, 50_200 + i, COMMITS_PER_PUSH)));
-    const faulted = [...hungReads, ...hungWrites];
-    const faultedSent = await Promise.all(faulted.map((d) => send(baseUrl, d, { record: github })));
-    // The held requests are made before the healthy pushes arrive.
-    await waitUntil('the held requests to arrive', async () => ((await github.faultsFired()).hold ?? 0) >= faulted.length, 30_000).catch(() => undefined);
+    const faulted = [...hungWrites, ...hungReads];
+    // The held requests are made before the healthy pushes arrive: first the writes (while scan
+    // slots are free), then the reads that take every slot.
+    // (Bounded: a request queued inside leakstop behind a held one never arrives.)
+    const held = async (n) => waitUntil('the held requests to arrive', async () => ((await github.faultsFired()).hold ?? 0) >= n, 10_000).catch(() => undefined);
+    const faultedSent = [];
+    for (const group of [hungWrites, hungReads]) {
+      faultedSent.push(...(await Promise.all(group.map((d) => send(baseUrl, d, { record: github })))));
+      await held(faultedSent.length);
+    }
     const healthySent = await Promise.all(healthy.map((d) => send(baseUrl, d, { record: github })));
     const pushes = [...faulted.map((delivery, i) => ({ delivery, sent: faultedSent[i] })), ...healthy.map((delivery, i) => ({ delivery, sent: healthySent[i] }))];
     const verdict = await judge(github, pushes, HUNG_DEADLINE_MS);
     const healthyVerdict = await judge(github, pushes.slice(faulted.length), 0);
-    const held = await github.faultsFired();
+    const fired = await github.faultsFired();
     return {
       ...summary(verdict),
       line: `${summary(verdict).line}, within ${seconds(HUNG_DEADLINE_MS)}`,
-      figures: `held ${held.hold ?? 0} requests (${hungReads.length} commit reads, ${hungWrites.length} check run creations); healthy pushes checked ${healthyVerdict.checkRunMs.length} of ${healthy.length}, ${timesLine(healthyVerdict)}`,
+      figures: `held ${fired.hold ?? 0} requests (of ${hungReads.length} commit reads and ${hungWrites.length} check run creations set to hang); healthy pushes checked ${healthyVerdict.checkRunMs.length} of ${healthy.length}, ${timesLine(healthyVerdict)}`,
     };
   });
 }
@@ -578,7 +626,8 @@ async function main() {
     const n = (value) => (Number.isFinite(value) ? String(value) : '-').padStart(7);
     console.log(`  ${row.phase.padEnd(15)}${n(row.acked)}${n(row.lost)}${n(row.duplicated)}${seconds(row.took).padStart(9)}   ${row.failed ? 'FAIL' : 'ok'}`);
   }
-  if (rows.some((row) => row.failed)) process.exitCode = 1;
+  // A leakstop that did not shut down would keep the process alive: its phase has failed already.
+  process.exit(rows.some((row) => row.failed) ? 1 : 0);
 }
 
 await main();
