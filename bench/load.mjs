@@ -47,7 +47,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { generateGithubStyleToken } from '../dist/detect/checksum.js';
@@ -144,6 +144,8 @@ async function withApp({ name, redisUrl = REDIS_URL, concurrency, response = fal
   const github = await startFakeGitHub();
   const prefix = benchPrefix(name);
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  // Redis going away is what the redis-restart phase is about: the inspector reconnects quietly.
+  redis.on('error', () => undefined);
   const log = webLog(name);
   const workerLog = { LOG_LEVEL: env.BENCH_WORKER_LOG_LEVEL ?? 'fatal' };
   let app;
@@ -151,10 +153,12 @@ async function withApp({ name, redisUrl = REDIS_URL, concurrency, response = fal
   try {
     app = await startLeakstop({ github, redisUrl, prefix, concurrency, env: { ...workerLog, ...(response ? responseEnv(github) : {}) }, shutdownGraceMs, logTo: log.stream });
     const result = await run({ github, prefix, redis, ...app });
+    const unmatched = [...new Set(await github.unmatched())];
+    const noRoute = unmatched.length === 0 ? '' : `the fake GitHub has no route for ${unmatched.slice(0, 3).join(', ')}${unmatched.length > 3 ? ', …' : ''} (add it to app-harness.mjs)`;
     await github.releaseHeld();
     closed = await closeWithin(app.running, shutdownGraceMs);
     const notClosed = closed ? '' : `leakstop did not shut down within ${seconds(closeDeadline(shutdownGraceMs))} of its ${seconds(shutdownGraceMs ?? SHUTDOWN_GRACE_MS)} grace (left running)`;
-    return { ...result, failed: result.failed || !closed, figures: [result.figures, log.describe(), notClosed].filter(Boolean).join('; ') };
+    return { ...result, failed: result.failed || !closed, figures: [result.figures, noRoute, log.describe(), notClosed].filter(Boolean).join('; ') };
   } finally {
     await github.releaseHeld();
     if (closed) await closeWithin(app?.running, shutdownGraceMs);
@@ -620,7 +624,7 @@ async function main() {
     closeDeliveries();
   }
   console.log('');
-  console.log('leakstop bench:load, every phase');
+  console.log(`leakstop bench:load, every phase (load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores)`);
   console.log(`  ${'phase'.padEnd(15)}${'acked'.padStart(7)}${'lost'.padStart(7)}${'dup'.padStart(7)}${'took'.padStart(9)}   verdict`);
   for (const row of rows) {
     const n = (value) => (Number.isFinite(value) ? String(value) : '-').padStart(7);
