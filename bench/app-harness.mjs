@@ -270,9 +270,12 @@ function serveFakeGitHub() {
       const fault = faults.get(key);
       if (fault === undefined) continue;
       if (--fault.times <= 0) faults.delete(key);
-      played ??= fault;
+      played ??= { ...fault, on: key.slice(0, key.indexOf(':')) };
     }
-    if (played !== undefined) faultsFired.set(played.action, (faultsFired.get(played.action) ?? 0) + 1);
+    if (played !== undefined) {
+      const name = `${played.action} ${played.on}`;
+      faultsFired.set(name, (faultsFired.get(name) ?? 0) + 1);
+    }
     return played;
   }
 
@@ -398,7 +401,7 @@ export async function startFakeGitHub() {
      * perform nor answer, ever: see releaseHeld).
      */
     fault: (key, action, times = 1, ms = 0) => call('fault', [key, action, times, ms]),
-    /** How many requests each fault action was played on. */
+    /** How many requests each fault was played on, by action and request kind ('hold commit': 4). */
     faultsFired: () => call('faultsFired'),
     /** Closes the connections of held and late requests; returns how many there were. */
     releaseHeld: () => call('releaseHeld'),

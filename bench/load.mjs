@@ -288,6 +288,10 @@ async function judge(github, pushes, deadlineMs, idle) {
     duplicatedBy: duplicated,
     checkRunMs,
     revokedMs,
+    // Not acknowledged (5xx, reset, no answer): GitHub shows these as failed deliveries, which only a
+    // redelivery (by hand, or the app reconciling GET /app/hook/deliveries) brings back.
+    refused: all.length - ackedOnes.length,
+    refusedRecovered: all.filter((o) => !acked(o.sent) && complete(o)).length,
   };
 }
 
@@ -407,7 +411,7 @@ function summary(verdict) {
     lost: verdict.lost,
     duplicated: verdict.duplicated,
     failed: verdict.lost > 0 || verdict.duplicated > 0,
-    line: `${verdict.pushes} pushes, ${verdict.acked} acknowledged, ${lostLine(verdict)}${verdict.finished ? '' : ' (deadline passed)'}${verdict.drained === false ? ' (queues not drained by the deadline)' : ''}`,
+    line: `${verdict.pushes} pushes, ${verdict.acked} acknowledged${verdict.refused === 0 ? '' : ` (of the ${verdict.refused} refused, ${verdict.refusedRecovered} checked after all)`}, ${lostLine(verdict)}${verdict.finished ? '' : ' (deadline passed)'}${verdict.drained === false ? ' (queues not drained by the deadline)' : ''}`,
   };
 }
 
@@ -528,9 +532,8 @@ async function redisRestartPhase() {
         FAULT_DEADLINE_MS,
         { redis, prefix },
       );
-      const refused = results.filter((r) => !acked(r)).length;
       const redelivered = (await github.redeliveries()).length;
-      return { ...summary(verdict), figures: `Redis stopped: ${restartLog.join(', ')}; deliveries refused ${refused}; ${timesLine(verdict)}; redeliveries asked ${redelivered}` };
+      return { ...summary(verdict), figures: `Redis stopped: ${restartLog.join(', ')}; ${timesLine(verdict)}; redeliveries asked ${redelivered}` };
     });
   } finally {
     await stopRedis(server, port, 'SHUTDOWN');
@@ -553,7 +556,8 @@ async function hungPhase() {
     // The held requests are made before the healthy pushes arrive: first the writes (while scan
     // slots are free), then the reads that take every slot.
     // (Bounded: a request queued inside leakstop behind a held one never arrives.)
-    const held = async (n) => waitUntil('the held requests to arrive', async () => ((await github.faultsFired()).hold ?? 0) >= n, 10_000).catch(() => undefined);
+    const holds = (fired) => Object.entries(fired).reduce((sum, [name, n]) => sum + (name.startsWith('hold ') ? n : 0), 0);
+    const held = async (n) => waitUntil('the held requests to arrive', async () => holds(await github.faultsFired()) >= n, 10_000).catch(() => undefined);
     const faultedSent = [];
     for (const group of [hungWrites, hungReads]) {
       faultedSent.push(...(await Promise.all(group.map((d) => send(baseUrl, d, { record: github })))));
@@ -567,7 +571,7 @@ async function hungPhase() {
     return {
       ...summary(verdict),
       line: `${summary(verdict).line}, within ${seconds(HUNG_DEADLINE_MS)}`,
-      figures: `held ${fired.hold ?? 0} requests (of ${hungReads.length} commit reads and ${hungWrites.length} check run creations set to hang); healthy pushes checked ${healthyVerdict.checkRunMs.length} of ${healthy.length}, ${timesLine(healthyVerdict)}`,
+      figures: `held ${fired['hold commit'] ?? 0} of ${hungReads.length} commit reads and ${fired['hold check-run'] ?? 0} of ${hungWrites.length} check run creations set to hang; healthy pushes checked ${healthyVerdict.checkRunMs.length} of ${healthy.length}, ${timesLine(healthyVerdict)}`,
     };
   });
 }
