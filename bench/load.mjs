@@ -41,8 +41,22 @@
 // stdout at BENCH_WORKER_LOG_LEVEL (default fatal).
 // Every loop is bounded by a count or a deadline; nothing leaves the loopback interface.
 //
-// Measured before the fixes of issue 12 (main at a7ace86, 2026-12-03, 2-core machine shared with
-// other work): see the BEFORE block just below, filled from a run of every phase.
+// Measured before the fixes of issue 12 on 2026-12-03 (main at a7ace86; `BENCH_DELIVERIES=200`, the
+// other settings default; 2 cores shared with other work, load average 14-16, so times are slow):
+//   load           0 lost, 0 duplicated; webhook p99 5.6 s (the machine's load: 27 ms when idle),
+//                  5.1 scans/s, 20-commit push checked p50 941 ms.
+//   lost-answer    20 of 20 pushes duplicated: a second check run, a second incident issue and a
+//                  second revocation for every push (56 answers lost: 502 ×28, closed ×27, late ×1).
+//   slow-body      3 of 3 slow bodies answered 202 after 9.0 s and never checked (lost 3); the 5
+//                  ordinary deliveries beside them answered in 13 ms p50 and were checked.
+//   redis-restart  0 lost, 0 duplicated (40 pushes, 10 refused while Redis was down 1.3 s after
+//                  SHUTDOWN and 1.8 s after kill -9, none redelivered); check run p50 10.9 s, max 14.9 s;
+//                  revocation p50 4.4 s, max 62.8 s. An earlier run (20 pushes) duplicated 7 check runs.
+//   hung           16 of 16 pushes not checked within 60 s, the 10 healthy ones included, although
+//                  only 2 commit reads and 2 check run creations were held (2 of 4 scan slots): one
+//                  held write stops every installation's writes. leakstop then did not shut down within 17 s.
+//   flood          the other installation's push not checked within 90 s (lost); 2,000 pushes sent in
+//                  51 s, 177 unanswered within 30 s, webhook p99 46 s; 21 of the flood checked by then.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
