@@ -209,7 +209,7 @@ function serveFakeGitHub() {
       const perPage = Math.min(100, Number(query.get('per_page') ?? PER_PAGE_DEFAULT));
       const start = Number(/^v1_(\d+)$/.exec(query.get('cursor') ?? '')?.[1] ?? 0);
       const items = newestFirst.slice(start, start + perPage).map(deliveryItem);
-      const headers = start + perPage < newestFirst.length ? { link: `<http://${host}/app/hook/deliveries?per_page=${perPage}&cursor=v1_${start + perPage}>; rel="next"` } : {};
+      const headers = start + perPage < newestFirst.length ? { link: `<http://${host}/api/v3/app/hook/deliveries?per_page=${perPage}&cursor=v1_${start + perPage}>; rel="next"` } : {};
       return [200, items, headers];
     }
     if (method === 'GET' && (m = /^\/app\/hook\/deliveries\/(\d+)$/.exec(path))) {
