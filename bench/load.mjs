@@ -51,7 +51,8 @@
 //                  ordinary deliveries beside them answered in 13 ms p50 and were checked.
 //   redis-restart  0 lost, 0 duplicated (40 pushes, 10 refused while Redis was down 1.3 s after
 //                  SHUTDOWN and 1.8 s after kill -9, none redelivered); check run p50 10.9 s, max 14.9 s;
-//                  revocation p50 4.4 s, max 62.8 s. An earlier run (20 pushes) duplicated 7 check runs.
+//                  revocation p50 4.4 s, max 62.8 s. Two runs of 20 pushes duplicated 7 check runs, and
+//                  4 check runs and 2 revocations (after kill -9, AOF's last second is gone).
 //   hung           16 of 16 pushes not checked within 60 s, the 10 healthy ones included, although
 //                  only 2 commit reads and 2 check run creations were held (2 of 4 scan slots): one
 //                  held write stops every installation's writes. leakstop then did not shut down within 17 s.
