@@ -141,6 +141,7 @@ function serveFakeGitHub() {
       if (body.actions !== undefined) run.responseUpdates.push(now());
       return [200, checkRunJson(Number(m[1]))];
     }
+    if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(path))) return runs.has(Number(m[1])) ? [200, checkRunJson(Number(m[1]))] : [404, { message: 'Not Found' }];
     if (method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/check-runs\/\d+\/annotations$/.test(path)) return [200, []];
     return undefined;
   }
@@ -152,7 +153,9 @@ function serveFakeGitHub() {
       if (method === 'GET') {
         const since = query.get('since');
         const label = query.get('labels');
-        const matching = list.filter((issue) => (since === null || issue.updatedAt >= since) && (label === null || issue.labels.includes(label)));
+        // `labels` is a comma-separated list: an issue must carry every one.
+        const wanted = label === null ? [] : label.split(',').map((name) => name.trim()).filter(Boolean);
+        const matching = list.filter((issue) => (since === null || issue.updatedAt >= since) && wanted.every((name) => issue.labels.includes(name)));
         return [200, page(matching, query).map((issue) => issueJson(m[1], issue))];
       }
       if (method === 'POST') {
