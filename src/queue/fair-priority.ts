@@ -1,7 +1,7 @@
-// Fairness between installations on one BullMQ queue. BullMQ's groups are BullMQ Pro only, so each
-// job gets a priority from start-time fair queueing (a round-robin over installations kept in one
-// Redis hash): an installation's k-th job still waiting is served in round k, after at most one job
-// of every other installation per round. One organisation's flood or backfill of thousands of jobs
+// Fairness between installations on one BullMQ queue (scan, backfill, report, respond). BullMQ's
+// groups are BullMQ Pro only, so each job gets a priority from start-time fair queueing (a
+// round-robin over installations kept in one Redis hash): an installation's k-th job still waiting
+// is served in round k, after at most one job of every other installation per round. One organisation's flood or backfill of thousands of jobs
 // then delays another's push by at most one job per installation that has work waiting, instead of
 // by the whole flood.
 //
