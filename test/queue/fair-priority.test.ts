@@ -217,6 +217,28 @@ describeWithRedis('installations taking turns on the queues', () => {
     expect(await inspector.pttl(roundsKey(queues.scan))).toBeLessThanOrEqual(24 * 60 * 60 * 1000);
   });
 
+  it('lets a retried job keep its turn: it runs again before the later rounds, and everything completes', async () => {
+    for (let n = 0; n < 30; n++) await enqueueScanJobs(queues, [push(FLOODER, n)]);
+    const failOnce = scanJobId(push(FLOODER, 0));
+    const attempts: string[] = [];
+    const worker = new Worker(
+      SCAN_QUEUE,
+      async (job: Job) => {
+        attempts.push(job.id ?? '');
+        if (job.id === failOnce && job.attemptsMade === 0) throw new Error('GitHub answered 502');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      },
+      { connection: workerConnection, prefix, concurrency: 1, settings: { backoffStrategy: () => 20 } },
+    );
+    workers.push(worker);
+    await completed(queues.scan, 30);
+    const retried = await queues.scan.getJob(failOnce);
+    expect(retried).toMatchObject({ attemptsMade: 2, priority: 1 });
+    // Back from its 20 ms backoff with priority 1, it went ahead of the flood's later rounds.
+    expect(attempts.lastIndexOf(failOnce)).toBeLessThan(29);
+    expect(new Set(attempts).size).toBe(30);
+  });
+
   it('keeps every priority within the range BullMQ accepts', async () => {
     // An installation whose last turn is at the cap stays there (first in, first out) rather than
     // asking BullMQ for a priority it refuses.
