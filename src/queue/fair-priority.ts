@@ -1,16 +1,17 @@
 // Fairness between installations on one BullMQ queue (scan, backfill, report, respond). BullMQ's
 // groups are BullMQ Pro only, so each job gets a priority from start-time fair queueing (a
 // round-robin over installations kept in one Redis hash): an installation's k-th job still waiting
-// is served in round k, after at most one job of every other installation per round. One organisation's flood or backfill of thousands of jobs
-// then delays another's push by at most one job per installation that has work waiting, instead of
-// by the whole flood.
+// is served in round k, after at most one job of every other installation per round. One
+// organisation's flood or backfill of thousands of jobs then delays another's push by at most one job
+// per installation that has work waiting, instead of by the whole flood.
 //
 // How a priority (the job's "round") is chosen, atomically in one script at enqueue:
 //   floor = the round now being served: the lowest priority still waiting in the queue, never
 //           lower than the floor seen before (a retried or recovered job's old, low priority must
 //           not pull the rounds back);
 //   round = max(floor, this installation's last round + 1), capped at BullMQ's highest priority.
-// A quiet installation's first job gets the current round and goes to the front; a flooding
+// A quiet installation's first job gets the current round and goes to the front (behind the jobs of
+// that round already queued, one per installation at most); a flooding
 // installation's jobs get rounds 1, 2, 3 ... and are served in their own order, one per round, so
 // every one of them is still served (nothing starves). Jobs of equal priority are served first in,
 // first out (BullMQ's priority counter).
