@@ -11,10 +11,10 @@
 //           not pull the rounds back);
 //   round = max(floor, this installation's last round + 1), capped at BullMQ's highest priority.
 // A quiet installation's first job gets the current round and goes to the front (behind the jobs of
-// that round already queued, one per installation at most); a flooding
-// installation's jobs get rounds 1, 2, 3 ... and are served in their own order, one per round, so
-// every one of them is still served (nothing starves). Jobs of equal priority are served first in,
-// first out (BullMQ's priority counter).
+// that round already queued, one per installation at most); a flooding installation's jobs get
+// rounds 1, 2, 3 ... and are served in their own order, one per round, so every one of them is still
+// served (nothing starves). Jobs of equal priority are served first in, first out (BullMQ's priority
+// counter).
 //
 // Nothing is counted up and down, so nothing drifts: a worker killed with -9, a retry or a stalled
 // job changes no state here (stalled jobs go back to BullMQ's wait list, ahead of every priority;
