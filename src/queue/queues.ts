@@ -1,8 +1,10 @@
 // The queues and how jobs are added to them. Pushes, pull requests and re-runs share the scan queue;
 // installation backfills (whole histories, many repositories at once) have their own, rate-limited
 // queue so that a large organisation installing the app neither starves pushes nor trips GitHub's
-// secondary rate limits.
+// secondary rate limits. Within each queue, installations take turns (fair-priority.ts): one
+// installation's flood does not hold back another's push.
 import { Queue, type JobsOptions } from 'bullmq';
+import { fairPriorities } from './fair-priority.js';
 import type { RedisClient } from './redis-connection.js';
 import { scanJobId, scanJobSchema, type ScanJob } from './jobs.js';
 
@@ -40,6 +42,8 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
 export const ENQUEUE_TIMEOUT_MS = 3_000;
 
 export interface ScanQueues {
+  /** The connection the queues share (the fair turns are taken on it, see fair-priority.ts). */
+  redis: RedisClient;
   scan: Queue<ScanJob>;
   backfill: Queue<ScanJob>;
   /** Read-only here (counts for /healthz): scan workers add the scan reports. */
@@ -60,6 +64,7 @@ export function createQueues(connection: RedisClient, settings: QueueSettings): 
   const backfill = new Queue<ScanJob>(BACKFILL_QUEUE, options);
   const scanReport = new Queue(SCAN_REPORT_QUEUE, options);
   return {
+    redis: connection,
     scan,
     backfill,
     scanReport,
@@ -81,18 +86,23 @@ export class EnqueueError extends Error {
 
 /**
  * Adds the jobs (validated again: nothing but a ScanJob enters Redis) and resolves once Redis has
- * stored them all. A job id already present (a redelivery) is left as it is.
+ * stored them all. A job id already present (a redelivery) is left as it is. Each job's priority is
+ * its installation's turn (see fair-priority.ts).
  */
-export async function enqueueScanJobs(queues: Pick<ScanQueues, 'scan' | 'backfill'>, jobs: readonly ScanJob[], timeoutMs = ENQUEUE_TIMEOUT_MS): Promise<string[]> {
+export async function enqueueScanJobs(queues: Pick<ScanQueues, 'redis' | 'scan' | 'backfill'>, jobs: readonly ScanJob[], timeoutMs = ENQUEUE_TIMEOUT_MS): Promise<string[]> {
   const valid = jobs.map((job) => scanJobSchema.parse(job));
   const ids = valid.map(scanJobId);
   const scans = valid.filter((job) => job.kind !== 'backfill');
   const backfills = valid.filter((job) => job.kind === 'backfill');
-  const adds: Promise<unknown>[] = [];
-  if (scans.length > 0) adds.push(queues.scan.addBulk(scans.map((data) => ({ name: data.kind, data, opts: { jobId: scanJobId(data) } }))));
-  if (backfills.length > 0) adds.push(queues.backfill.addBulk(backfills.map((data) => ({ name: data.kind, data, opts: { jobId: scanJobId(data) } }))));
-  await withEnqueueTimeout(Promise.all(adds), timeoutMs);
+  await withEnqueueTimeout(Promise.all([addInTurn(queues.redis, queues.scan, scans), addInTurn(queues.redis, queues.backfill, backfills)]), timeoutMs);
   return ids;
+}
+
+/** Adds the jobs, each with the priority that gives its installation its turn. */
+async function addInTurn(redis: RedisClient, queue: Queue<ScanJob>, jobs: readonly ScanJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const priorities = await fairPriorities(redis, queue, jobs.map((job) => ({ installationId: job.installationId, jobId: scanJobId(job) })));
+  await queue.addBulk(jobs.map((data, i) => ({ name: data.kind, data, opts: { jobId: scanJobId(data), priority: priorities[i] ?? 1 } })));
 }
 
 /** Resolves once Redis stored what `work` adds, or rejects with EnqueueError (a 503 for GitHub to redeliver). */

@@ -8,6 +8,7 @@ import type { LocatedFinding } from '../detect/finding.js';
 import type { ResponseSettings } from '../config/repo-config.schema.js';
 import { policyFor, responsePolicySchema, type OperatorResponseSettings } from '../respond/policy.js';
 import { sealedSecretSchema, sealSecret, type SealKey } from '../respond/seal.js';
+import { fairPriorities } from './fair-priority.js';
 import type { RedisClient } from './redis-connection.js';
 import { BACKOFF_TYPE, KEEP_FINISHED } from './queues.js';
 
@@ -186,10 +187,13 @@ export function responseJobId(runId: string, fingerprintOrReport: string, step: 
 /**
  * The flow of one response run (a scan, or an approval): the response report job with one chain per
  * credential. `runId` names the jobs: the same run added twice finds its report and adds nothing.
+ * `priorities[i]`, when given, is the i-th credential's turn (fair-priority.ts), for each job of its
+ * chain; the report, which runs after every chain, takes the last.
  */
-export function responseFlow(runId: string, report: ResponseReportJob, credentials: readonly CredentialJob[], attempts = RESPONSE_ATTEMPTS): FlowJob {
-  const opts = (jobId: string): JobsOptions => ({
+export function responseFlow(runId: string, report: ResponseReportJob, credentials: readonly CredentialJob[], attempts = RESPONSE_ATTEMPTS, priorities: readonly number[] = []): FlowJob {
+  const opts = (jobId: string, priority: number | undefined): JobsOptions => ({
     jobId,
+    ...(priority === undefined ? {} : { priority }),
     attempts,
     backoff: { type: BACKOFF_TYPE },
     removeOnComplete: KEEP_FINISHED,
@@ -197,10 +201,10 @@ export function responseFlow(runId: string, report: ResponseReportJob, credentia
     // A chain that fails for good (a bug, Redis lost) must not stop the report of the others.
     ignoreDependencyOnFailure: true,
   });
-  const chain = (credential: CredentialJob): FlowJob => {
+  const chain = (credential: CredentialJob, i: number): FlowJob => {
     let job: FlowJob | undefined;
     for (const step of CHAIN_STEPS) {
-      job = { name: step, queueName: RESPONSE_QUEUE, data: credential, opts: opts(responseJobId(runId, credential.fingerprint, step)), ...(job === undefined ? {} : { children: [job] }) };
+      job = { name: step, queueName: RESPONSE_QUEUE, data: credential, opts: opts(responseJobId(runId, credential.fingerprint, step), priorities[i]), ...(job === undefined ? {} : { children: [job] }) };
     }
     return job!;
   };
@@ -208,17 +212,28 @@ export function responseFlow(runId: string, report: ResponseReportJob, credentia
     name: RESPONSE_REPORT,
     queueName: RESPONSE_QUEUE,
     data: responseReportJobSchema.parse(report),
-    opts: { ...opts(responseJobId(runId, 'all', RESPONSE_REPORT_ID)), attempts: Math.max(attempts, RESPONSE_REPORT_ATTEMPTS) },
+    opts: { ...opts(responseJobId(runId, 'all', RESPONSE_REPORT_ID), priorities.at(-1)), attempts: Math.max(attempts, RESPONSE_REPORT_ATTEMPTS) },
     children: credentials.map(chain),
   };
 }
 
-/** Adds response flows to Redis; the scan worker and the approval job use it. */
+/** The job a chain starts with: its turn is taken under this id (a run added again takes none). */
+function firstStepJobId(runId: string, credential: CredentialJob): string {
+  return responseJobId(runId, credential.fingerprint, CHAIN_STEPS[0]);
+}
+
+/**
+ * Adds response flows to Redis; the scan worker and the approval job use it. Installations take turns
+ * (fair-priority.ts): one organisation's flood of leaked pushes does not hold back another's
+ * revocation. Approvals have no priority: a person pressed "Revoke now", so they go first.
+ */
 export class ResponseQueue {
+  readonly #redis: RedisClient;
   readonly #flows: FlowProducer;
   readonly #queue: Queue;
 
   constructor(connection: RedisClient, prefix: string) {
+    this.#redis = connection;
     this.#flows = new FlowProducer({ connection, prefix });
     this.#queue = new Queue(RESPONSE_QUEUE, { connection, prefix });
   }
@@ -227,7 +242,9 @@ export class ResponseQueue {
   async add(runId: string, report: ResponseReportJob, credentials: readonly CredentialJob[]): Promise<boolean> {
     if (credentials.length === 0) return false;
     if ((await this.#queue.getJob(responseJobId(runId, 'all', RESPONSE_REPORT_ID))) !== undefined) return false;
-    await this.#flows.add(responseFlow(runId, report, credentials));
+    const turns = credentials.map((credential) => ({ installationId: credential.installationId, jobId: firstStepJobId(runId, credential) }));
+    const priorities = await fairPriorities(this.#redis, this.#queue, turns);
+    await this.#flows.add(responseFlow(runId, report, credentials, RESPONSE_ATTEMPTS, priorities));
     return true;
   }
 

@@ -5,6 +5,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import type { RedisClient } from './redis-connection.js';
 import { BACKFILL_QUEUE, BACKOFF_TYPE, KEEP_FINISHED, SCAN_ATTEMPTS, SCAN_QUEUE, SCAN_REPORT_QUEUE } from './queues.js';
 import { errorSummary } from '../error-summary.js';
+import { fairPriorities } from './fair-priority.js';
 import { processScanJob, type ScanJobDeps, type ScanJobOutcome } from './process-scan-job.js';
 import { processScanReportJob, type ScanReportOutcome } from './process-scan-report-job.js';
 import { reportFailedScan } from './report-failed-scan.js';
@@ -59,11 +60,7 @@ export function createScanWorker(deps: ScanWorkerDeps): ScanWorkers {
   // A scan hands its check run and incident issues to a scan report job and frees its slot: GitHub's
   // write spacing would otherwise hold the slot for seconds while later pushes wait to be scanned.
   const reports = new Queue<ScanReportJob>(SCAN_REPORT_QUEUE, { connection: deps.connection, prefix: settings.prefix });
-  const publish = async (report: ScanReportJob): Promise<void> => {
-    const jobId = scanReportJobId(report.scanJobId);
-    // The worker reads every job of its queue whatever its name (earlier versions named them 'report').
-    await reports.add('scan-report', report, { jobId, attempts: SCAN_ATTEMPTS, backoff: { type: BACKOFF_TYPE }, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED });
-  };
+  const publish = (report: ScanReportJob): Promise<void> => queueScanReport(deps.connection, reports, report);
   const processor = (job: Job): Promise<ScanJobOutcome> => processScanJob(job, { publish, ...deps });
   const scan = new Worker(SCAN_QUEUE, processor, { ...common, concurrency: settings.concurrency });
   const scanReport = new Worker(SCAN_REPORT_QUEUE, (job: Job): Promise<ScanReportOutcome> => processScanReportJob(job, deps), { ...common, concurrency: settings.reportConcurrency ?? DEFAULT_REPORT_CONCURRENCY });
@@ -106,6 +103,18 @@ export function createScanWorker(deps: ScanWorkerDeps): ScanWorkers {
       await Promise.all([...failureReports, reports.close()]);
     },
   };
+}
+
+/**
+ * Adds a finished scan's report job (once per scan job: a scan run again adds nothing). Installations
+ * take turns on this queue too (fair-priority.ts): a flood's reports wait on that installation's own
+ * write spacing, and would otherwise hold every report slot while another's check run waits.
+ */
+export async function queueScanReport(redis: RedisClient, reports: Queue<ScanReportJob>, report: ScanReportJob): Promise<void> {
+  const jobId = scanReportJobId(report.scanJobId);
+  const [priority] = await fairPriorities(redis, reports, [{ installationId: report.scan.installationId, jobId }]);
+  // The worker reads every job of its queue whatever its name (earlier versions named them 'report').
+  await reports.add('scan-report', report, { jobId, priority, attempts: SCAN_ATTEMPTS, backoff: { type: BACKOFF_TYPE }, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED });
 }
 
 async function reportIfStalledForGood(worker: Worker, jobId: string, deps: ScanWorkerDeps): Promise<void> {

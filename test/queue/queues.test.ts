@@ -44,10 +44,14 @@ describeWithRedis('the queues', () => {
   it('adds scans and backfills to their own queues with retries and retention', async () => {
     const ids = await enqueueScanJobs(queues, [job('push', 'd1'), job('backfill', 'd2', 7), job('backfill', 'd2', 8)]);
     expect(ids).toEqual([`d1-${HEAD}`, 'd2-repo7', 'd2-repo8']);
-    const [scan] = await queues.scan.getJobs(['waiting']);
-    expect(scan?.opts).toMatchObject({ attempts: SCAN_ATTEMPTS, backoff: { type: BACKOFF_TYPE }, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED });
-    expect((await queues.backfill.getJobs(['waiting'])).map((backfill) => backfill.id).sort()).toEqual(['d2-repo7', 'd2-repo8']);
-    expect(await queueCounts(queues)).toMatchObject({ scan: { waiting: 1 }, backfill: { waiting: 2 } });
+    // Prioritized: each job's priority is its installation's turn (fair-priority.ts).
+    const [scan] = await queues.scan.getJobs(['prioritized']);
+    expect(scan?.opts).toMatchObject({ attempts: SCAN_ATTEMPTS, backoff: { type: BACKOFF_TYPE }, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED, priority: 1 });
+    expect((await queues.backfill.getJobs(['prioritized'])).map((backfill) => [backfill.id, backfill.priority]).sort()).toEqual([
+      ['d2-repo7', 1],
+      ['d2-repo8', 2],
+    ]);
+    expect(await queueCounts(queues)).toMatchObject({ scan: { prioritized: 1 }, backfill: { prioritized: 2 } });
     // Keys live under the prefix only, so a hash-tag prefix keeps them in one Redis Cluster slot.
     const keys = await scanKeys(inspector, `*d1-${HEAD}*`);
     expect(keys.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 // The leak response as queue jobs: one credential job per fingerprint with its secret sealed and its
 // policy resolved, the report job of a run, the flow that nests each chain so verify runs first, and
 // the queue that adds a run or an approval once, storing no secret in clear.
-import { Queue, type FlowJob } from 'bullmq';
+import { Queue, Worker, type FlowJob, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { responseSettingsSchema } from '../../src/config/repo-config.schema.js';
@@ -28,6 +28,7 @@ import {
 } from '../../src/queue/response-jobs.js';
 import { respondsTo } from '../../src/providers/index.js';
 import { sealKeyFromBytes, unsealSecret } from '../../src/respond/seal.js';
+import { waitFor } from '../e2e/helpers.js';
 import { randomChars } from '../providers/random-token.js';
 import { deleteKeysWithPrefix, describeWithRedis, everythingStored, redisUrl, testRedis, uniquePrefix } from './redis.js';
 
@@ -299,13 +300,14 @@ describeWithRedis('the response queue', () => {
     const { findings } = scanFindings();
     const credentials = credentialJobs(request(findings), OPTIONS);
     expect(await queue.add('scan:1', responseReportJobFor(credentials), credentials)).toBe(true);
-    const counts = await jobs.getJobCounts('waiting', 'waiting-children');
-    // The verify jobs wait to run; everything above them waits for its children.
-    expect(counts).toMatchObject({ waiting: credentials.length, 'waiting-children': 1 + credentials.length * 3 });
-    expect((await jobs.getJobs(['waiting'])).map((job) => job.name)).toEqual(credentials.map(() => 'verify'));
+    const counts = await jobs.getJobCounts('prioritized', 'waiting-children');
+    // The verify jobs wait to run, each with its installation's turn as priority (fair-priority.ts);
+    // everything above them waits for its children.
+    expect(counts).toMatchObject({ prioritized: credentials.length, 'waiting-children': 1 + credentials.length * 3 });
+    expect((await jobs.getJobs(['prioritized'], 0, -1, true)).map((job) => [job.name, job.priority])).toEqual(credentials.map((_, i) => ['verify', i + 1]));
 
     expect(await queue.add('scan:1', responseReportJobFor(credentials), credentials)).toBe(false);
-    expect(await jobs.getJobCounts('waiting', 'waiting-children')).toEqual(counts);
+    expect(await jobs.getJobCounts('prioritized', 'waiting-children')).toEqual(counts);
     expect(await queue.add('scan:2', responseReportJobFor(credentials), credentials)).toBe(true);
   });
 
@@ -313,9 +315,44 @@ describeWithRedis('the response queue', () => {
     const { findings } = scanFindings();
     const credentials = credentialJobs(request(findings), OPTIONS);
     await Promise.all([queue.add('scan:race', responseReportJobFor(credentials), credentials), queue.add('scan:race', responseReportJobFor(credentials), credentials)]);
-    expect(await jobs.getJobCounts('waiting', 'waiting-children')).toMatchObject({ waiting: credentials.length, 'waiting-children': 1 + credentials.length * 3 });
+    expect(await jobs.getJobCounts('prioritized', 'waiting-children')).toMatchObject({ prioritized: credentials.length, 'waiting-children': 1 + credentials.length * 3 });
     const report = await jobs.getJob(responseJobId('scan:race', 'all', 'report'));
     expect(await report?.getDependenciesCount()).toMatchObject({ unprocessed: credentials.length });
+  });
+
+  it("starts another installation's first credential next after a flood of leaked pushes, and still runs every chain", async () => {
+    const [github] = credentialJobs(request(scanFindings().findings), OPTIONS);
+    const of = (installationId: number): CredentialJob => ({ ...github!, installationId });
+    for (let n = 0; n < 60; n++) await queue.add(`scan:flood-${n}`, responseReportJobFor([of(101)]), [of(101)]);
+    // A real worker that records what it starts; from the 10th job on, jobs wait for `release`.
+    const started: { name: string; installationId: number }[] = [];
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const workerConnection = createRedisConnection(redisUrl(), 'worker', createLogger({ level: 'silent' }));
+    const worker = new Worker(
+      RESPONSE_QUEUE,
+      async (job: Job<{ installationId: number }>) => {
+        started.push({ name: job.name, installationId: job.data.installationId });
+        if (started.length >= 10) await released;
+      },
+      { connection: workerConnection, prefix, concurrency: 2 },
+    );
+    try {
+      await waitFor('both slots to hold a job', () => Promise.resolve(started.length === 11 ? true : undefined));
+      const startedBefore = started.length;
+      await queue.add('scan:quiet', responseReportJobFor([of(202)]), [of(202)]);
+      release();
+      await waitFor("the quiet installation's verify to start", () => Promise.resolve(started.some((job) => job.installationId === 202) ? true : undefined));
+      // Chains already under way finish their steps first; of the flood's credentials not yet
+      // started, at most the one of the round now served goes before it (not the 50 others).
+      const ahead = started.slice(startedBefore, started.findIndex((job) => job.installationId === 202));
+      expect(ahead.filter((job) => job.name === 'verify').length).toBeLessThanOrEqual(1);
+      // Nothing starved: every job of the 61 runs completes (4 steps and a report each).
+      await waitFor('every job to complete', async () => ((await jobs.getJobCounts('completed')).completed === 61 * 5 ? true : undefined), 60_000);
+    } finally {
+      await worker.close();
+      workerConnection.disconnect();
+    }
   });
 
   it('adds nothing for a run without credentials', async () => {

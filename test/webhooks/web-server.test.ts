@@ -205,8 +205,9 @@ describeWithRedis('the webhook endpoint', () => {
     await deliver(web.baseUrl, { event: 'push', payload: examplePayload('push', (p) => p.ref === 'refs/heads/master') });
     const response = await fetch(`${web.baseUrl}${HEALTH_PATH}`);
     expect(response.status).toBe(200);
-    const health = (await response.json()) as { status: string; redis: { ok: boolean }; queues: { scan: { waiting: number } } };
-    expect(health).toMatchObject({ status: 'ok', redis: { ok: true }, queues: { scan: { waiting: 1 }, backfill: { waiting: 0 } } });
+    const health = (await response.json()) as { status: string; redis: { ok: boolean }; queues: { scan: { prioritized: number } } };
+    // A queued scan is `prioritized`: its priority is its installation's turn (fair-priority.ts).
+    expect(health).toMatchObject({ status: 'ok', redis: { ok: true }, queues: { scan: { waiting: 0, prioritized: 1 }, backfill: { waiting: 0, prioritized: 0 } } });
     client.disconnect();
     const down = await fetch(`${web.baseUrl}${HEALTH_PATH}`);
     expect(down.status).toBe(503);
