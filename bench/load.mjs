@@ -349,7 +349,7 @@ async function loadPhase() {
 
     const lost = runsByPush.filter((runs) => !checked(runs)).length;
     const duplicated = runsByPush.filter((runs) => runs.length > 1 || runs.some((run) => run.completed.length > 1)).length;
-    const counts = await running.queues.scan.getJobCounts('completed', 'failed', 'waiting', 'active', 'delayed');
+    const counts = await running.queues.scan.getJobCounts('completed', 'failed', 'waiting', 'prioritized', 'active', 'delayed');
 
     // 2. Latency of a 20-commit push, the queue otherwise idle.
     const latencies = [];
