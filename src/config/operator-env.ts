@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ProblemsError } from '../problems-error.js';
 import { readAppPrivateKey } from './app-private-key.js';
+import { DEFAULT_GITHUB_TIMEOUT_MS } from '../github/request-timeout.js';
 
 export type ProcessRole = 'web' | 'worker' | 'start';
 
@@ -35,6 +36,8 @@ export interface AppProcessSettings {
   workerConcurrency: number;
   /** BullMQ key prefix; a Redis Cluster hash tag such as `{leakstop}` keeps a queue's keys in one slot. */
   queuePrefix: string;
+  /** How long one GitHub request may take before the job goes back to the queue (LEAKSTOP_GITHUB_TIMEOUT_MS). */
+  githubTimeoutMs: number;
 }
 
 export class OperatorEnvError extends ProblemsError {
@@ -49,6 +52,7 @@ const DEFAULT_PORT = 3000;
 const DEFAULT_CONCURRENCY = 4;
 const MAX_CONCURRENCY = 256;
 export const DEFAULT_QUEUE_PREFIX = '{leakstop}';
+const MAX_GITHUB_TIMEOUT_MS = 600_000;
 
 /** Each variable's rule and, on failure, the sentence that tells the operator what to set. */
 const envSchema = z.object({
@@ -87,6 +91,12 @@ const envSchema = z.object({
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_.{}-]{1,64}$/, { error: 'must be 1-64 letters, digits, _ . - { }; use a hash tag such as {leakstop} on Redis Cluster' })
+    .optional(),
+  LEAKSTOP_GITHUB_TIMEOUT_MS: z
+    .string()
+    .regex(/^[0-9]{1,6}$/, { error: `must be a whole number of milliseconds, e.g. LEAKSTOP_GITHUB_TIMEOUT_MS=${DEFAULT_GITHUB_TIMEOUT_MS}` })
+    .transform(Number)
+    .refine((ms) => ms >= 100 && ms <= MAX_GITHUB_TIMEOUT_MS, { error: `must be from 100 to ${MAX_GITHUB_TIMEOUT_MS} ms (the default is ${DEFAULT_GITHUB_TIMEOUT_MS})` })
     .optional(),
 });
 
@@ -130,6 +140,7 @@ export function parseOperatorEnv(env: NodeJS.ProcessEnv, role: ProcessRole): App
     redisCluster: values.REDIS_CLUSTER ?? false,
     workerConcurrency: values.WORKER_CONCURRENCY ?? DEFAULT_CONCURRENCY,
     queuePrefix: values.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX,
+    githubTimeoutMs: values.LEAKSTOP_GITHUB_TIMEOUT_MS ?? DEFAULT_GITHUB_TIMEOUT_MS,
   };
 }
 
