@@ -106,6 +106,17 @@ describeWithRedis("the worker's GitHub requests under faults", () => {
     expect((await queues.scan.getJob(healthyId))?.finishedOn ?? Infinity).toBeLessThan(started + 5_000);
   });
 
+  it("re-queues the job on a read's 502 with the queue's backoff, without asking again inside the slot", async () => {
+    const failing = randomSha();
+    github.setCommitFault(failing, { status: 502, message: 'Server Error' });
+
+    const jobId = await enqueue(queuedPush('d-502', failing));
+
+    await waitFor('the job to be put back', async () => ((await queues.scan.getJob(jobId))?.attemptsMade === 1 ? true : undefined), 5_000);
+    expect(await (await queues.scan.getJob(jobId))?.getState()).toBe('delayed');
+    expect(commitRequests(failing)).toBe(1);
+  });
+
   /** A fault GitHub answers, and the earliest time it allows another try (from the attempt's start). */
   type Limit = () => { fault: CommitFault; allowedFrom: (attemptStart: number) => number };
   const limits: [string, Limit][] = [
