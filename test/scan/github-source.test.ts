@@ -452,6 +452,35 @@ describe('readGitHubCommits', () => {
     expect(fromApi).toMatchObject([{ path: 'deploy.ps1', lineNumbers: [1, 2, 3] }]);
   });
 
+  it('reads with git a commit whose API answer is too large for the client to parse, finding the secret in its small file', async () => {
+    const repo = newRepo();
+    repo.write('README.md', 'hello\n');
+    repo.commit('initial');
+    // A 12 MB patch: one JSON string that large overflows octokit's JSON parser, which then hands back raw text.
+    repo.write('data/fixtures.csv', `${'0123456789,abcdefghij,'.repeat(4).concat('x'.repeat(11)).concat('\n').repeat(120_000)}`);
+    repo.write('config.txt', 'token = SECRET_BESIDEBIG\n');
+    const huge = repo.commit('add fixtures');
+    repo.write('notes.txt', 'key = SECRET_APIREADS\n');
+    const after = repo.commit('add notes');
+    // The reproduction: the client's answer for this commit is a string, not the commit.
+    mockCommit(repo, huge);
+    const raw = await octokit().request('GET /repos/{owner}/{repo}/commits/{ref}', { owner: OWNER, repo: REPO, ref: huge });
+    expect(typeof raw.data).toBe('string');
+    expect((raw.data as unknown as string).length).toBeGreaterThan(12_000_000);
+    mockCommit(repo, huge);
+    mockCommit(repo, after);
+
+    const result = await runScan(readGitHubCommits(octokit(), targetFor(repo), [huge, after], OPTIONS), { engine: markerEngine, root: '', target: 'push' });
+
+    expect(result.findings.map((f) => [f.path, f.line, f.commit])).toEqual([
+      ['notes.txt', 1, after],
+      ['config.txt', 1, huge],
+    ]);
+    // git reads the huge file too, and skips it as any file over the size limit.
+    expect(result.stats.skipped).toEqual([expect.objectContaining({ path: 'data/fixtures.csv', reason: 'too-large', commit: huge })]);
+    expect(result.stats.commitsScanned).toBe(2);
+  });
+
   it('reads with git a commit that changes a UTF-16 file: only git names the old blob, to tell the added lines', async () => {
     const repo = newRepo();
     const utf16 = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
