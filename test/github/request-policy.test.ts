@@ -156,4 +156,29 @@ describeWithRedis("the worker's GitHub requests under faults", () => {
     await waitFor('the other job to complete', async () => ((await queues.scan.getJob(otherId))?.finishedOn === undefined ? undefined : true), 5_000);
     expect(commitRequests(limited)).toBe(1);
   });
+
+  it('stops a job whose installation GitHub refuses (401) with one log line naming the installation, while another installation is scanned', async () => {
+    github.refuseInstallation(7, 401);
+    const refused = randomSha();
+    const healthy = randomSha();
+    github.setCommit(healthy, commitWithLines(healthy, randomSha(), ['APP_NAME=hello']));
+
+    const refusedId = await enqueue({ ...queuedPush('d-refused', refused), installationId: 7 });
+    const healthyId = await enqueue(queuedPush('d-fine', healthy));
+
+    await waitFor('the healthy job to complete', async () => ((await queues.scan.getJob(healthyId))?.finishedOn === undefined ? undefined : true), 10_000);
+    await waitFor('the refused job to end', async () => ((await queues.scan.getJob(refusedId))?.finishedOn === undefined ? undefined : true), 10_000);
+    const job = await queues.scan.getJob(refusedId);
+    expect(await job?.getState()).toBe('failed');
+    expect(job?.attemptsMade).toBe(1);
+    // Closing waits for any failure report under way: every line about the job is written by then.
+    await running?.close();
+    running = undefined;
+    const lines = captured.lines.map((line) => JSON.parse(line) as { level: number; msg: string; jobId?: string; installationId?: number });
+    const warnings = lines.filter((line) => line.level >= 40 && (line.jobId === refusedId || line.installationId === 7));
+    expect(warnings).toEqual([expect.objectContaining({ level: 50, installationId: 7, jobId: refusedId, msg: expect.stringMatching(/^GitHub refused the credentials of installation 7 \(401\).*Reinstall or unsuspend the app/) })]);
+    // Its token was asked for once: not again to mark a check run it cannot write.
+    expect(github.requests.filter((request) => request.path === '/app/installations/7/access_tokens')).toHaveLength(1);
+    expect(github.requests.filter((request) => request.path.includes(refused))).toEqual([]);
+  });
 });
