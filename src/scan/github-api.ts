@@ -45,7 +45,8 @@ export async function compareCommits(client: GitHubClient, repo: RepoName, base:
     const response = await call(`GET /repos/${repo.owner}/${repo.repo}/compare/${base}...${head}`, () =>
       client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { ...names(repo), basehead: `${base}...${head}`, per_page: PER_PAGE, page }),
     );
-    const { commits, total_commits: total } = response.data;
+    // Only the SHAs are needed here, so an answer the client left unparsed (a huge patch among its files) is parsed natively.
+    const { commits, total_commits: total } = parsedNatively(response.data, `GET /repos/${repo.owner}/${repo.repo}/compare/${base}...${head}`);
     shas.push(...commits.map((commit) => commit.sha));
     // An empty page or reaching total_commits ends the loop even if a Link header says otherwise.
     if (!hasNextPage(response.headers.link) || commits.length === 0 || shas.length >= total) return shas;
@@ -94,6 +95,20 @@ export class UnparsedAnswerError extends Error {
 function parsed<T>(data: T | string, what: string): T {
   if (typeof data === 'string') throw new UnparsedAnswerError(what, Buffer.byteLength(data));
   return data;
+}
+
+/**
+ * The answer's data; text the client left unparsed is parsed with the native JSON parser, which
+ * reads a long string without trouble (big numbers are lost, which matters only for the fields not
+ * read from such an answer).
+ */
+function parsedNatively<T>(data: T | string, what: string): T {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data) as T;
+  } catch {
+    throw new UnparsedAnswerError(what, Buffer.byteLength(data));
+  }
 }
 
 /**

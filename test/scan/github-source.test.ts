@@ -138,6 +138,18 @@ describe('resolvePushCommits', () => {
     expect(commits).toEqual(onBranch);
   });
 
+  it('reads the commits of a compare answer too large for the client to parse (a 12 MB patch among its files)', async () => {
+    const head = 'a'.repeat(40);
+    const onBranch = fakeShas(3, 'b3');
+    const answer = compareResponse(onBranch, 3);
+    answer.files = [{ sha: 'c'.repeat(40), filename: 'data/fixtures.csv', status: 'added', additions: 120_000, deletions: 0, changes: 120_000, patch: `@@ -0,0 +1,120000 @@\n${'+0123456789,abcdefghij,0123456789,abcdefghij,0123456789,abcdefghij,0123456789,abcdefghij,xxxxxxxxxxx\n'.repeat(120_000)}` }];
+    github().get(`${REPO_PATH}/compare/main...${head}`).query({ per_page: '100', page: '1' }).reply(200, answer);
+
+    const commits = await resolvePushCommits(octokit(), pushJob({ headSha: head, before: NULL_SHA, createdBranch: true, commitShas: onBranch.slice(-1) }));
+
+    expect(commits).toEqual(onBranch);
+  });
+
   it('a new branch with no history in common with the default branch: its distinct commits', async () => {
     const head = 'a'.repeat(40);
     github().get(`${REPO_PATH}/compare/main...${head}`).query(true).reply(404, { message: 'Not Found' });
