@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ProblemsError } from '../problems-error.js';
 import { readAppPrivateKey } from './app-private-key.js';
+import { DEFAULT_GITHUB_TIMEOUT_MS } from '../github/request-timeout.js';
 
 export type ProcessRole = 'web' | 'worker' | 'start';
 
@@ -37,6 +38,8 @@ export interface AppProcessSettings {
   queuePrefix: string;
   /** Bytes of webhook bodies the web process holds at once (WEBHOOK_BODY_BUDGET_MB). */
   webhookBodyBudgetBytes: number;
+  /** How long one GitHub request may take before the job goes back to the queue (LEAKSTOP_GITHUB_TIMEOUT_MS). */
+  githubTimeoutMs: number;
 }
 
 export class OperatorEnvError extends ProblemsError {
@@ -55,6 +58,7 @@ export const DEFAULT_WEBHOOK_BODY_BUDGET_MB = 64;
 /** One delivery of GitHub's largest payload (25 MB) must always fit. */
 const MIN_WEBHOOK_BODY_BUDGET_MB = 25;
 const MAX_WEBHOOK_BODY_BUDGET_MB = 4096;
+const MAX_GITHUB_TIMEOUT_MS = 600_000;
 
 /** Each variable's rule and, on failure, the sentence that tells the operator what to set. */
 const envSchema = z.object({
@@ -102,6 +106,12 @@ const envSchema = z.object({
       error: `must be from ${MIN_WEBHOOK_BODY_BUDGET_MB} (one delivery of GitHub's largest payload) to ${MAX_WEBHOOK_BODY_BUDGET_MB}`,
     })
     .optional(),
+  LEAKSTOP_GITHUB_TIMEOUT_MS: z
+    .string()
+    .regex(/^[0-9]{1,6}$/, { error: `must be a whole number of milliseconds, e.g. LEAKSTOP_GITHUB_TIMEOUT_MS=${DEFAULT_GITHUB_TIMEOUT_MS}` })
+    .transform(Number)
+    .refine((ms) => ms >= 100 && ms <= MAX_GITHUB_TIMEOUT_MS, { error: `must be from 100 to ${MAX_GITHUB_TIMEOUT_MS} ms (the default is ${DEFAULT_GITHUB_TIMEOUT_MS})` })
+    .optional(),
 });
 
 /** Checked apart from the schema so that it is reported alongside any other problem. */
@@ -145,6 +155,7 @@ export function parseOperatorEnv(env: NodeJS.ProcessEnv, role: ProcessRole): App
     workerConcurrency: values.WORKER_CONCURRENCY ?? DEFAULT_CONCURRENCY,
     queuePrefix: values.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX,
     webhookBodyBudgetBytes: (values.WEBHOOK_BODY_BUDGET_MB ?? DEFAULT_WEBHOOK_BODY_BUDGET_MB) * 1024 * 1024,
+    githubTimeoutMs: values.LEAKSTOP_GITHUB_TIMEOUT_MS ?? DEFAULT_GITHUB_TIMEOUT_MS,
   };
 }
 

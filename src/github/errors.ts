@@ -2,6 +2,8 @@
 // queue can retry the job after the time GitHub asked for. Octokit's retry and throttling plugins have
 // already retried the request by the time one of these is thrown; we do not retry again here.
 
+import { isGitHubTimeout } from './request-timeout.js';
+
 /** Seconds to wait when GitHub named no time (secondary limits without retry-after), as GitHub advises. */
 const SECONDARY_LIMIT_WAIT_SECONDS = 60;
 
@@ -43,6 +45,8 @@ function header(error: HttpError, name: string): string | undefined {
  * help; any other error (404, 422, a bug) comes back unchanged. `what` names the request for people.
  */
 export function toGitHubError(error: unknown, what: string, now: number = Date.now()): unknown {
+  // octokit stamps a 500 on the timeout it passes through; GitHub itself said nothing.
+  if (isGitHubTimeout(error)) return new GitHubUnavailableError(error.message, undefined, undefined, { cause: error });
   if (!isHttpError(error)) return error;
   const wait = retryAfterSeconds(error, now);
   const retryable = error.status >= 500 || error.status === 429 || isRateLimited(error);

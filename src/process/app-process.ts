@@ -6,11 +6,11 @@
 import type { Server } from 'node:http';
 import { Probot } from 'probot';
 import { leakstopApp } from '../app.js';
-import { AppOctokit } from '../github/app-octokit.js';
 import { parseOperatorEnv, type AppProcessSettings, type ProcessRole } from '../config/operator-env.js';
 import { readOperatorCustomRules } from '../config/operator-custom-rules.js';
 import type { CustomRuleSpec } from '../detect/custom-rule.js';
 import { createLogger, type Logger } from '../log.js';
+import { githubRequestPolicy } from '../github/request-policy.js';
 import { createQueues, enqueueScanJobs, withEnqueueTimeout, type ScanQueues } from '../queue/queues.js';
 import { checkEvictionPolicy, createRedisConnection, describeRedisUrl, waitForRedis, type RedisClient } from '../queue/redis-connection.js';
 import { RedisCheckRunStore } from '../queue/redis-check-run-store.js';
@@ -86,8 +86,9 @@ export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv,
       // The worker never verifies webhooks; Probot insists on some secret.
       secret: settings.webhookSecret || 'unused-by-the-worker',
       baseUrl: settings.github.apiBaseUrl,
-      Octokit: AppOctokit,
       log,
+      // A deadline on every GitHub request; waits (retries, rate limits) go back to the queue.
+      ...githubRequestPolicy(settings.githubTimeoutMs),
       // Deliberately no redisConfig: Probot would fetch ioredis with npx at run time for it.
     });
     const running: AppProcess = { settings, close: closeEverything, failed: new Promise<Error>(() => {}) };

@@ -21,7 +21,7 @@ import { loadRepoConfig } from './load-repo-config.js';
 import { reportScan, type ScanReportJobDeps, type ScanReportOutcome } from './process-scan-report-job.js';
 import { parseJobData, type QueuedJob } from './queued-job.js';
 import type { ResponseRequest } from './response-jobs.js';
-import { asQueueError } from './retry.js';
+import { asQueueError, installationAccessError } from './retry.js';
 import { reportedResult, type ScanReportJob } from './scan-report-job.js';
 
 export interface ScanJobDeps extends ScanReportJobDeps {
@@ -55,6 +55,11 @@ export async function processScanJob(job: QueuedJob, deps: ScanJobDeps): Promise
     log.info(outcome, 'scan finished');
     return outcome;
   } catch (error) {
+    const refused = installationAccessError(error, queued.installationId);
+    if (refused !== undefined) {
+      log.error({ installationId: queued.installationId, err: errorSummary(error) }, refused.message);
+      throw refused;
+    }
     log.warn({ attempt: job.attemptsMade + 1, err: errorSummary(error) }, 'scan attempt failed');
     throw asQueueError(error);
   }

@@ -15,7 +15,7 @@ import type { ResponseStore } from '../respond/response-store.js';
 import type { ScanResult } from '../scan/result.js';
 import { parseJobData, type QueuedJob } from './queued-job.js';
 import { credentialLabel, respondableFindings } from './response-jobs.js';
-import { asQueueError } from './retry.js';
+import { asQueueError, installationAccessError } from './retry.js';
 import { resultFromReport, scanReportJobSchema, type ScanReportJob } from './scan-report-job.js';
 
 export interface ScanReportJobDeps {
@@ -47,6 +47,11 @@ export async function processScanReportJob(job: QueuedJob, deps: ScanReportJobDe
   try {
     return await reportScan(report, deps, log);
   } catch (error) {
+    const refused = installationAccessError(error, report.scan.installationId);
+    if (refused !== undefined) {
+      log.error({ installationId: report.scan.installationId, err: errorSummary(error) }, refused.message);
+      throw refused;
+    }
     log.warn({ attempt: job.attemptsMade + 1, err: errorSummary(error) }, 'scan report attempt failed');
     throw asQueueError(error);
   }

@@ -8,6 +8,7 @@ import { jobLogger } from '../log.js';
 import { failCheckRun, startCheckRun } from '../report/check-run.js';
 import type { CheckRunStore } from '../report/check-run-record.js';
 import { scanJobSchema } from './jobs.js';
+import { InstallationAccessError } from './retry.js';
 import type { QueuedJob } from './queued-job.js';
 
 export interface FailedScanDeps {
@@ -19,6 +20,8 @@ export interface FailedScanDeps {
 
 /** Marks the check run of a job that failed for good as failed, saying why and what to do. */
 export async function reportFailedScan(job: QueuedJob, error: unknown, deps: FailedScanDeps): Promise<void> {
+  // Logged where it was thrown; the check run cannot be written without the installation's access.
+  if (error instanceof InstallationAccessError) return;
   // A scan job, or a scan report job (which carries its scan): either way the check run must say so.
   const parsed = scanJobSchema.safeParse(job.data);
   const carried = typeof job.data === 'object' && job.data !== null && 'scan' in job.data ? scanJobSchema.safeParse(job.data.scan) : undefined;

@@ -35,6 +35,33 @@ export function retryAfterMs(error: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * GitHub refused the installation's credentials (401): the app was uninstalled or suspended there, or
+ * its token revoked. No attempt can get further, and the check run cannot be marked either (that too
+ * needs the installation's token), so the job ends here, logged once by whoever catches this.
+ */
+export class InstallationAccessError extends UnrecoverableError {
+  override name = 'InstallationAccessError';
+
+  constructor(
+    readonly installationId: number,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `GitHub refused the credentials of installation ${installationId} (401): the app was uninstalled or suspended on that account, or its access was revoked. ` +
+        'The job stops without retrying and its check run cannot be marked. Reinstall or unsuspend the app there to scan its pushes again; ' +
+        'if every installation fails this way, check APP_ID and PRIVATE_KEY.',
+    );
+    // BullMQ's UnrecoverableError takes a message only.
+    if (options?.cause !== undefined) this.cause = options.cause;
+  }
+}
+
+/** The InstallationAccessError for a 401 from GitHub, else undefined. */
+export function installationAccessError(error: unknown, installationId: number): InstallationAccessError | undefined {
+  return httpStatus(error) === 401 ? new InstallationAccessError(installationId, { cause: error }) : undefined;
+}
+
 /** HTTP statuses that mean the request itself is wrong or the app lost access: retrying cannot help. */
 const PERMANENT_STATUSES = new Set([400, 401, 403, 404, 410, 422]);
 

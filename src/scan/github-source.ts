@@ -2,7 +2,7 @@
 // their added lines, read through the commits API when that is complete and cheap, and through a
 // temporary partial git clone when it is not (many commits, huge commits, merges, cut patches).
 import { DiffParser } from './diff-parser.js';
-import { compareCommits, getCommit, listHistory, listPullRequestCommits, PULL_REQUEST_COMMITS_LIMIT, type GitHubClient, type RepoName } from './github-api.js';
+import { compareCommits, getCommit, listHistory, listPullRequestCommits, PULL_REQUEST_COMMITS_LIMIT, UnparsedAnswerError, type GitHubClient, type RepoName } from './github-api.js';
 import { httpStatus } from '../github/errors.js';
 import { commitPatchLines, gitOnlyReason, type GitHubCommit } from './github-patch.js';
 import { readCommitsWithGit, type GitCommitSource, type GitHubRepoTarget, type GitReadOptions } from './git-clone.js';
@@ -116,12 +116,12 @@ export function readGitHubCommits(
       if (commits.length > API_COMMITS_LIMIT) return yield* readWithGit(commits);
       const needGit: string[] = [];
       for (const sha of commits) {
-        const { commit, hasMoreFilePages } = await getCommit(client, target, sha);
-        const binaries = gitOnlyReason(commit, hasMoreFilePages) === undefined ? await readBinaryEntries(client, target, commit, options) : 'git';
-        if (binaries === 'git') {
+        const read = await readThroughApi(client, target, sha, options);
+        if (read === 'git') {
           needGit.push(sha);
           continue;
         }
+        const { commit, binaries } = read;
         yield* readApiCommit(commit, options, binaries);
         source.commitsRead++;
       }
@@ -135,6 +135,22 @@ export function readGitHubCommits(
     source.commitsRead += git.commitsRead;
   }
   return source;
+}
+
+/**
+ * A commit and its binary entries from the API, or 'git' when the API cannot give it whole: a merge,
+ * too many files, a cut patch, a changed UTF-16 file, or an answer too large for the client to parse.
+ */
+async function readThroughApi(client: GitHubClient, target: GitHubRepoTarget, sha: string, options: GitReadOptions): Promise<{ commit: GitHubCommit; binaries: ReadonlyMap<string, SourceItem> } | 'git'> {
+  try {
+    const { commit, hasMoreFilePages } = await getCommit(client, target, sha);
+    if (gitOnlyReason(commit, hasMoreFilePages) !== undefined) return 'git';
+    const binaries = await readBinaryEntries(client, target, commit, options);
+    return binaries === 'git' ? 'git' : { commit, binaries };
+  } catch (error) {
+    if (error instanceof UnparsedAnswerError) return 'git';
+    throw error;
+  }
 }
 
 /** The commit's items in file order, each binary entry replaced by what its blob turned out to be. */

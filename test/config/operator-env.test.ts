@@ -81,6 +81,13 @@ describe('the operator environment', () => {
     expect(problemsOf({ ...VALID, WEBHOOK_BODY_BUDGET_MB: '10' })).toEqual([expect.stringMatching(/^WEBHOOK_BODY_BUDGET_MB must be from 25 \(one delivery of GitHub's largest payload\)/)]);
     expect(problemsOf({ ...VALID, WEBHOOK_BODY_BUDGET_MB: '1.5' })).toEqual([expect.stringMatching(/^WEBHOOK_BODY_BUDGET_MB must be a whole number of megabytes/)]);
   });
+
+  it('bounds every GitHub request by LEAKSTOP_GITHUB_TIMEOUT_MS, 30 s unless set, and refuses a useless value', () => {
+    expect(parseOperatorEnv(VALID, 'worker').githubTimeoutMs).toBe(30_000);
+    expect(parseOperatorEnv({ ...VALID, LEAKSTOP_GITHUB_TIMEOUT_MS: '10000' }, 'worker').githubTimeoutMs).toBe(10_000);
+    expect(problemsOf({ ...VALID, LEAKSTOP_GITHUB_TIMEOUT_MS: '10s' })).toEqual([expect.stringMatching(/^LEAKSTOP_GITHUB_TIMEOUT_MS must be a whole number of milliseconds/)]);
+    expect(problemsOf({ ...VALID, LEAKSTOP_GITHUB_TIMEOUT_MS: '0' })).toEqual([expect.stringMatching(/^LEAKSTOP_GITHUB_TIMEOUT_MS must be from 100 to 600000 ms/)]);
+  });
 });
 
 describe('REDIS_CLUSTER in the operator environment', () => {

@@ -39,12 +39,24 @@ export interface FakeGitHub {
   issues: Issue[];
   /** GET .../commits/{sha} answers with this body. */
   setCommit(sha: string, body: unknown): void;
+  /**
+   * GET .../commits/{sha} fails this way instead: 'hang' keeps the connection open without a byte
+   * until the server closes; a status is answered with `headers` and GitHub's error body.
+   */
+  setCommitFault(sha: string, fault: CommitFault): void;
+  /** POST /app/installations/{id}/access_tokens answers `status` (401: the installation's access is gone). */
+  refuseInstallation(installationId: number, status: number): void;
   /** Holds the next commit responses until `release()`; `requested` resolves when the first arrives. */
   holdCommits(): { requested: Promise<void>; release: () => void };
   close(): Promise<void>;
 }
 
-type Handler = (match: RegExpExecArray, body: unknown, url: URL) => [number, unknown] | Promise<[number, unknown]>;
+export type CommitFault = 'hang' | { status: number; message: string; headers?: Record<string, string> };
+
+/** What a handler answers: a status and body, with extra headers; or 'hang' to send nothing at all. */
+type Answer = [number, unknown] | [number, unknown, Record<string, string>] | 'hang';
+
+type Handler = (match: RegExpExecArray, body: unknown, url: URL) => Answer | Promise<Answer>;
 
 export async function startFakeGitHub(): Promise<FakeGitHub> {
   const requests: FakeRequest[] = [];
@@ -52,13 +64,19 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const checkRuns: CheckRun[] = [];
   const issues: Issue[] = [];
   const commits = new Map<string, unknown>();
+  const commitFaults = new Map<string, CommitFault>();
+  const refusedInstallations = new Map<number, number>();
   let hold: { arrived: () => void; released: Promise<void> } | undefined;
   let nextId = 1000;
 
   const routes: [string, RegExp, Handler][] = [
     // With GHE_HOST set, a leaked GitHub token is verified on this GHES first: it issued none of them.
     ['GET', /^\/user$/, () => [401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/enterprise-server@3.19/rest' }]],
-    ['POST', /^\/app\/installations\/(\d+)\/access_tokens$/, () => [201, { token: 'ghs_faketokenforlocaltests000000000000', expires_at: new Date(Date.now() + 3_600_000).toISOString() }]],
+    ['POST', /^\/app\/installations\/(\d+)\/access_tokens$/, (m) => {
+      const refused = refusedInstallations.get(Number(m[1]));
+      if (refused !== undefined) return [refused, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' }];
+      return [201, { token: 'ghs_faketokenforlocaltests000000000000', expires_at: new Date(Date.now() + 3_600_000).toISOString() }];
+    }],
     ['GET', /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})\/check-runs$/, (m) => {
       const runs = checkRuns.filter((run) => run.head_sha === m[1]).map(publicRun);
       return [200, { total_count: runs.length, check_runs: runs }];
@@ -94,6 +112,9 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     }],
     ['GET', /^\/repos\/[^/]+\/[^/]+\/contents\/.+$/, () => [404, { message: 'Not Found' }]],
     ['GET', /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})$/, async (m) => {
+      const fault = commitFaults.get(m[1] ?? '');
+      if (fault === 'hang') return 'hang';
+      if (fault !== undefined) return [fault.status, { message: fault.message, documentation_url: 'https://docs.github.com/rest' }, fault.headers ?? {}];
       if (hold) {
         hold.arrived();
         await hold.released;
@@ -140,9 +161,11 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     for (const [routeMethod, pattern, handler] of routes) {
       const match = routeMethod === method ? pattern.exec(path) : null;
       if (!match) continue;
-      const [status, payload] = await handler(match, body === '' ? undefined : JSON.parse(body), url);
-      if (response.destroyed) return;
-      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(payload));
+      const answer = await handler(match, body === '' ? undefined : JSON.parse(body), url);
+      // Nothing at all, not even headers: the connection stays open until the server closes.
+      if (answer === 'hang' || response.destroyed) return;
+      const [status, payload, headers = {}] = answer;
+      response.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(payload));
       return;
     }
     unmatched.push(`${method} ${path}`);
@@ -158,6 +181,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     checkRuns,
     issues,
     setCommit: (sha, body) => void commits.set(sha, body),
+    setCommitFault: (sha, fault) => void commitFaults.set(sha, fault),
+    refuseInstallation: (installationId, status) => void refusedInstallations.set(installationId, status),
     holdCommits: () => {
       let arrived = (): void => {};
       let release = (): void => {};

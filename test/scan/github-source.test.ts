@@ -138,6 +138,18 @@ describe('resolvePushCommits', () => {
     expect(commits).toEqual(onBranch);
   });
 
+  it('reads the commits of a compare answer too large for the client to parse (a 12 MB patch among its files)', async () => {
+    const head = 'a'.repeat(40);
+    const onBranch = fakeShas(3, 'b3');
+    const answer = compareResponse(onBranch, 3);
+    answer.files = [{ sha: 'c'.repeat(40), filename: 'data/fixtures.csv', status: 'added', additions: 120_000, deletions: 0, changes: 120_000, patch: `@@ -0,0 +1,120000 @@\n${'+0123456789,abcdefghij,0123456789,abcdefghij,0123456789,abcdefghij,0123456789,abcdefghij,xxxxxxxxxxx\n'.repeat(120_000)}` }];
+    github().get(`${REPO_PATH}/compare/main...${head}`).query({ per_page: '100', page: '1' }).reply(200, answer);
+
+    const commits = await resolvePushCommits(octokit(), pushJob({ headSha: head, before: NULL_SHA, createdBranch: true, commitShas: onBranch.slice(-1) }));
+
+    expect(commits).toEqual(onBranch);
+  });
+
   it('a new branch with no history in common with the default branch: its distinct commits', async () => {
     const head = 'a'.repeat(40);
     github().get(`${REPO_PATH}/compare/main...${head}`).query(true).reply(404, { message: 'Not Found' });
@@ -450,6 +462,35 @@ describe('readGitHubCommits', () => {
 
     expect(withoutDates(fromApi)).toEqual(withoutDates(await collect(readGitRange(repo.dir, { commits: [sha] }))));
     expect(fromApi).toMatchObject([{ path: 'deploy.ps1', lineNumbers: [1, 2, 3] }]);
+  });
+
+  it('reads with git a commit whose API answer is too large for the client to parse, finding the secret in its small file', async () => {
+    const repo = newRepo();
+    repo.write('README.md', 'hello\n');
+    repo.commit('initial');
+    // A 12 MB patch: one JSON string that large overflows octokit's JSON parser, which then hands back raw text.
+    repo.write('data/fixtures.csv', `${'0123456789,abcdefghij,'.repeat(4).concat('x'.repeat(11)).concat('\n').repeat(120_000)}`);
+    repo.write('config.txt', 'token = SECRET_BESIDEBIG\n');
+    const huge = repo.commit('add fixtures');
+    repo.write('notes.txt', 'key = SECRET_APIREADS\n');
+    const after = repo.commit('add notes');
+    // The reproduction: the client's answer for this commit is a string, not the commit.
+    mockCommit(repo, huge);
+    const raw = await octokit().request('GET /repos/{owner}/{repo}/commits/{ref}', { owner: OWNER, repo: REPO, ref: huge });
+    expect(typeof raw.data).toBe('string');
+    expect((raw.data as unknown as string).length).toBeGreaterThan(12_000_000);
+    mockCommit(repo, huge);
+    mockCommit(repo, after);
+
+    const result = await runScan(readGitHubCommits(octokit(), targetFor(repo), [huge, after], OPTIONS), { engine: markerEngine, root: '', target: 'push' });
+
+    expect(result.findings.map((f) => [f.path, f.line, f.commit])).toEqual([
+      ['notes.txt', 1, after],
+      ['config.txt', 1, huge],
+    ]);
+    // git reads the huge file too, and skips it as any file over the size limit.
+    expect(result.stats.skipped).toEqual([expect.objectContaining({ path: 'data/fixtures.csv', reason: 'too-large', commit: huge })]);
+    expect(result.stats.commitsScanned).toBe(2);
   });
 
   it('reads with git a commit that changes a UTF-16 file: only git names the old blob, to tell the added lines', async () => {

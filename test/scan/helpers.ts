@@ -41,7 +41,7 @@ export class TestRepo {
   }
 
   git(...args: string[]): string {
-    return execFileSync('git', args, { cwd: this.dir, env: { ...process.env, ...ISOLATED_GIT_ENV }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync('git', args, { cwd: this.dir, env: { ...process.env, ...ISOLATED_GIT_ENV }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   }
 
   write(path: string, content: string | Buffer): void {
