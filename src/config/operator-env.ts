@@ -35,6 +35,10 @@ export interface AppProcessSettings {
   workerConcurrency: number;
   /** BullMQ key prefix; a Redis Cluster hash tag such as `{leakstop}` keeps a queue's keys in one slot. */
   queuePrefix: string;
+  /** LEAKSTOP_ALLOW_VOLATILE_REDIS: run on a Redis without an append-only file, with a warning. */
+  allowVolatileRedis: boolean;
+  /** LEAKSTOP_RECONCILE_MINUTES: how often the web process redelivers webhooks Redis lost; 0 turns it off. */
+  reconcileMinutes: number;
 }
 
 export class OperatorEnvError extends ProblemsError {
@@ -49,6 +53,8 @@ const DEFAULT_PORT = 3000;
 const DEFAULT_CONCURRENCY = 4;
 const MAX_CONCURRENCY = 256;
 export const DEFAULT_QUEUE_PREFIX = '{leakstop}';
+export const DEFAULT_RECONCILE_MINUTES = 5;
+const MAX_RECONCILE_MINUTES = 24 * 60;
 
 /** Each variable's rule and, on failure, the sentence that tells the operator what to set. */
 const envSchema = z.object({
@@ -87,6 +93,16 @@ const envSchema = z.object({
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_.{}-]{1,64}$/, { error: 'must be 1-64 letters, digits, _ . - { }; use a hash tag such as {leakstop} on Redis Cluster' })
+    .optional(),
+  LEAKSTOP_ALLOW_VOLATILE_REDIS: z
+    .enum(['true', 'false'], { error: 'must be true or false: set LEAKSTOP_ALLOW_VOLATILE_REDIS=true only to run on a Redis without an append-only file' })
+    .transform((value) => value === 'true')
+    .optional(),
+  LEAKSTOP_RECONCILE_MINUTES: z
+    .string()
+    .regex(/^[0-9]{1,4}$/, { error: `must be a whole number of minutes between webhook reconciliations, 1 to ${MAX_RECONCILE_MINUTES}, or 0 to turn them off` })
+    .transform(Number)
+    .refine((n) => n <= MAX_RECONCILE_MINUTES, { error: `must be from 0 to ${MAX_RECONCILE_MINUTES}` })
     .optional(),
 });
 
@@ -130,6 +146,8 @@ export function parseOperatorEnv(env: NodeJS.ProcessEnv, role: ProcessRole): App
     redisCluster: values.REDIS_CLUSTER ?? false,
     workerConcurrency: values.WORKER_CONCURRENCY ?? DEFAULT_CONCURRENCY,
     queuePrefix: values.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX,
+    allowVolatileRedis: values.LEAKSTOP_ALLOW_VOLATILE_REDIS ?? false,
+    reconcileMinutes: values.LEAKSTOP_RECONCILE_MINUTES ?? DEFAULT_RECONCILE_MINUTES,
   };
 }
 

@@ -11,7 +11,7 @@ import { readOperatorCustomRules } from '../config/operator-custom-rules.js';
 import type { CustomRuleSpec } from '../detect/custom-rule.js';
 import { createLogger, type Logger } from '../log.js';
 import { createQueues, enqueueScanJobs, withEnqueueTimeout, type ScanQueues } from '../queue/queues.js';
-import { checkEvictionPolicy, createRedisConnection, describeRedisUrl, waitForRedis, type RedisClient } from '../queue/redis-connection.js';
+import { checkEvictionPolicy, checkPersistence, createRedisConnection, describeRedisUrl, waitForRedis, type RedisClient } from '../queue/redis-connection.js';
 import { RedisCheckRunStore } from '../queue/redis-check-run-store.js';
 import { RedisIncidentStore } from '../queue/redis-incident-store.js';
 import { createScanWorker, type ScanWorkers, type ScanWorkerSettings } from '../queue/worker.js';
@@ -79,6 +79,7 @@ export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv,
   try {
     await waitForRedis(client, settings.redisUrl);
     await checkEvictionPolicy(client, log);
+    const persistence = await checkPersistence(client, log, { allowVolatile: settings.allowVolatileRedis });
     const probot = new Probot({
       appId: settings.appId,
       privateKey: settings.privateKey,
@@ -100,7 +101,7 @@ export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv,
     if (role !== 'worker') await startWeb(running, context);
     if (runsWorkers) startWorkers(running, context);
     else if (role === 'start') await startWorkersOnThread(running, env, context);
-    log.info({ role, port: running.port, customRules: operatorRules.length, redis: describeRedisUrl(settings.redisUrl), prefix: settings.queuePrefix, cluster: settings.redisCluster, api: settings.github.apiBaseUrl }, 'leakstop started');
+    log.info({ role, port: running.port, customRules: operatorRules.length, redis: describeRedisUrl(settings.redisUrl), persistence, prefix: settings.queuePrefix, cluster: settings.redisCluster, api: settings.github.apiBaseUrl }, 'leakstop started');
     return running;
   } catch (error) {
     await closeEverything();
