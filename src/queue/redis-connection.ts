@@ -67,6 +67,43 @@ function createCluster(url: string, options: RedisOptions): Cluster {
   });
 }
 
+/**
+ * Every connection a process opened, the duplicates BullMQ makes of them (a worker's blocking
+ * connection) included, so that a shutdown can end them all at its deadline: a QUIT sent to a
+ * Redis that is down or hung never returns, and a client left reconnecting keeps Node running.
+ */
+export class RedisConnections {
+  private readonly open = new Set<RedisClient>();
+
+  /** Tracks `redis` and every duplicate made of it from now on; returns `redis`. */
+  add<T extends RedisClient>(redis: T): T {
+    this.open.add(redis);
+    redis.once('end', () => this.open.delete(redis));
+    const duplicate = redis.duplicate.bind(redis) as (...args: unknown[]) => RedisClient;
+    Object.defineProperty(redis, 'duplicate', {
+      configurable: true,
+      writable: true,
+      value: (...args: unknown[]): RedisClient => {
+        const copy = duplicate(...args);
+        // BullMQ stops listening when it closes a duplicate; a later reconnect error must not crash the process.
+        copy.on('error', () => undefined);
+        return this.add(copy);
+      },
+    });
+    return redis;
+  }
+
+  /** Ends every connection at once: pending commands fail, nothing reconnects. */
+  disconnectAll(): void {
+    for (const redis of this.open) redis.disconnect();
+    this.open.clear();
+  }
+
+  get size(): number {
+    return this.open.size;
+  }
+}
+
 /** Resolves once the connection is ready, or rejects after `timeoutMs` with a message saying what to check. */
 export async function waitForRedis(redis: RedisClient, url: string, timeoutMs = 10_000): Promise<void> {
   if (redis.status === 'ready') return;
