@@ -26,6 +26,8 @@ import { parseResponseEnv, responseEnabled } from '../respond/response-env.js';
 import { createRotationSink } from '../respond/sinks/create-rotation-sink.js';
 import { startWorkerThread, workerThreadAvailable } from './worker-thread.js';
 import { createWebServer, listen, WEBHOOK_PATH } from '../webhooks/web-server.js';
+import { RedisDeliveryLog } from '../queue/redis-delivery-log.js';
+import { DEFAULT_RECONCILE_SETTINGS, deliveryLogTtlMs, startReconciler, type ReconcileSettings } from '../webhooks/reconcile-deliveries.js';
 
 /**
  * How long a shutdown may take in all, whatever Redis or GitHub do: running jobs get most of it,
@@ -47,6 +49,8 @@ export interface AppProcessOptions {
   response?: Partial<ResponseWorkerSettings>;
   /** Where log lines go (tests inspect them); stdout when absent. */
   log?: Logger;
+  /** Overrides of webhook reconciliation's bounds (window, pages, budget). */
+  reconcile?: Partial<ReconcileSettings>;
   /** Listen host for the web server; all interfaces when absent. */
   host?: string;
   shutdownGraceMs?: number;
@@ -158,8 +162,11 @@ async function startWeb(running: AppProcess, context: StartContext): Promise<voi
   const responseOn = responseEnabled(context.env);
   const responseQueue = responseOn ? new ResponseQueue(producer, settings.queuePrefix) : undefined;
   if (responseQueue !== undefined) context.closers.push(() => responseQueue.close());
+  const reconcile: ReconcileSettings = { ...DEFAULT_RECONCILE_SETTINGS, ...context.options.reconcile };
+  const deliveries = settings.reconcileMinutes > 0 ? new RedisDeliveryLog(producer, { prefix: settings.queuePrefix, ttlMs: deliveryLogTtlMs(reconcile) }) : undefined;
   const app = leakstopApp({
     enqueue: (jobs) => enqueueScanJobs(queues, jobs),
+    ...(deliveries === undefined ? {} : { recordQueued: (deliveryId: string) => withEnqueueTimeout(deliveries.recordQueued(deliveryId)) }),
     ...(responseQueue === undefined ? {} : { enqueueApproval: (job: ApprovalJob) => withEnqueueTimeout(responseQueue.addApproval(job)) }),
     appId: settings.appId,
     log: context.log,
@@ -170,6 +177,18 @@ async function startWeb(running: AppProcess, context: StartContext): Promise<voi
   running.queues = queues;
   context.intake.push(() => closeServer(server));
   context.log.info({ port: running.port, path: WEBHOOK_PATH }, 'receiving webhooks');
+  if (deliveries !== undefined) {
+    const reconciler = startReconciler({
+      redis: context.client,
+      prefix: settings.queuePrefix,
+      intervalMs: settings.reconcileMinutes * 60_000,
+      github: () => context.probot.auth(),
+      deliveries,
+      log: context.log,
+      settings: reconcile,
+    });
+    context.intake.push(() => Promise.resolve(reconciler.stop()));
+  } else context.log.warn('LEAKSTOP_RECONCILE_MINUTES=0: webhooks that an outage lost are not redelivered');
 }
 
 function startWorkers(running: AppProcess, context: StartContext): void {
