@@ -199,7 +199,7 @@ describe('the events reconciliation compares', () => {
   it('are the events and actions the app handles', () => {
     const registered: string[] = [];
     const app = { on: (events: string | string[]) => registered.push(...[events].flat()) };
-    void leakstopApp({ enqueue: () => Promise.resolve([]), appId: APP_ID, log: createLogger({ level: 'silent' }) })(app as unknown as Parameters<ApplicationFunction>[0], {});
+    void leakstopApp({ enqueue: () => Promise.resolve([]), appId: APP_ID, log: createLogger({ level: 'silent' }) })(app as unknown as Parameters<ApplicationFunction>[0], {} as Parameters<ApplicationFunction>[1]);
     const compared = Object.entries(HANDLED_WEBHOOKS).flatMap(([event, actions]) => (actions === null ? [event] : actions.map((action) => `${event}.${action}`)));
     expect(compared.sort()).toEqual(registered.sort());
   });
