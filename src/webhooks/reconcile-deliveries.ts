@@ -45,7 +45,7 @@ export function deliveryLogTtlMs(settings: ReconcileSettings): number {
 const hookDeliverySchema = z.object({
   id: z.number().int().positive(),
   guid: z.string().min(1).max(100),
-  delivered_at: z.string().datetime({ offset: true }),
+  delivered_at: z.iso.datetime({ offset: true }),
   redelivery: z.boolean(),
   status_code: z.number().int(),
   event: z.string(),
