@@ -1,5 +1,8 @@
 # leakstop: multi-stage build, runs as a non-root user on Node LTS slim.
 # Build:  docker build -t leakstop .
+# Redis:  docker run -d --name leakstop-redis -v leakstop-redis:/data redis:7 \
+#           redis-server --appendonly yes --appendfsync everysec --maxmemory-policy noeviction
+#         (leakstop refuses a Redis without an append-only file: a restart would forget queued scans)
 # App:    docker run -p 3000:3000 -e APP_ID -e PRIVATE_KEY -e WEBHOOK_SECRET -e REDIS_URL leakstop
 #         (`leakstop start`: webhook server and workers in one process; run `web` and `worker`
 #         as separate containers to scale them apart)

@@ -536,8 +536,10 @@ export async function startLeakstop({ github, redisUrl, prefix, concurrency, env
       WORKER_CONCURRENCY: String(concurrency),
       GHE_HOST: github.host,
       GHE_PROTOCOL: 'http',
-      // The shared test Redis keeps nothing on disk; a bench that restarts Redis starts its own with AOF.
+      // The benchmarks' Redis may keep nothing on disk (the shared one does not): a phase that restarts
+      // Redis starts its own with AOF. The fake GitHub has no hook deliveries to reconcile.
       LEAKSTOP_ALLOW_VOLATILE_REDIS: 'true',
+      LEAKSTOP_RECONCILE_MINUTES: '0',
       ...env,
     },
     { host: '127.0.0.1', log: createLogger({ level: 'error', ...(logTo === undefined ? {} : { destination: logTo }) }), ...(shutdownGraceMs === undefined ? {} : { shutdownGraceMs }) },

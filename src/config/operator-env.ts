@@ -40,6 +40,10 @@ export interface AppProcessSettings {
   webhookBodyBudgetBytes: number;
   /** How long one GitHub request may take before the job goes back to the queue (LEAKSTOP_GITHUB_TIMEOUT_MS). */
   githubTimeoutMs: number;
+  /** LEAKSTOP_ALLOW_VOLATILE_REDIS: run on a Redis without an append-only file, with a warning. */
+  allowVolatileRedis: boolean;
+  /** LEAKSTOP_RECONCILE_MINUTES: how often the web process redelivers webhooks Redis lost; 0 turns it off. */
+  reconcileMinutes: number;
 }
 
 export class OperatorEnvError extends ProblemsError {
@@ -59,6 +63,8 @@ export const DEFAULT_WEBHOOK_BODY_BUDGET_MB = 64;
 const MIN_WEBHOOK_BODY_BUDGET_MB = 25;
 const MAX_WEBHOOK_BODY_BUDGET_MB = 4096;
 const MAX_GITHUB_TIMEOUT_MS = 600_000;
+export const DEFAULT_RECONCILE_MINUTES = 5;
+const MAX_RECONCILE_MINUTES = 24 * 60;
 
 /** Each variable's rule and, on failure, the sentence that tells the operator what to set. */
 const envSchema = z.object({
@@ -112,6 +118,16 @@ const envSchema = z.object({
     .transform(Number)
     .refine((ms) => ms >= 100 && ms <= MAX_GITHUB_TIMEOUT_MS, { error: `must be from 100 to ${MAX_GITHUB_TIMEOUT_MS} ms (the default is ${DEFAULT_GITHUB_TIMEOUT_MS})` })
     .optional(),
+  LEAKSTOP_ALLOW_VOLATILE_REDIS: z
+    .enum(['true', 'false'], { error: 'must be true or false: set LEAKSTOP_ALLOW_VOLATILE_REDIS=true only to run on a Redis without an append-only file' })
+    .transform((value) => value === 'true')
+    .optional(),
+  LEAKSTOP_RECONCILE_MINUTES: z
+    .string()
+    .regex(/^[0-9]{1,4}$/, { error: `must be a whole number of minutes between webhook reconciliations, 1 to ${MAX_RECONCILE_MINUTES}, or 0 to turn them off` })
+    .transform(Number)
+    .refine((n) => n <= MAX_RECONCILE_MINUTES, { error: `must be from 0 to ${MAX_RECONCILE_MINUTES}` })
+    .optional(),
 });
 
 /** Checked apart from the schema so that it is reported alongside any other problem. */
@@ -156,6 +172,8 @@ export function parseOperatorEnv(env: NodeJS.ProcessEnv, role: ProcessRole): App
     queuePrefix: values.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX,
     webhookBodyBudgetBytes: (values.WEBHOOK_BODY_BUDGET_MB ?? DEFAULT_WEBHOOK_BODY_BUDGET_MB) * 1024 * 1024,
     githubTimeoutMs: values.LEAKSTOP_GITHUB_TIMEOUT_MS ?? DEFAULT_GITHUB_TIMEOUT_MS,
+    allowVolatileRedis: values.LEAKSTOP_ALLOW_VOLATILE_REDIS ?? false,
+    reconcileMinutes: values.LEAKSTOP_RECONCILE_MINUTES ?? DEFAULT_RECONCILE_MINUTES,
   };
 }
 

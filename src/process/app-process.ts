@@ -12,7 +12,7 @@ import type { CustomRuleSpec } from '../detect/custom-rule.js';
 import { createLogger, type Logger } from '../log.js';
 import { githubRequestPolicy } from '../github/request-policy.js';
 import { createQueues, enqueueScanJobs, withEnqueueTimeout, type ScanQueues } from '../queue/queues.js';
-import { checkEvictionPolicy, createRedisConnection, describeRedisUrl, waitForRedis, type RedisClient } from '../queue/redis-connection.js';
+import { checkEvictionPolicy, checkPersistence, createRedisConnection, describeRedisUrl, RedisConnections, waitForRedis, type ConnectionRole, type RedisClient } from '../queue/redis-connection.js';
 import { RedisCheckRunStore } from '../queue/redis-check-run-store.js';
 import { RedisIncidentStore } from '../queue/redis-incident-store.js';
 import { createScanWorker, type ScanWorkers, type ScanWorkerSettings } from '../queue/worker.js';
@@ -27,9 +27,21 @@ import { parseResponseEnv, responseEnabled } from '../respond/response-env.js';
 import { createRotationSink } from '../respond/sinks/create-rotation-sink.js';
 import { startWorkerThread, workerThreadAvailable } from './worker-thread.js';
 import { createWebServer, listen, WEBHOOK_PATH } from '../webhooks/web-server.js';
+import { RedisDeliveryLog } from '../queue/redis-delivery-log.js';
+import { DEFAULT_RECONCILE_SETTINGS, deliveryLogTtlMs, startReconciler, type ReconcileSettings } from '../webhooks/reconcile-deliveries.js';
 
-/** How long a shutdown waits for running scans before handing them back to the queue. */
+/**
+ * How long a shutdown may take in all, whatever Redis or GitHub do: running jobs get most of it,
+ * closing queues and connections the rest (closeReserveMs); then every connection is cut and the
+ * jobs still running are left to stalled-job recovery (their locks expire and another worker takes
+ * them). Under the 30 s a container orchestrator waits before SIGKILL.
+ */
 export const SHUTDOWN_GRACE_MS = 25_000;
+
+/** The part of the grace kept for closing queues and connections after the workers' drain. */
+export function closeReserveMs(graceMs: number): number {
+  return Math.min(2_000, Math.floor(graceMs / 5));
+}
 
 export interface AppProcessOptions {
   /** Overrides of the worker's queue timings (tests use short stalled intervals). */
@@ -38,6 +50,8 @@ export interface AppProcessOptions {
   response?: Partial<ResponseWorkerSettings>;
   /** Where log lines go (tests inspect them); stdout when absent. */
   log?: Logger;
+  /** Overrides of webhook reconciliation's bounds (window, pages, budget). */
+  reconcile?: Partial<ReconcileSettings>;
   /** Listen host for the web server; all interfaces when absent. */
   host?: string;
   shutdownGraceMs?: number;
@@ -69,17 +83,23 @@ export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv,
   // Read where scans run (and by `start` for its worker thread too): a bad rule stops start-up here.
   const operatorRules = role === 'web' ? [] : readOperatorCustomRules(env);
   const log = options.log ?? createLogger({ level: settings.logLevel });
-  const client = createRedisConnection(settings.redisUrl, 'client', log, { cluster: settings.redisCluster });
+  const connections = new RedisConnections();
+  const connect = (connectionRole: ConnectionRole): RedisClient => connections.add(createRedisConnection(settings.redisUrl, connectionRole, log, { cluster: settings.redisCluster }));
+  const client = connect('client');
   const closers: (() => Promise<void>)[] = [() => quit(client)];
   const intake: (() => Promise<void>)[] = [];
-  const closeEverything = async (): Promise<void> => {
-    // Stop taking webhooks first, then drain the workers, then close queues and connections.
-    await closeAll(intake);
-    await closeAll(closers);
+  const atDeadline: (() => Promise<void>)[] = [];
+  const graceMs = options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS;
+  const drain = { endsAt: Number.POSITIVE_INFINITY };
+  let closing: Promise<void> | undefined;
+  const closeEverything = (): Promise<void> => {
+    closing ??= shutDown({ graceMs, drain, intake, closers, atDeadline, connections, log });
+    return closing;
   };
   try {
     await waitForRedis(client, settings.redisUrl);
     await checkEvictionPolicy(client, log);
+    const persistence = await checkPersistence(client, log, { allowVolatile: settings.allowVolatileRedis });
     const probot = new Probot({
       appId: settings.appId,
       privateKey: settings.privateKey,
@@ -99,11 +119,12 @@ export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv,
       runsWorkers && responseEnabled(env)
         ? await loadAdapters({ env, githubRevokeBudget: new RedisRevokeBudget(client, { prefix: settings.queuePrefix }) })
         : undefined;
-    const context: StartContext = { probot, client, log, options, closers, intake, env, operatorRules, ...(adapters === undefined ? {} : { adapters }) };
+    const drainLeftMs = (): number => Math.max(0, drain.endsAt - Date.now());
+    const context: StartContext = { probot, client, connect, drainLeftMs, log, options, closers, intake, atDeadline, env, operatorRules, ...(adapters === undefined ? {} : { adapters }) };
     if (role !== 'worker') await startWeb(running, context);
     if (runsWorkers) startWorkers(running, context);
     else if (role === 'start') await startWorkersOnThread(running, env, context);
-    log.info({ role, port: running.port, customRules: operatorRules.length, redis: describeRedisUrl(settings.redisUrl), prefix: settings.queuePrefix, cluster: settings.redisCluster, api: settings.github.apiBaseUrl }, 'leakstop started');
+    log.info({ role, port: running.port, customRules: operatorRules.length, redis: describeRedisUrl(settings.redisUrl), persistence, prefix: settings.queuePrefix, cluster: settings.redisCluster, api: settings.github.apiBaseUrl }, 'leakstop started');
     return running;
   } catch (error) {
     await closeEverything();
@@ -114,12 +135,18 @@ export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv,
 interface StartContext {
   probot: Probot;
   client: RedisClient;
+  /** Opens a Redis connection that the shutdown cuts at its deadline if it has not closed by then. */
+  connect: (role: ConnectionRole) => RedisClient;
+  /** What is left of the workers' drain once the shutdown has begun: every drain shares one deadline. */
+  drainLeftMs: () => number;
   log: Logger;
   options: AppProcessOptions;
   /** Run in reverse order at shutdown: the last started is the first stopped. */
   closers: (() => Promise<void>)[];
   /** What stops new work arriving (the HTTP server): closed before anything else. */
   intake: (() => Promise<void>)[];
+  /** Run when the grace is over and something has not closed: stop it hard. */
+  atDeadline: (() => Promise<void>)[];
   env: NodeJS.ProcessEnv;
   /** The operator's custom rules (LEAKSTOP_CUSTOM_RULES), run on every repository's scans. */
   operatorRules: readonly CustomRuleSpec[];
@@ -129,7 +156,7 @@ interface StartContext {
 
 async function startWeb(running: AppProcess, context: StartContext): Promise<void> {
   const { settings } = running;
-  const producer = createRedisConnection(settings.redisUrl, 'producer', context.log, { cluster: settings.redisCluster });
+  const producer = context.connect('producer');
   context.closers.push(() => quit(producer));
   const queues = createQueues(producer, { prefix: settings.queuePrefix });
   context.closers.push(() => queues.close());
@@ -138,8 +165,11 @@ async function startWeb(running: AppProcess, context: StartContext): Promise<voi
   const responseOn = responseEnabled(context.env);
   const responseQueue = responseOn ? new ResponseQueue(producer, settings.queuePrefix) : undefined;
   if (responseQueue !== undefined) context.closers.push(() => responseQueue.close());
+  const reconcile: ReconcileSettings = { ...DEFAULT_RECONCILE_SETTINGS, ...context.options.reconcile };
+  const deliveries = settings.reconcileMinutes > 0 ? new RedisDeliveryLog(producer, { prefix: settings.queuePrefix, ttlMs: deliveryLogTtlMs(reconcile) }) : undefined;
   const app = leakstopApp({
     enqueue: (jobs) => enqueueScanJobs(queues, jobs),
+    ...(deliveries === undefined ? {} : { recordQueued: (deliveryId: string) => withEnqueueTimeout(deliveries.recordQueued(deliveryId)) }),
     ...(responseQueue === undefined ? {} : { enqueueApproval: (job: ApprovalJob) => withEnqueueTimeout(responseQueue.addApproval(job)) }),
     appId: settings.appId,
     log: context.log,
@@ -150,11 +180,23 @@ async function startWeb(running: AppProcess, context: StartContext): Promise<voi
   running.queues = queues;
   context.intake.push(() => closeServer(server));
   context.log.info({ port: running.port, path: WEBHOOK_PATH }, 'receiving webhooks');
+  if (deliveries !== undefined) {
+    const reconciler = startReconciler({
+      redis: context.client,
+      prefix: settings.queuePrefix,
+      intervalMs: settings.reconcileMinutes * 60_000,
+      github: () => context.probot.auth(),
+      deliveries,
+      log: context.log,
+      settings: reconcile,
+    });
+    context.intake.push(() => Promise.resolve(reconciler.stop()));
+  } else context.log.warn('LEAKSTOP_RECONCILE_MINUTES=0: webhooks that an outage lost are not redelivered');
 }
 
 function startWorkers(running: AppProcess, context: StartContext): void {
   const { settings } = running;
-  const connection = createRedisConnection(settings.redisUrl, 'worker', context.log, { cluster: settings.redisCluster });
+  const connection = context.connect('worker');
   context.closers.push(() => quit(connection));
   const stores = {
     incidents: new RedisIncidentStore(context.client, { prefix: settings.queuePrefix }),
@@ -175,7 +217,7 @@ function startWorkers(running: AppProcess, context: StartContext): void {
     ...(response === undefined ? {} : { ...response, responses: stores.responses }),
   });
   running.workers = workers;
-  context.closers.push(() => workers.close(context.options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS));
+  context.closers.push(() => workers.close(context.drainLeftMs()));
   context.log.info({ concurrency: settings.workerConcurrency }, 'processing scan jobs');
 }
 
@@ -190,7 +232,7 @@ function startResponse(running: AppProcess, context: StartContext, stores: { inc
     context.log.warn('LEAKSTOP_RESPONSE=off: leaked credentials are reported, never verified or revoked');
     return undefined;
   }
-  const producer = createRedisConnection(settings.redisUrl, 'producer', context.log, { cluster: settings.redisCluster });
+  const producer = context.connect('producer');
   context.closers.push(() => quit(producer));
   const queue = new ResponseQueue(producer, settings.queuePrefix);
   context.closers.push(() => queue.close());
@@ -199,7 +241,7 @@ function startResponse(running: AppProcess, context: StartContext, stores: { inc
   const now = (): Date => new Date();
   const fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
   const sink = responseEnv.sink === undefined ? undefined : createRotationSink(responseEnv.sink, { fetch, env: context.env, now });
-  const connection = createRedisConnection(settings.redisUrl, 'worker', context.log, { cluster: settings.redisCluster });
+  const connection = context.connect('worker');
   context.closers.push(() => quit(connection));
   const worker = createResponseWorker({
     connection,
@@ -218,7 +260,7 @@ function startResponse(running: AppProcess, context: StartContext, stores: { inc
     operatorDryRun: responseEnv.dryRun,
     log: context.log,
   });
-  context.closers.push(() => worker.close(context.options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS));
+  context.closers.push(() => worker.close(context.drainLeftMs()));
   context.log.info({ dryRun: responseEnv.dryRun, sink: responseEnv.sink?.kind ?? 'none', sealKey: responseEnv.sealKey.id }, 'leak response on');
   return responseRequests(queue, { sealKey: responseEnv.sealKey, operator: responseEnv, respondsTo: (provider) => adapterOf(provider) !== undefined });
 }
@@ -233,11 +275,57 @@ async function startWorkersOnThread(running: AppProcess, env: NodeJS.ProcessEnv,
   const thread = await startWorkerThread({
     env: plainEnv,
     worker: context.options.worker ?? {},
-    ...(context.options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: context.options.shutdownGraceMs }),
+    // The thread drains and closes within what is left of this process's grace.
+    shutdownGraceMs: graceOf(context.options) - closeReserveMs(graceOf(context.options)),
   });
   running.failed = thread.failed;
   context.closers.push(() => thread.close());
+  context.atDeadline.push(() => thread.terminate());
   context.log.info('scan workers run on a worker thread');
+}
+
+function graceOf(options: AppProcessOptions): number {
+  return options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS;
+}
+
+interface Shutdown {
+  graceMs: number;
+  /** Set here when the shutdown begins: the workers' drains end by then. */
+  drain: { endsAt: number };
+  intake: (() => Promise<void>)[];
+  closers: (() => Promise<void>)[];
+  atDeadline: (() => Promise<void>)[];
+  connections: RedisConnections;
+  log: Logger;
+}
+
+/**
+ * Stops taking webhooks, drains the workers, then closes queues and connections, all within the
+ * grace. What has not closed by then (a Redis that is down or hung answers no QUIT; a job stuck on
+ * a call) is cut: every Redis connection is disconnected, so nothing reconnects or keeps the
+ * process alive, and the jobs still running are recovered by another worker once their locks expire.
+ */
+async function shutDown(shutdown: Shutdown): Promise<void> {
+  const { graceMs, log } = shutdown;
+  shutdown.drain.endsAt = Date.now() + graceMs - closeReserveMs(graceMs);
+  const orderly = (async () => {
+    await closeAll(shutdown.intake);
+    await closeAll(shutdown.closers);
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'deadline'>((resolve) => {
+    timer = setTimeout(() => resolve('deadline'), graceMs);
+  });
+  const outcome = await Promise.race([orderly.then(() => 'closed' as const, () => 'failed' as const), deadline]);
+  clearTimeout(timer);
+  if (outcome === 'deadline') {
+    orderly.catch(() => undefined);
+    log.warn({ graceMs, connections: shutdown.connections.size }, 'shutdown grace is over: closing every Redis connection now; jobs still running go back to the queue when their locks expire');
+    await Promise.allSettled(shutdown.atDeadline.map((stop) => stop()));
+  }
+  // After an orderly close this ends only what BullMQ left open; after the deadline, everything.
+  shutdown.connections.disconnectAll();
+  if (outcome !== 'deadline') await orderly;
 }
 
 /** Closes in reverse start order; each step runs even if an earlier one failed. */

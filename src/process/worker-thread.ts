@@ -27,6 +27,8 @@ export type ThreadMessage = z.infer<typeof messageSchema>;
 export interface WorkerThread {
   /** Drains the thread's workers (running jobs get the grace period) and ends the thread. */
   close(): Promise<void>;
+  /** Ends the thread at once (the shutdown's deadline passed). */
+  terminate(): Promise<void>;
   /** Settles if the thread stops without being asked to: the process should then exit non-zero. */
   failed: Promise<Error>;
 }
@@ -68,8 +70,20 @@ export async function startWorkerThread(data: WorkerThreadData): Promise<WorkerT
     failed,
     close: async () => {
       closing = true;
+      // 'closed' says the drain is over; a job cut off at the grace may still hold a socket, which
+      // would keep the thread (and the process) alive, so the thread is then ended.
+      const drained = new Promise<void>((resolve) => {
+        thread.on('message', (raw: unknown) => {
+          if (messageSchema.safeParse(raw).data?.type === 'closed') resolve();
+        });
+      });
       thread.postMessage('close');
-      await whenClosed;
+      await Promise.race([drained, whenClosed]);
+      await thread.terminate();
+    },
+    terminate: async () => {
+      closing = true;
+      await thread.terminate();
     },
   };
 }

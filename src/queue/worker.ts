@@ -97,9 +97,10 @@ export function createScanWorker(deps: ScanWorkerDeps): ScanWorkers {
     backfill,
     scanReport,
     close: async (timeoutMs) => {
+      const endsAt = Date.now() + timeoutMs;
       await Promise.all([closeWorker(scan, timeoutMs), closeWorker(backfill, timeoutMs)]);
-      // Scan reports queued by the last scans are written before the process goes, if the grace allows.
-      await closeWorker(scanReport, timeoutMs);
+      // Scan reports queued by the last scans are written before the process goes, within what is left of the grace.
+      await closeWorker(scanReport, Math.max(0, endsAt - Date.now()));
       await Promise.all([...failureReports, reports.close()]);
     },
   };

@@ -23,6 +23,11 @@ export interface WebhookDeps {
   enqueueApproval?: (job: ApprovalJob) => Promise<string>;
   /** Our GitHub App's id: check run and suite events of other apps are not ours to re-run. */
   appId: number;
+  /**
+   * Records that Redis holds this delivery's work (or that it needed none), for webhook
+   * reconciliation to tell it from one that Redis lost. Absent when reconciliation is off.
+   */
+  recordQueued?: (deliveryId: string) => Promise<void>;
 }
 
 /**
@@ -99,16 +104,32 @@ export function parsePayload<T extends z.ZodType>(schema: T, delivery: WebhookDe
 export async function enqueueJobs(delivery: WebhookDelivery, jobs: readonly ScanJob[], deps: WebhookDeps, nothingToDo: string): Promise<void> {
   if (jobs.length === 0) {
     delivery.log.info({ reason: nothingToDo }, 'nothing to scan');
+    await recordQueued(delivery, deps);
     return;
   }
   const jobIds = await deps.enqueue(jobs);
   delivery.log.info({ jobIds: jobIds.length > 5 ? `${jobIds.length} jobs` : jobIds }, 'scan queued');
+  await recordQueued(delivery, deps);
+}
+
+/**
+ * The work is in Redis by now, so the delivery is acknowledged even if the record fails: then
+ * reconciliation asks GitHub to redeliver it, and the job ids make that redelivery add nothing.
+ */
+async function recordQueued(delivery: WebhookDelivery, deps: WebhookDeps): Promise<void> {
+  if (deps.recordQueued === undefined) return;
+  try {
+    await deps.recordQueued(delivery.id);
+  } catch (error) {
+    delivery.log.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'could not record the delivery as queued: reconciliation may ask GitHub to redeliver it (harmless)');
+  }
 }
 
 /** Queues the approval (nothing when the delivery asks for none); the worker decides whether the requester may. */
 export async function enqueueApprovalRequest(delivery: WebhookDelivery, request: ApprovalRequest, deps: WebhookDeps): Promise<void> {
   if ('ignored' in request) {
     delivery.log.info({ reason: request.ignored }, 'no revocation requested');
+    await recordQueued(delivery, deps);
     return;
   }
   const { approval } = request;
@@ -119,4 +140,5 @@ export async function enqueueApprovalRequest(delivery: WebhookDelivery, request:
   }
   const jobId = await deps.enqueueApproval(approval);
   delivery.log.info({ jobId, requester: approval.requester, via: approval.via.kind, repository: `${approval.repository.owner}/${approval.repository.repo}` }, 'revocation approval queued');
+  await recordQueued(delivery, deps);
 }

@@ -117,4 +117,13 @@ describe('REDIS_CLUSTER in the operator environment', () => {
     expect(parseOperatorEnv({ ...base, REDIS_CLUSTER: 'true', QUEUE_PREFIX: 'app-{ls}' }, 'worker').queuePrefix).toBe('app-{ls}');
     expect(parseOperatorEnv({ ...base, QUEUE_PREFIX: 'leakstop' }, 'worker').queuePrefix).toBe('leakstop');
   });
+
+  it('reads LEAKSTOP_ALLOW_VOLATILE_REDIS and LEAKSTOP_RECONCILE_MINUTES, with safe defaults', () => {
+    expect(parseOperatorEnv(VALID, 'web')).toMatchObject({ allowVolatileRedis: false, reconcileMinutes: 5 });
+    expect(parseOperatorEnv({ ...VALID, LEAKSTOP_ALLOW_VOLATILE_REDIS: 'true', LEAKSTOP_RECONCILE_MINUTES: '0' }, 'web')).toMatchObject({ allowVolatileRedis: true, reconcileMinutes: 0 });
+    expect(problemsOf({ ...VALID, LEAKSTOP_ALLOW_VOLATILE_REDIS: 'yes', LEAKSTOP_RECONCILE_MINUTES: '5m' })).toEqual([
+      expect.stringMatching(/^LEAKSTOP_ALLOW_VOLATILE_REDIS must be true or false/),
+      expect.stringMatching(/^LEAKSTOP_RECONCILE_MINUTES must be a whole number of minutes/),
+    ]);
+  });
 });

@@ -132,6 +132,10 @@ export function testAppEnv(prefix: string, extra: Record<string, string> = {}): 
     REDIS_URL: redisUrl(),
     QUEUE_PREFIX: prefix,
     WORKER_CONCURRENCY: '2',
+    // The shared test Redis keeps nothing on disk; tests of the persistence check start their own.
+    LEAKSTOP_ALLOW_VOLATILE_REDIS: 'true',
+    // No GET /app/hook/deliveries in tests that mock GitHub request by request: reconciliation has its own tests.
+    LEAKSTOP_RECONCILE_MINUTES: '0',
     ...extra,
   };
 }

@@ -1,5 +1,5 @@
 // The app's processes as an operator meets them: the environment checked with messages that say
-// what to set, Redis checked before any work is taken, the health endpoint, SIGTERM draining to exit
+// what to set, Redis checked before any work is taken (no eviction, an append-only file), the health endpoint, SIGTERM draining to exit
 // 0, and logs that blank out credentials.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -11,7 +11,7 @@ import { runAppCommand } from '../../src/cli/app-commands.js';
 import { startAppProcess } from '../../src/process/app-process.js';
 import { main } from '../../src/cli/main.js';
 import { RedisPolicyError } from '../../src/queue/redis-connection.js';
-import { deleteKeysWithPrefix, describeWithRedis, redisUrl, testRedis, uniquePrefix } from '../queue/redis.js';
+import { deleteKeysWithPrefix, describeWithRedis, HAVE_REDIS_SERVER, redisUrl, startOwnRedis, testRedis, uniquePrefix, type OwnRedis } from '../queue/redis.js';
 import { APP_ID, testPrivateKey, WEBHOOK_SECRET } from '../webhooks/helpers.js';
 import { captureLog, waitFor } from './helpers.js';
 import { acmeRule } from '../detect/custom-rule-specs.js';
@@ -55,7 +55,7 @@ describeWithRedis('the running processes', () => {
     const signals = new EventEmitter();
     const { log, lines } = captureLog();
     const prefix = uniquePrefix();
-    const env = { ...VALID, PRIVATE_KEY: testPrivateKey(), WEBHOOK_SECRET, APP_ID: String(APP_ID), PORT: '0', REDIS_URL: redisUrl(), QUEUE_PREFIX: prefix };
+    const env = { ...VALID, PRIVATE_KEY: testPrivateKey(), WEBHOOK_SECRET, APP_ID: String(APP_ID), PORT: '0', REDIS_URL: redisUrl(), QUEUE_PREFIX: prefix, LEAKSTOP_ALLOW_VOLATILE_REDIS: 'true', LEAKSTOP_RECONCILE_MINUTES: '0' };
     const running = runAppCommand('start', { stdout: new PassThrough(), stderr: new PassThrough(), stdin: Readable.from(['']), cwd: process.cwd(), env }, signals, { log, host: '127.0.0.1' });
     const port = await waitFor('the server to listen', async () => {
       const line = lines.map((l) => JSON.parse(l) as { msg: string; port?: number }).find((l) => l.msg === 'receiving webhooks');
@@ -117,5 +117,66 @@ describeWithRedis('a Redis that may evict keys', () => {
     const error = await startAppProcess('worker', env, { log: captureLog().log }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RedisPolicyError);
     expect((error as Error).message).toMatch(/maxmemory-policy is 'allkeys-lru'.*CONFIG SET maxmemory-policy noeviction/s);
+  });
+});
+
+describe.skipIf(!HAVE_REDIS_SERVER)('the persistence of Redis at start-up', () => {
+  let volatile: OwnRedis | undefined;
+  let appendOnly: OwnRedis | undefined;
+
+  beforeAll(async () => {
+    [volatile, appendOnly] = await Promise.all([startOwnRedis(['--save', '', '--appendonly', 'no']), startOwnRedis(['--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec'])]);
+  });
+  afterAll(async () => {
+    await Promise.all([volatile?.remove(), appendOnly?.remove()]);
+  });
+
+  const envFor = (redis: OwnRedis | undefined, extra: Record<string, string> = {}): Record<string, string> => ({
+    ...VALID,
+    PRIVATE_KEY: testPrivateKey(),
+    REDIS_URL: redis?.url ?? '',
+    QUEUE_PREFIX: uniquePrefix(),
+    LEAKSTOP_RESPONSE: 'off',
+    ...extra,
+  });
+
+  it('refuses a Redis with appendonly no, saying what to set', async () => {
+    const { log, lines } = captureLog();
+    const error = await startAppProcess('worker', envFor(volatile), { log }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedisPolicyError);
+    const message = (error as Error).message;
+    expect(message).toContain('Redis has no persistence');
+    expect(message).toContain('`appendonly yes` and `appendfsync everysec`');
+    expect(message).toContain('LEAKSTOP_ALLOW_VOLATILE_REDIS=true');
+    expect(lines.join('')).not.toContain('leakstop started');
+  });
+
+  it('starts on a Redis with appendonly no when LEAKSTOP_ALLOW_VOLATILE_REDIS=true, with a warning', async () => {
+    const { log, lines } = captureLog();
+    const running = await startAppProcess('worker', envFor(volatile, { LEAKSTOP_ALLOW_VOLATILE_REDIS: 'true' }), { log });
+    await running.close();
+    const warning = lines.map((line) => JSON.parse(line) as { level: number; msg: string; persistence?: string }).find((line) => line.msg.startsWith('LEAKSTOP_ALLOW_VOLATILE_REDIS=true'));
+    expect(warning).toMatchObject({ level: 40, persistence: 'none' });
+    expect(warning?.msg).toContain('a restart loses every queued scan');
+  });
+
+  it('refuses RDB snapshots alone: they lose what was queued since the last one', async () => {
+    const snapshots = await startOwnRedis(['--save', '300 10', '--appendonly', 'no']);
+    try {
+      const error = await startAppProcess('worker', envFor(snapshots), { log: captureLog().log }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RedisPolicyError);
+      expect((error as Error).message).toContain("keeps RDB snapshots only (save '300 10')");
+    } finally {
+      await snapshots.remove();
+    }
+  });
+
+  it('starts on a Redis with an append-only file, says so, and warns of nothing', async () => {
+    const { log, lines } = captureLog();
+    const running = await startAppProcess('worker', envFor(appendOnly), { log });
+    await running.close();
+    const logged = lines.map((line) => JSON.parse(line) as { level: number; msg: string });
+    expect(logged.find((line) => line.msg === 'leakstop started')).toMatchObject({ persistence: 'aof' });
+    expect(logged.filter((line) => /persistence|append-only/i.test(line.msg))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
-import { checkEvictionPolicy, createRedisConnection, describeRedisUrl, RedisPolicyError, waitForRedis } from '../../src/queue/redis-connection.js';
+import { checkEvictionPolicy, checkPersistence, createRedisConnection, describeRedisUrl, RedisPolicyError, waitForRedis } from '../../src/queue/redis-connection.js';
 import { captureLog } from '../e2e/helpers.js';
 import { describeWithRedis, redisUrl } from './redis.js';
 
@@ -26,6 +26,43 @@ describe('the eviction policy check', () => {
     const redis = redisAnswering(() => Promise.reject(new Error("ERR unknown command 'CONFIG'")));
     await checkEvictionPolicy(redis, log);
     expect(lines.join('')).toMatch(/cannot read Redis maxmemory-policy \(CONFIG is disabled\)/);
+  });
+});
+
+/** A stand-in answering INFO persistence and CONFIG GET the way a managed Redis may (either can be disabled). */
+function redisWithPersistence(info: () => Promise<string>, config: (name: string) => Promise<unknown>): Redis {
+  return { info: () => info(), config: (_get: string, name: string) => config(name) } as unknown as Redis;
+}
+
+const CONFIG_DISABLED = (): Promise<never> => Promise.reject(new Error("ERR unknown command 'CONFIG'"));
+
+describe('the persistence check', () => {
+  it('accepts an append-only file even where CONFIG is disabled', async () => {
+    const { log, lines } = captureLog();
+    const redis = redisWithPersistence(() => Promise.resolve('# Persistence\r\nloading:0\r\naof_enabled:1\r\n'), CONFIG_DISABLED);
+    await expect(checkPersistence(redis, log, { allowVolatile: false })).resolves.toBe('aof');
+    expect(lines).toEqual([]);
+  });
+
+  it('refuses appendonly no where CONFIG is disabled (snapshots cannot be told from nothing)', async () => {
+    const redis = redisWithPersistence(() => Promise.resolve('aof_enabled:0\r\n'), CONFIG_DISABLED);
+    const error = await checkPersistence(redis, createLogger({ level: 'silent' }), { allowVolatile: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedisPolicyError);
+    expect((error as Error).message).toMatch(/no persistence \(appendonly no, no RDB snapshots, or CONFIG is disabled\)/);
+  });
+
+  it('warns that appendfsync no may lose writes on a power loss', async () => {
+    const { log, lines } = captureLog();
+    const redis = redisWithPersistence(() => Promise.resolve('aof_enabled:1\n'), (name) => Promise.resolve([name, 'no']));
+    await expect(checkPersistence(redis, log, { allowVolatile: false })).resolves.toBe('aof');
+    expect(lines.join('')).toContain('set appendfsync everysec');
+  });
+
+  it('warns and goes on when INFO is disabled too', async () => {
+    const { log, lines } = captureLog();
+    const redis = redisWithPersistence(() => Promise.reject(new Error("ERR unknown command 'INFO'")), CONFIG_DISABLED);
+    await expect(checkPersistence(redis, log, { allowVolatile: false })).resolves.toBe('unknown');
+    expect(lines.join('')).toContain('cannot read Redis persistence (INFO is disabled)');
   });
 });
 

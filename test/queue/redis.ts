@@ -1,6 +1,10 @@
 // Tests against a real Redis: REDIS_URL names it (CI always sets it). Each test gets its own key
 // prefix and deletes its keys afterwards, so test files can share one server in parallel.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connect, createServer, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import { describe } from 'vitest';
@@ -8,7 +12,7 @@ import { describe } from 'vitest';
 export const REDIS_URL = process.env.REDIS_URL;
 
 if (REDIS_URL === undefined) {
-  console.warn('REDIS_URL is not set: skipping the tests that need a real Redis (start one with `redis-server --port 6390 --save "" --daemonize yes` and export REDIS_URL=redis://127.0.0.1:6390)');
+  console.warn('REDIS_URL is not set: skipping the tests that need a real Redis (start one with `redis-server --port 6390 --appendonly yes --dir "$(mktemp -d)" --daemonize yes` and export REDIS_URL=redis://127.0.0.1:6390)');
 }
 
 /** `describe` when a Redis is available, else `describe.skip` (with the warning above). */
@@ -108,4 +112,78 @@ export async function startRedisProxy(): Promise<RedisProxy> {
       await closed;
     },
   };
+}
+
+export const HAVE_REDIS_SERVER = spawnSync('redis-server', ['--version']).status === 0;
+
+/** A redis-server of a test's own: restart it, stop it, pause it, never the shared one. */
+export interface OwnRedis {
+  url: string;
+  port: number;
+  /** Its working directory (the append-only file lives there), removed by `remove()`. */
+  dir: string;
+  /** Kills the server (SIGKILL): connections drop and new ones are refused, as in a crash. */
+  kill(): Promise<void>;
+  /** SIGSTOP / SIGCONT: the server is unreachable but its connections stay open (a hung Redis). */
+  pause(): void;
+  resume(): void;
+  /** Starts the server again on the same port and directory (it replays its AOF, if any). */
+  restart(): Promise<void>;
+  /** Kills the server and removes its directory. */
+  remove(): Promise<void>;
+}
+
+/**
+ * Starts `redis-server` on a free loopback port with `args` (e.g. `--appendonly yes`) in a fresh
+ * temporary directory, and resolves once it answers PING.
+ */
+export async function startOwnRedis(args: readonly string[]): Promise<OwnRedis> {
+  const port = await freeLoopbackPort();
+  const dir = mkdtempSync(join(tmpdir(), 'leakstop-redis-'));
+  let child: ChildProcess | undefined;
+  const start = async (): Promise<void> => {
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--daemonize', 'no', '--maxmemory-policy', 'noeviction', ...args], { stdio: 'ignore' });
+    child.on('error', () => undefined);
+    const probe = new Redis(port, '127.0.0.1', { maxRetriesPerRequest: 0, retryStrategy: () => 50, lazyConnect: true });
+    probe.on('error', () => undefined);
+    try {
+      for (let tries = 0; ; tries += 1) {
+        if ((await probe.ping().catch(() => '')) === 'PONG') return;
+        if (tries > 100) throw new Error(`redis-server on ${port} did not answer PING`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      probe.disconnect();
+    }
+  };
+  const kill = async (): Promise<void> => {
+    const running = child;
+    if (running === undefined || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGCONT');
+    running.kill('SIGKILL');
+    await exited;
+  };
+  await start();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    dir,
+    kill,
+    pause: () => child?.kill('SIGSTOP'),
+    resume: () => child?.kill('SIGCONT'),
+    restart: start,
+    remove: async () => {
+      await kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function freeLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === 'object' && address !== null ? address.port : 0;
 }

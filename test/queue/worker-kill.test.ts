@@ -64,6 +64,7 @@ describeWithRedis('a worker killed mid-job', () => {
         GHE_PROTOCOL: 'http',
         LOG_LEVEL: 'info',
         WORKER_CONCURRENCY: '1',
+        LEAKSTOP_ALLOW_VOLATILE_REDIS: 'true',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
