@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import { Probot } from 'probot';
 import { leakstopApp } from '../app.js';
+import { InstallationWrites, prioritizedOctokit } from '../github/prioritized-writes.js';
 import { parseOperatorEnv, type AppProcessSettings, type ProcessRole } from '../config/operator-env.js';
 import { readOperatorCustomRules } from '../config/operator-custom-rules.js';
 import type { CustomRuleSpec } from '../detect/custom-rule.js';
@@ -86,6 +87,8 @@ export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv,
       secret: settings.webhookSecret || 'unused-by-the-worker',
       baseUrl: settings.github.apiBaseUrl,
       log,
+      // Each installation's writes in order: check runs before incident issues, a second apart.
+      Octokit: prioritizedOctokit(new InstallationWrites()),
       // Deliberately no redisConfig: Probot would fetch ioredis with npx at run time for it.
     });
     const running: AppProcess = { settings, close: closeEverything, failed: new Promise<Error>(() => {}) };

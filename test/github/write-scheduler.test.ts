@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WriteScheduler, type WriteLane, type WriteSlot } from '../../src/github/write-scheduler.js';
+
+const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
+const CHECK_RUN = { lane: 'check-run', route: 'POST /repos/o/r/check-runs', notifies: false } as const;
+const ISSUE = { lane: 'other', route: 'POST /repos/o/r/issues', notifies: true } as const;
+const TIMELINE = { lane: 'other', route: 'PATCH /repos/o/r/issues/1', notifies: false } as const;
+
+describe('WriteScheduler', () => {
+  let slots: WriteSlot[];
+  let started: { name: string; at: number }[];
+  let scheduler: WriteScheduler;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+    slots = [];
+    started = [];
+    scheduler = new WriteScheduler({ spacingMs: 1_000, notifyingSpacingMs: 3_000 }, (slot) => slots.push(slot));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function write(name: string, kind: { lane: WriteLane; route: string; notifies: boolean }): Promise<string> {
+    return scheduler.schedule(kind, () => {
+      started.push({ name, at: Date.now() - T0 });
+      return Promise.resolve(name);
+    });
+  }
+
+  it('starts the first write at once and spaces the next a second apart', async () => {
+    const first = write('a', TIMELINE);
+    const second = write('b', TIMELINE);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toEqual([{ name: 'a', at: 0 }]);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(started).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(started).toEqual([
+      { name: 'a', at: 0 },
+      { name: 'b', at: 1_000 },
+    ]);
+    await expect(Promise.all([first, second])).resolves.toEqual(['a', 'b']);
+  });
+
+  it('gives every slot to a waiting check run before any other write, whenever each was asked for', async () => {
+    // Push 1's check run, then its incident issue and timeline edit; pushes 2..7's check runs come later.
+    void write('check 1', CHECK_RUN);
+    void write('issue 1', ISSUE);
+    void write('timeline 1', TIMELINE);
+    for (let k = 2; k <= 7; k++) {
+      await vi.advanceTimersByTimeAsync(100);
+      void write(`check ${k}`, CHECK_RUN);
+      void write(`issue ${k}`, ISSUE);
+    }
+    await vi.advanceTimersByTimeAsync(30_000);
+
+    const order = started.map((s) => s.name);
+    expect(order.slice(0, 7)).toEqual(['check 1', 'check 2', 'check 3', 'check 4', 'check 5', 'check 6', 'check 7']);
+    // The k-th check run starts within k seconds of the first.
+    const checkSlots = slots.filter((slot) => slot.lane === 'check-run').map((slot) => slot.at - T0);
+    expect(checkSlots).toEqual([0, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000]);
+    // Then the other writes, a second apart, issues (content people are notified of) 3 s apart;
+    // the timeline edit takes the slot an issue cannot have yet.
+    expect(order.slice(7)).toEqual(['issue 1', 'timeline 1', 'issue 2', 'issue 3', 'issue 4', 'issue 5', 'issue 6', 'issue 7']);
+    const otherSlots = slots.filter((slot) => slot.lane === 'other').map((slot) => slot.at - T0);
+    expect(otherSlots).toEqual([7_000, 8_000, 10_000, 13_000, 16_000, 19_000, 22_000, 25_000]);
+  });
+
+  it('lets a check run asked for during a backlog of incident writes start at the next slot', async () => {
+    for (let i = 1; i <= 5; i++) void write(`timeline ${i}`, { ...TIMELINE, route: `PATCH /repos/o/r/issues/${i}` });
+    await vi.advanceTimersByTimeAsync(1_500);
+    void write('check', CHECK_RUN);
+    await vi.advanceTimersByTimeAsync(10_000);
+
+    expect(started.map((s) => s.name)).toEqual(['timeline 1', 'timeline 2', 'check', 'timeline 3', 'timeline 4', 'timeline 5']);
+    expect(started.find((s) => s.name === 'check')?.at).toBe(2_000);
+  });
+
+  it('computes a slot from the one before it, so a late timer does not push every later slot back', async () => {
+    void write('a', TIMELINE);
+    void write('b', TIMELINE);
+    void write('c', TIMELINE);
+    await vi.advanceTimersByTimeAsync(0);
+    // The event loop was blocked for 1.5 s: b's timer fires at 2.5 s instead of 1 s, and c is due by then.
+    vi.setSystemTime(T0 + 1_500);
+    await vi.advanceTimersByTimeAsync(1_000);
+
+    expect(Date.now() - T0).toBe(2_500);
+    expect(slots.map((slot) => slot.at - T0)).toEqual([0, 1_000, 2_000]);
+  });
+
+  it("passes a write's failure to its caller and goes on with the next", async () => {
+    const failing = scheduler.schedule(CHECK_RUN, () => Promise.reject(new Error('GitHub answered 422')));
+    const next = write('next', CHECK_RUN);
+    await expect(failing).rejects.toThrow('GitHub answered 422');
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(next).resolves.toBe('next');
+  });
+
+  it('counts what waits, per lane', () => {
+    void write('a', CHECK_RUN);
+    void write('b', CHECK_RUN);
+    void write('c', ISSUE);
+    expect(scheduler.waiting()).toEqual({ 'check-run': 1, other: 1 });
+  });
+});
