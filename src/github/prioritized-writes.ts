@@ -1,9 +1,9 @@
 // Probot's octokit with each installation's writes put in order by a WriteScheduler
-// (write-scheduler.ts): check runs first, incident issues, comments and timeline edits after, a
-// second apart. The plugin wraps `request` outside Probot's retry and throttling, so a request takes
+// (write-scheduler.ts): check runs first, rewrites of a finished run's output next, incident issues,
+// comments and timeline edits last, a second apart. The plugin wraps `request` outside Probot's retry and throttling, so a request takes
 // one slot however often it is retried, and reaches the throttling's write limiter in slot order.
 import { ProbotOctokit } from 'probot';
-import { DEFAULT_WRITE_SPACING, WriteScheduler, type WriteLane, type WriteSchedulerSettings, type WriteSlot } from './write-scheduler.js';
+import { DEFAULT_WRITE_SPACING, WriteScheduler, type WriteLane, type WriteRequest, type WriteSchedulerSettings, type WriteSlot } from './write-scheduler.js';
 
 /** The schedulers of one process, one per installation, shared by every octokit of that installation. */
 export class InstallationWrites {
@@ -26,8 +26,13 @@ export class InstallationWrites {
   }
 }
 
-/** A write to schedule, or undefined for a read or a write outside a repository (tokens, app settings). */
-export function classifyWrite(method: string, url: string): { lane: WriteLane; route: string; notifies: boolean } | undefined {
+/**
+ * A write to schedule, or undefined for a read or a write outside a repository (tokens, app
+ * settings). A check run write that sets its status (created, started, completed, failed) is what a
+ * reviewer waits for; one that only rewrites a finished run's output (the leak response's section,
+ * more annotations) comes second.
+ */
+export function classifyWrite(method: string, url: string, parameters: Record<string, unknown> = {}): WriteRequest | undefined {
   const verb = method.toUpperCase();
   if (verb === 'GET' || verb === 'HEAD' || verb === 'OPTIONS') return undefined;
   // A template (`/repos/{owner}/{repo}/check-runs`) as a rule; a full URL, GHE's /api/v3 included, as well.
@@ -37,7 +42,10 @@ export function classifyWrite(method: string, url: string): { lane: WriteLane; r
   const checkRun = (verb === 'POST' && /^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(path)) || (verb === 'PATCH' && /^\/repos\/[^/]+\/[^/]+\/check-runs\/[^/]+$/.test(path));
   // What Probot's throttling spaces 3 s apart among leakstop's writes (it lists more routes, none ours).
   const notifies = verb === 'POST' && /^\/repos\/[^/]+\/[^/]+\/issues(\/[^/]+\/comments)?$/.test(path);
-  return { lane: checkRun ? 'check-run' : 'other', route, notifies };
+  // Creating a run always sets its status (queued by default); a PATCH may leave it as it is.
+  const rewritesOutput = verb === 'PATCH' && parameters.status === undefined;
+  const lane: WriteLane = !checkRun ? 'other' : rewritesOutput ? 'check-run-output' : 'check-run';
+  return { lane, route, notifies };
 }
 
 /** The installation an octokit was made for (Probot's `auth(installationId)`), if any. */
@@ -55,7 +63,7 @@ export function prioritizedOctokit(writes: InstallationWrites): typeof ProbotOct
     // The app's own octokit (JWT) makes no repository writes: Probot's throttling alone paces it.
     if (installationId === undefined) return {};
     octokit.hook.wrap('request', (request, requestOptions) => {
-      const write = classifyWrite(requestOptions.method, requestOptions.url);
+      const write = classifyWrite(requestOptions.method, requestOptions.url, requestOptions);
       if (write === undefined) return request(requestOptions);
       return writes.of(installationId).schedule(write, async () => request(requestOptions));
     });

@@ -6,19 +6,27 @@
 // what changes is who goes first. Probot's throttling (@octokit/plugin-throttling) keeps one FIFO
 // per installation, so a push's check run, what a reviewer waits for, queued behind earlier pushes'
 // incident issues and timeline edits (p50 4.9 s in a burst of 7 pushes). Here each slot goes to a
-// waiting check run first, and only to another write when no check run waits.
+// waiting check run first, then to a rewrite of a finished run's output (the leak response's
+// section), and only then to another write. Writes of those two lower lanes also leave every other
+// slot free, so a check run asked for while they drain a backlog waits half a slot less on average.
 //
 // Slots are computed, not measured: the k-th slot of a busy installation is `spacingMs` after the
 // one before it, whenever the timer actually fires. Probot's throttling still sits beneath (its
 // write limiter waits out any shortfall of a late timer), so the spacing GitHub asks for holds
 // either way; this scheduler decides the order in which writes reach it.
 
-/** Check runs first; every other write (incident issues, comments, timeline edits) after. */
-export type WriteLane = 'check-run' | 'other';
+/** In the order they get slots: a check run's status, a finished run's output, everything else. */
+export const WRITE_LANES = ['check-run', 'check-run-output', 'other'] as const;
+export type WriteLane = (typeof WRITE_LANES)[number];
 
 export interface WriteSchedulerSettings {
   /** Between the starts of any two writes of the installation (1 s, as GitHub asks). */
   spacingMs: number;
+  /**
+   * Between the starts of two writes of the lower lanes (output rewrites, issues, comments, timeline
+   * edits): at least `spacingMs`; more leaves slots free for check runs that are yet to be asked for.
+   */
+  backgroundSpacingMs: number;
   /**
    * Between the starts of two writes that create content people are notified of (an issue, a
    * comment): Probot's throttling holds these 3 s apart, and the slot is not handed out before.
@@ -28,21 +36,22 @@ export interface WriteSchedulerSettings {
   now?: () => number;
 }
 
-export const DEFAULT_WRITE_SPACING: WriteSchedulerSettings = { spacingMs: 1_000, notifyingSpacingMs: 3_000 };
+export const DEFAULT_WRITE_SPACING: WriteSchedulerSettings = { spacingMs: 1_000, backgroundSpacingMs: 2_000, notifyingSpacingMs: 3_000 };
 
-/** What a granted slot was: the computed start, for logs and tests. */
-export interface WriteSlot {
+/** A write to schedule: its lane, what it is (`POST /repos/{owner}/{repo}/check-runs`, never its body), and whether it notifies. */
+export interface WriteRequest {
   lane: WriteLane;
-  /** What the write is (`POST /repos/{owner}/{repo}/check-runs`), never its body. */
   route: string;
   notifies: boolean;
+}
+
+/** What a granted slot was: the computed start, for logs and tests. */
+export interface WriteSlot extends WriteRequest {
   /** When the slot starts (ms on the scheduler's clock). */
   at: number;
 }
 
-interface Waiting {
-  route: string;
-  notifies: boolean;
+interface Waiting extends WriteRequest {
   /** When it was asked for (the scheduler's clock). */
   queuedAt: number;
   start: () => void;
@@ -52,9 +61,10 @@ interface Waiting {
 export class WriteScheduler {
   readonly #settings: WriteSchedulerSettings;
   readonly #now: () => number;
-  readonly #lanes: Record<WriteLane, Waiting[]> = { 'check-run': [], other: [] };
+  readonly #lanes = new Map<WriteLane, Waiting[]>(WRITE_LANES.map((lane) => [lane, []]));
   readonly #onSlot: ((slot: WriteSlot) => void) | undefined;
   #lastAt = Number.NEGATIVE_INFINITY;
+  #lastBackgroundAt = Number.NEGATIVE_INFINITY;
   #lastNotifyingAt = Number.NEGATIVE_INFINITY;
   #timer: NodeJS.Timeout | undefined;
 
@@ -64,12 +74,11 @@ export class WriteScheduler {
     this.#onSlot = onSlot;
   }
 
-  /** Runs `write` in the lane's next slot; its answer (or error) is the caller's. */
-  schedule<T>(write: { lane: WriteLane; route: string; notifies: boolean }, run: () => Promise<T>): Promise<T> {
+  /** Runs `run` in the next slot its lane gets; its answer (or error) is the caller's. */
+  schedule<T>(write: WriteRequest, run: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#lanes[write.lane].push({
-        route: write.route,
-        notifies: write.notifies,
+      this.#lane(write.lane).push({
+        ...write,
         queuedAt: this.#now(),
         start: () => {
           Promise.resolve().then(run).then(resolve, reject);
@@ -81,7 +90,13 @@ export class WriteScheduler {
 
   /** Writes waiting for a slot, per lane. */
   waiting(): Record<WriteLane, number> {
-    return { 'check-run': this.#lanes['check-run'].length, other: this.#lanes.other.length };
+    return Object.fromEntries(WRITE_LANES.map((lane) => [lane, this.#lane(lane).length])) as Record<WriteLane, number>;
+  }
+
+  #lane(lane: WriteLane): Waiting[] {
+    const waiting = this.#lanes.get(lane);
+    if (waiting === undefined) throw new Error(`no write lane named ${lane}`);
+    return waiting;
   }
 
   /** Hands out every slot that is due now, then sets a timer for the next one. */
@@ -102,35 +117,41 @@ export class WriteScheduler {
     }
   }
 
-  /** The write that gets the next slot, and its slot: a check run if one waits, else the other write due first. */
+  /**
+   * The write that gets the next slot, and its slot: the first lane with a write waiting has it (a
+   * check run that waits is never passed); within a lane, the write due first, in order of asking.
+   */
   #next(): { lane: WriteLane; index: number; at: number } | undefined {
-    const checkRun = this.#lanes['check-run'][0];
-    if (checkRun !== undefined) return { lane: 'check-run', index: 0, at: this.#slotOf(checkRun) };
-    let best: { lane: WriteLane; index: number; at: number } | undefined;
-    this.#lanes.other.forEach((waiting, index) => {
-      const at = this.#slotOf(waiting);
-      if (best === undefined || at < best.at) best = { lane: 'other', index, at };
-    });
-    return best;
+    for (const lane of WRITE_LANES) {
+      let best: { lane: WriteLane; index: number; at: number } | undefined;
+      this.#lane(lane).forEach((waiting, index) => {
+        const at = this.#slotOf(waiting);
+        if (best === undefined || at < best.at) best = { lane, index, at };
+      });
+      if (best !== undefined) return best;
+    }
+    return undefined;
   }
 
   /**
    * The earliest time both the write was waiting and the spacing allows it. Computed from the
-   * previous slot, not from when a timer fired: a late timer does not push every later slot back.
+   * previous slots, not from when a timer fired: a late timer does not push every later slot back.
    */
   #slotOf(waiting: Waiting): number {
     const spaced = this.#lastAt + this.#settings.spacingMs;
+    const background = waiting.lane === 'check-run' ? Number.NEGATIVE_INFINITY : this.#lastBackgroundAt + this.#settings.backgroundSpacingMs;
     const notifying = waiting.notifies ? this.#lastNotifyingAt + this.#settings.notifyingSpacingMs : Number.NEGATIVE_INFINITY;
-    return Math.max(waiting.queuedAt, spaced, notifying);
+    return Math.max(waiting.queuedAt, spaced, background, notifying);
   }
 
   #grant(next: { lane: WriteLane; index: number; at: number }): void {
-    const [waiting] = this.#lanes[next.lane].splice(next.index, 1);
+    const [waiting] = this.#lane(next.lane).splice(next.index, 1);
     if (waiting === undefined) return;
     this.#lastAt = next.at;
+    if (waiting.lane !== 'check-run') this.#lastBackgroundAt = next.at;
     if (waiting.notifies) this.#lastNotifyingAt = next.at;
-    const slot: WriteSlot = { lane: next.lane, route: waiting.route, notifies: waiting.notifies, at: next.at };
-    this.#onSlot?.(slot);
-    waiting.start();
+    const { queuedAt: _queuedAt, start, ...request } = waiting;
+    this.#onSlot?.({ ...request, at: next.at });
+    start();
   }
 }

@@ -20,10 +20,12 @@ import { OWNER, pushJobOf, REPO } from '../queue/push-job.js';
 import { testPrivateKey } from '../webhooks/helpers.js';
 
 describe('classifyWrite', () => {
-  it('puts check run writes in the first lane and every other repository write in the second', () => {
+  it('puts check run status writes first, output rewrites second and every other repository write last', () => {
     expect(classifyWrite('POST', '/repos/{owner}/{repo}/check-runs')).toEqual({ lane: 'check-run', route: 'POST /repos/{owner}/{repo}/check-runs', notifies: false });
-    expect(classifyWrite('PATCH', '/repos/{owner}/{repo}/check-runs/{check_run_id}')?.lane).toBe('check-run');
-    expect(classifyWrite('PATCH', 'https://ghe.example.test/api/v3/repos/o/r/check-runs/7')?.lane).toBe('check-run');
+    expect(classifyWrite('PATCH', '/repos/{owner}/{repo}/check-runs/{check_run_id}', { status: 'completed' })?.lane).toBe('check-run');
+    expect(classifyWrite('PATCH', 'https://ghe.example.test/api/v3/repos/o/r/check-runs/7', { status: 'in_progress' })?.lane).toBe('check-run');
+    // The leak response's section, or more annotations, on a run that shows its result already.
+    expect(classifyWrite('PATCH', '/repos/{owner}/{repo}/check-runs/{check_run_id}', { output: {}, actions: [] })?.lane).toBe('check-run-output');
     expect(classifyWrite('POST', '/repos/{owner}/{repo}/issues')).toEqual({ lane: 'other', route: 'POST /repos/{owner}/{repo}/issues', notifies: true });
     expect(classifyWrite('POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments')).toMatchObject({ lane: 'other', notifies: true });
     expect(classifyWrite('PATCH', '/repos/{owner}/{repo}/issues/{issue_number}')).toMatchObject({ lane: 'other', notifies: false });

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WriteScheduler, type WriteLane, type WriteSlot } from '../../src/github/write-scheduler.js';
+import { DEFAULT_WRITE_SPACING, WriteScheduler, type WriteRequest, type WriteSlot } from '../../src/github/write-scheduler.js';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 const CHECK_RUN = { lane: 'check-run', route: 'POST /repos/o/r/check-runs', notifies: false } as const;
 const ISSUE = { lane: 'other', route: 'POST /repos/o/r/issues', notifies: true } as const;
 const TIMELINE = { lane: 'other', route: 'PATCH /repos/o/r/issues/1', notifies: false } as const;
+const RESPONSE_SECTION = { lane: 'check-run-output', route: 'PATCH /repos/o/r/check-runs/9', notifies: false } as const;
 
 describe('WriteScheduler', () => {
   let slots: WriteSlot[];
@@ -15,13 +16,13 @@ describe('WriteScheduler', () => {
     vi.useFakeTimers({ now: T0 });
     slots = [];
     started = [];
-    scheduler = new WriteScheduler({ spacingMs: 1_000, notifyingSpacingMs: 3_000 }, (slot) => slots.push(slot));
+    scheduler = new WriteScheduler(DEFAULT_WRITE_SPACING, (slot) => slots.push(slot));
   });
   afterEach(() => {
     vi.useRealTimers();
   });
 
-  function write(name: string, kind: { lane: WriteLane; route: string; notifies: boolean }): Promise<string> {
+  function write(name: string, kind: WriteRequest): Promise<string> {
     return scheduler.schedule(kind, () => {
       started.push({ name, at: Date.now() - T0 });
       return Promise.resolve(name);
@@ -29,8 +30,8 @@ describe('WriteScheduler', () => {
   }
 
   it('starts the first write at once and spaces the next a second apart', async () => {
-    const first = write('a', TIMELINE);
-    const second = write('b', TIMELINE);
+    const first = write('a', CHECK_RUN);
+    const second = write('b', CHECK_RUN);
     await vi.advanceTimersByTimeAsync(0);
     expect(started).toEqual([{ name: 'a', at: 0 }]);
     await vi.advanceTimersByTimeAsync(999);
@@ -60,27 +61,53 @@ describe('WriteScheduler', () => {
     // The k-th check run starts within k seconds of the first.
     const checkSlots = slots.filter((slot) => slot.lane === 'check-run').map((slot) => slot.at - T0);
     expect(checkSlots).toEqual([0, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000]);
-    // Then the other writes, a second apart, issues (content people are notified of) 3 s apart;
-    // the timeline edit takes the slot an issue cannot have yet.
+    // Then the other writes, 2 s apart (leaving every other slot to check runs yet to come), issues
+    // (content people are notified of) 3 s apart; the timeline edit takes a slot an issue cannot have yet.
     expect(order.slice(7)).toEqual(['issue 1', 'timeline 1', 'issue 2', 'issue 3', 'issue 4', 'issue 5', 'issue 6', 'issue 7']);
     const otherSlots = slots.filter((slot) => slot.lane === 'other').map((slot) => slot.at - T0);
-    expect(otherSlots).toEqual([7_000, 8_000, 10_000, 13_000, 16_000, 19_000, 22_000, 25_000]);
+    expect(otherSlots).toEqual([7_000, 9_000, 11_000, 14_000, 17_000, 20_000, 23_000, 26_000]);
   });
 
-  it('lets a check run asked for during a backlog of incident writes start at the next slot', async () => {
+  it('lets a check run asked for during a backlog of incident writes start at once, or at the next slot', async () => {
     for (let i = 1; i <= 5; i++) void write(`timeline ${i}`, { ...TIMELINE, route: `PATCH /repos/o/r/issues/${i}` });
+    // Timeline edits take every other slot: a check run asked for at 1.5 s finds the slot free.
     await vi.advanceTimersByTimeAsync(1_500);
-    void write('check', CHECK_RUN);
+    void write('check A', CHECK_RUN);
+    // One asked for at 2.3 s waits for the slot after check A, and passes the timeline edit due then.
+    await vi.advanceTimersByTimeAsync(800);
+    void write('check B', CHECK_RUN);
     await vi.advanceTimersByTimeAsync(10_000);
 
-    expect(started.map((s) => s.name)).toEqual(['timeline 1', 'timeline 2', 'check', 'timeline 3', 'timeline 4', 'timeline 5']);
-    expect(started.find((s) => s.name === 'check')?.at).toBe(2_000);
+    expect(started).toEqual([
+      { name: 'timeline 1', at: 0 },
+      { name: 'check A', at: 1_500 },
+      { name: 'check B', at: 2_500 },
+      { name: 'timeline 2', at: 3_500 },
+      { name: 'timeline 3', at: 5_500 },
+      { name: 'timeline 4', at: 7_500 },
+      { name: 'timeline 5', at: 9_500 },
+    ]);
+  });
+
+  it("puts a rewrite of a finished run's output after check runs and before incident writes", async () => {
+    void write('check 1', CHECK_RUN);
+    void write('timeline', TIMELINE);
+    void write('response section', RESPONSE_SECTION);
+    void write('check 2', CHECK_RUN);
+    await vi.advanceTimersByTimeAsync(10_000);
+
+    expect(started).toEqual([
+      { name: 'check 1', at: 0 },
+      { name: 'check 2', at: 1_000 },
+      { name: 'response section', at: 2_000 },
+      { name: 'timeline', at: 4_000 },
+    ]);
   });
 
   it('computes a slot from the one before it, so a late timer does not push every later slot back', async () => {
-    void write('a', TIMELINE);
-    void write('b', TIMELINE);
-    void write('c', TIMELINE);
+    void write('a', CHECK_RUN);
+    void write('b', CHECK_RUN);
+    void write('c', CHECK_RUN);
     await vi.advanceTimersByTimeAsync(0);
     // The event loop was blocked for 1.5 s: b's timer fires at 2.5 s instead of 1 s, and c is due by then.
     vi.setSystemTime(T0 + 1_500);
@@ -102,6 +129,6 @@ describe('WriteScheduler', () => {
     void write('a', CHECK_RUN);
     void write('b', CHECK_RUN);
     void write('c', ISSUE);
-    expect(scheduler.waiting()).toEqual({ 'check-run': 1, other: 1 });
+    expect(scheduler.waiting()).toEqual({ 'check-run': 1, 'check-run-output': 0, other: 1 });
   });
 });
