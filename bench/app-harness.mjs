@@ -57,7 +57,7 @@ function serveFakeGitHub() {
   const userChecks = new Map(); // token -> GET /user calls made with it
   const revocations = []; // { at, credentials }
   const unmatched = [];
-  const writes = []; // { at, kind: 'check-run' | 'issue' | 'issue-edit' | 'comment', repo, headSha? }, in arrival order
+  const writes = []; // { at, kind: 'check-run' | 'issue' | 'issue-edit' | 'comment', repo, headSha?, completed? }, in arrival order
   let nextId = 1;
   let nextCommentId = 1;
 
@@ -108,7 +108,7 @@ function serveFakeGitHub() {
       return [200, { total_count: ids.length, check_runs: ids.map(checkRunJson) }];
     }
     if (method === 'POST' && (m = /^\/repos\/([^/]+\/[^/]+)\/check-runs$/.exec(path))) {
-      writes.push({ at: now(), kind: 'check-run', repo: m[1], headSha: body.head_sha });
+      writes.push({ at: now(), kind: 'check-run', repo: m[1], headSha: body.head_sha, completed: body.status === 'completed' });
       const id = nextId++;
       // A quick scan creates its run already completed (one request), as GitHub allows.
       const completed = body.status === 'completed' ? [now()] : [];
@@ -119,7 +119,7 @@ function serveFakeGitHub() {
     if (method === 'PATCH' && (m = /^\/repos\/([^/]+\/[^/]+)\/check-runs\/(\d+)$/.exec(path))) {
       const run = runs.get(Number(m[2]));
       if (!run) return [404, { message: 'Not Found' }];
-      writes.push({ at: now(), kind: 'check-run', repo: m[1], headSha: run.headSha });
+      writes.push({ at: now(), kind: 'check-run', repo: m[1], headSha: run.headSha, completed: body.status === 'completed' });
       if (body.status === 'completed') run.completed.push(now());
       if (body.status !== undefined) run.status = body.status;
       if (body.conclusion !== undefined) run.conclusion = body.conclusion;

@@ -1,5 +1,5 @@
 // Probot's octokit with each installation's writes put in order by a WriteScheduler
-// (write-scheduler.ts): check runs first, rewrites of a finished run's output next, incident issues,
+// (write-scheduler.ts): check run results first, other check run writes next, incident issues,
 // comments and timeline edits last, a second apart. The plugin wraps `request` outside Probot's retry and throttling, so a request takes
 // one slot however often it is retried, and reaches the throttling's write limiter in slot order.
 import { ProbotOctokit } from 'probot';
@@ -28,9 +28,9 @@ export class InstallationWrites {
 
 /**
  * A write to schedule, or undefined for a read or a write outside a repository (tokens, app
- * settings). A check run write that sets its status (created, started, completed, failed) is what a
- * reviewer waits for; one that only rewrites a finished run's output (the leak response's section,
- * more annotations) comes second.
+ * settings). A check run's result (created or completed with its conclusion) is what a reviewer
+ * waits for; a run shown in progress, or a finished run's output rewritten (the leak response's
+ * section, more annotations), comes second.
  */
 export function classifyWrite(method: string, url: string, parameters: Record<string, unknown> = {}): WriteRequest | undefined {
   const verb = method.toUpperCase();
@@ -42,9 +42,7 @@ export function classifyWrite(method: string, url: string, parameters: Record<st
   const checkRun = (verb === 'POST' && /^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(path)) || (verb === 'PATCH' && /^\/repos\/[^/]+\/[^/]+\/check-runs\/[^/]+$/.test(path));
   // What Probot's throttling spaces 3 s apart among leakstop's writes (it lists more routes, none ours).
   const notifies = verb === 'POST' && /^\/repos\/[^/]+\/[^/]+\/issues(\/[^/]+\/comments)?$/.test(path);
-  // Creating a run always sets its status (queued by default); a PATCH may leave it as it is.
-  const rewritesOutput = verb === 'PATCH' && parameters.status === undefined;
-  const lane: WriteLane = !checkRun ? 'other' : rewritesOutput ? 'check-run-output' : 'check-run';
+  const lane: WriteLane = !checkRun ? 'other' : parameters.status === 'completed' ? 'check-run-result' : 'check-run';
   return { lane, route, notifies };
 }
 

@@ -6,25 +6,29 @@
 // what changes is who goes first. Probot's throttling (@octokit/plugin-throttling) keeps one FIFO
 // per installation, so a push's check run, what a reviewer waits for, queued behind earlier pushes'
 // incident issues and timeline edits (p50 4.9 s in a burst of 7 pushes). Here each slot goes to a
-// waiting check run first, then to a rewrite of a finished run's output (the leak response's
-// section), and only then to another write. Writes of those two lower lanes also leave every other
-// slot free, so a check run asked for while they drain a backlog waits half a slot less on average.
+// waiting check run result first, then to any other check run write (in progress, the leak
+// response's section), and only then to another write. Writes of those two lower lanes also leave
+// every other slot free, so a result asked for while they drain a backlog often finds its slot free.
 //
 // Slots are computed, not measured: the k-th slot of a busy installation is `spacingMs` after the
 // one before it, whenever the timer actually fires. Probot's throttling still sits beneath (its
 // write limiter waits out any shortfall of a late timer), so the spacing GitHub asks for holds
 // either way; this scheduler decides the order in which writes reach it.
 
-/** In the order they get slots: a check run's status, a finished run's output, everything else. */
-export const WRITE_LANES = ['check-run', 'check-run-output', 'other'] as const;
+/**
+ * In the order they get slots: a check run's result (created or completed with its conclusion), any
+ * other check run write (in progress, a finished run's output rewritten with the leak response,
+ * more annotations), everything else.
+ */
+export const WRITE_LANES = ['check-run-result', 'check-run', 'other'] as const;
 export type WriteLane = (typeof WRITE_LANES)[number];
 
 export interface WriteSchedulerSettings {
   /** Between the starts of any two writes of the installation (1 s, as GitHub asks). */
   spacingMs: number;
   /**
-   * Between the starts of two writes of the lower lanes (output rewrites, issues, comments, timeline
-   * edits): at least `spacingMs`; more leaves slots free for check runs that are yet to be asked for.
+   * Between the starts of two writes of the lower lanes (in progress, output rewrites, issues,
+   * comments, timeline edits): at least `spacingMs`; more leaves slots free for results yet to come.
    */
   backgroundSpacingMs: number;
   /**
@@ -57,7 +61,7 @@ interface Waiting extends WriteRequest {
   start: () => void;
 }
 
-/** One installation's write slots: at most one write starts per `spacingMs`, check runs first. */
+/** One installation's write slots: at most one write starts per `spacingMs`, check run results first. */
 export class WriteScheduler {
   readonly #settings: WriteSchedulerSettings;
   readonly #now: () => number;
@@ -119,7 +123,7 @@ export class WriteScheduler {
 
   /**
    * The write that gets the next slot, and its slot: the first lane with a write waiting has it (a
-   * check run that waits is never passed); within a lane, the write due first, in order of asking.
+   * check run result that waits is never passed); within a lane, the write due first, in order of asking.
    */
   #next(): { lane: WriteLane; index: number; at: number } | undefined {
     for (const lane of WRITE_LANES) {
@@ -139,7 +143,7 @@ export class WriteScheduler {
    */
   #slotOf(waiting: Waiting): number {
     const spaced = this.#lastAt + this.#settings.spacingMs;
-    const background = waiting.lane === 'check-run' ? Number.NEGATIVE_INFINITY : this.#lastBackgroundAt + this.#settings.backgroundSpacingMs;
+    const background = waiting.lane === 'check-run-result' ? Number.NEGATIVE_INFINITY : this.#lastBackgroundAt + this.#settings.backgroundSpacingMs;
     const notifying = waiting.notifies ? this.#lastNotifyingAt + this.#settings.notifyingSpacingMs : Number.NEGATIVE_INFINITY;
     return Math.max(waiting.queuedAt, spaced, background, notifying);
   }
@@ -148,7 +152,7 @@ export class WriteScheduler {
     const [waiting] = this.#lane(next.lane).splice(next.index, 1);
     if (waiting === undefined) return;
     this.#lastAt = next.at;
-    if (waiting.lane !== 'check-run') this.#lastBackgroundAt = next.at;
+    if (waiting.lane !== 'check-run-result') this.#lastBackgroundAt = next.at;
     if (waiting.notifies) this.#lastNotifyingAt = next.at;
     const { queuedAt: _queuedAt, start, ...request } = waiting;
     this.#onSlot?.({ ...request, at: next.at });

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_WRITE_SPACING, WriteScheduler, type WriteRequest, type WriteSlot } from '../../src/github/write-scheduler.js';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
-const CHECK_RUN = { lane: 'check-run', route: 'POST /repos/o/r/check-runs', notifies: false } as const;
+const CHECK_RUN = { lane: 'check-run-result', route: 'POST /repos/o/r/check-runs', notifies: false } as const;
 const ISSUE = { lane: 'other', route: 'POST /repos/o/r/issues', notifies: true } as const;
 const TIMELINE = { lane: 'other', route: 'PATCH /repos/o/r/issues/1', notifies: false } as const;
-const RESPONSE_SECTION = { lane: 'check-run-output', route: 'PATCH /repos/o/r/check-runs/9', notifies: false } as const;
+const RESPONSE_SECTION = { lane: 'check-run', route: 'PATCH /repos/o/r/check-runs/9', notifies: false } as const;
 
 describe('WriteScheduler', () => {
   let slots: WriteSlot[];
@@ -59,7 +59,7 @@ describe('WriteScheduler', () => {
     const order = started.map((s) => s.name);
     expect(order.slice(0, 7)).toEqual(['check 1', 'check 2', 'check 3', 'check 4', 'check 5', 'check 6', 'check 7']);
     // The k-th check run starts within k seconds of the first.
-    const checkSlots = slots.filter((slot) => slot.lane === 'check-run').map((slot) => slot.at - T0);
+    const checkSlots = slots.filter((slot) => slot.lane === 'check-run-result').map((slot) => slot.at - T0);
     expect(checkSlots).toEqual([0, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000]);
     // Then the other writes, 2 s apart (leaving every other slot to check runs yet to come), issues
     // (content people are notified of) 3 s apart; the timeline edit takes a slot an issue cannot have yet.
@@ -89,7 +89,7 @@ describe('WriteScheduler', () => {
     ]);
   });
 
-  it("puts a rewrite of a finished run's output after check runs and before incident writes", async () => {
+  it("puts a rewrite of a finished run's output after check run results and before incident writes", async () => {
     void write('check 1', CHECK_RUN);
     void write('timeline', TIMELINE);
     void write('response section', RESPONSE_SECTION);
@@ -129,6 +129,6 @@ describe('WriteScheduler', () => {
     void write('a', CHECK_RUN);
     void write('b', CHECK_RUN);
     void write('c', ISSUE);
-    expect(scheduler.waiting()).toEqual({ 'check-run': 1, 'check-run-output': 0, other: 1 });
+    expect(scheduler.waiting()).toEqual({ 'check-run-result': 1, 'check-run': 0, other: 1 });
   });
 });
