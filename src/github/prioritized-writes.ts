@@ -28,9 +28,9 @@ export class InstallationWrites {
 
 /**
  * A write to schedule, or undefined for a read or a write outside a repository (tokens, app
- * settings). A check run's result (created or completed with its conclusion) is what a reviewer
- * waits for; a run shown in progress, or a finished run's output rewritten (the leak response's
- * section, more annotations), comes second.
+ * settings). A check run's status (created, in progress, completed with its conclusion) is what a
+ * reviewer waits for; a finished run's output rewritten (the leak response's section, more
+ * annotations) comes second.
  */
 export function classifyWrite(method: string, url: string, parameters: Record<string, unknown> = {}): WriteRequest | undefined {
   const verb = method.toUpperCase();
@@ -42,8 +42,10 @@ export function classifyWrite(method: string, url: string, parameters: Record<st
   const checkRun = (verb === 'POST' && /^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(path)) || (verb === 'PATCH' && /^\/repos\/[^/]+\/[^/]+\/check-runs\/[^/]+$/.test(path));
   // What Probot's throttling spaces 3 s apart among leakstop's writes (it lists more routes, none ours).
   const notifies = verb === 'POST' && /^\/repos\/[^/]+\/[^/]+\/issues(\/[^/]+\/comments)?$/.test(path);
-  const lane: WriteLane = !checkRun ? 'other' : parameters.status === 'completed' ? 'check-run-result' : 'check-run';
-  return { lane, route, notifies };
+  // Creating a run sets its status (queued by default); a PATCH without one rewrites output only.
+  const setsStatus = verb === 'POST' || parameters.status !== undefined;
+  const lane: WriteLane = !checkRun ? 'other' : setsStatus ? 'check-run-status' : 'check-run';
+  return { lane, route, notifies, ...(checkRun && parameters.status === 'completed' ? { completes: true } : {}) };
 }
 
 /** The installation an octokit was made for (Probot's `auth(installationId)`), if any. */
@@ -60,11 +62,29 @@ export function prioritizedOctokit(writes: InstallationWrites): typeof ProbotOct
     const installationId = installationOf(options);
     // The app's own octokit (JWT) makes no repository writes: Probot's throttling alone paces it.
     if (installationId === undefined) return {};
+    const scheduler = (): WriteScheduler => writes.of(installationId);
     octokit.hook.wrap('request', (request, requestOptions) => {
       const write = classifyWrite(requestOptions.method, requestOptions.url, requestOptions);
       if (write === undefined) return request(requestOptions);
-      return writes.of(installationId).schedule(write, async () => request(requestOptions));
+      return scheduler().schedule(write, async () => request(requestOptions));
     });
-    return {};
+    return { writeSchedule: { expectResult: () => scheduler().expectResult() } };
   });
+}
+
+interface WithWriteSchedule {
+  writeSchedule: { expectResult(): void };
+}
+
+function hasWriteSchedule(octokit: object): octokit is WithWriteSchedule {
+  return 'writeSchedule' in octokit && typeof octokit.writeSchedule === 'object' && octokit.writeSchedule !== null && 'expectResult' in octokit.writeSchedule;
+}
+
+/**
+ * Tells the installation's scheduler that a scan has started whose check run result is to come, so
+ * incident writes hold back until it is written (see WriteScheduler.expectResult). A plain octokit
+ * (tests, the CLI) has no scheduler: nothing to tell.
+ */
+export function expectCheckRunResult(octokit: object): void {
+  if (hasWriteSchedule(octokit)) octokit.writeSchedule.expectResult();
 }

@@ -6,9 +6,10 @@
 // what changes is who goes first. Probot's throttling (@octokit/plugin-throttling) keeps one FIFO
 // per installation, so a push's check run, what a reviewer waits for, queued behind earlier pushes'
 // incident issues and timeline edits (p50 4.9 s in a burst of 7 pushes). Here each slot goes to a
-// waiting check run result first, then to any other check run write (in progress, the leak
-// response's section), and only then to another write. Writes of those two lower lanes also leave
-// every other slot free, so a result asked for while they drain a backlog often finds its slot free.
+// waiting check run status (in progress, or the result) first, then to any other check run write
+// (the leak response's section), and only then to another write. Writes of those two lower lanes
+// leave every other slot free, and wait while a scan of the installation is under way whose result
+// is yet to be written (`expectResult`), so that the result finds its slot free.
 //
 // Slots are computed, not measured: the k-th slot of a busy installation is `spacingMs` after the
 // one before it, whenever the timer actually fires. Probot's throttling still sits beneath (its
@@ -16,11 +17,11 @@
 // either way; this scheduler decides the order in which writes reach it.
 
 /**
- * In the order they get slots: a check run's result (created or completed with its conclusion), any
- * other check run write (in progress, a finished run's output rewritten with the leak response,
- * more annotations), everything else.
+ * In the order they get slots: a check run's status (created, in progress, completed with its
+ * conclusion), any other check run write (a finished run's output rewritten with the leak
+ * response, more annotations), everything else.
  */
-export const WRITE_LANES = ['check-run-result', 'check-run', 'other'] as const;
+export const WRITE_LANES = ['check-run-status', 'check-run', 'other'] as const;
 export type WriteLane = (typeof WRITE_LANES)[number];
 
 export interface WriteSchedulerSettings {
@@ -31,6 +32,8 @@ export interface WriteSchedulerSettings {
    * comments, timeline edits): at least `spacingMs`; more leaves slots free for results yet to come.
    */
   backgroundSpacingMs: number;
+  /** How long an expected result holds the lower lanes at most (a scan that never reports, or reports elsewhere). */
+  expectResultMs: number;
   /**
    * Between the starts of two writes that create content people are notified of (an issue, a
    * comment): Probot's throttling holds these 3 s apart, and the slot is not handed out before.
@@ -40,13 +43,15 @@ export interface WriteSchedulerSettings {
   now?: () => number;
 }
 
-export const DEFAULT_WRITE_SPACING: WriteSchedulerSettings = { spacingMs: 1_000, backgroundSpacingMs: 2_000, notifyingSpacingMs: 3_000 };
+export const DEFAULT_WRITE_SPACING: WriteSchedulerSettings = { spacingMs: 1_000, backgroundSpacingMs: 2_000, notifyingSpacingMs: 3_000, expectResultMs: 15_000 };
 
 /** A write to schedule: its lane, what it is (`POST /repos/{owner}/{repo}/check-runs`, never its body), and whether it notifies. */
 export interface WriteRequest {
   lane: WriteLane;
   route: string;
   notifies: boolean;
+  /** A check run's result (status completed): it ends the oldest expected result's hold. */
+  completes?: boolean;
 }
 
 /** What a granted slot was: the computed start, for logs and tests. */
@@ -70,6 +75,8 @@ export class WriteScheduler {
   #lastAt = Number.NEGATIVE_INFINITY;
   #lastBackgroundAt = Number.NEGATIVE_INFINITY;
   #lastNotifyingAt = Number.NEGATIVE_INFINITY;
+  /** When each expected result stops holding the lower lanes, oldest first. */
+  #expected: number[] = [];
   #timer: NodeJS.Timeout | undefined;
 
   constructor(settings: WriteSchedulerSettings = DEFAULT_WRITE_SPACING, onSlot?: (slot: WriteSlot) => void) {
@@ -90,6 +97,16 @@ export class WriteScheduler {
       });
       this.#pump();
     });
+  }
+
+  /**
+   * A scan of the installation has started: until a check run result is written (any: results are
+   * not told apart) or `expectResultMs` passes, the lower lanes wait, so that the result does not
+   * find its slot just taken by an incident write.
+   */
+  expectResult(): void {
+    this.#expected.push(this.#now() + this.#settings.expectResultMs);
+    this.#pump();
   }
 
   /** Writes waiting for a slot, per lane. */
@@ -126,10 +143,13 @@ export class WriteScheduler {
    * check run result that waits is never passed); within a lane, the write due first, in order of asking.
    */
   #next(): { lane: WriteLane; index: number; at: number } | undefined {
+    const now = this.#now();
+    this.#expected = this.#expected.filter((until) => until > now);
+    const heldUntil = this.#expected.length === 0 ? Number.NEGATIVE_INFINITY : Math.min(...this.#expected);
     for (const lane of WRITE_LANES) {
       let best: { lane: WriteLane; index: number; at: number } | undefined;
       this.#lane(lane).forEach((waiting, index) => {
-        const at = this.#slotOf(waiting);
+        const at = lane === 'check-run-status' ? this.#slotOf(waiting) : Math.max(this.#slotOf(waiting), heldUntil);
         if (best === undefined || at < best.at) best = { lane, index, at };
       });
       if (best !== undefined) return best;
@@ -143,7 +163,7 @@ export class WriteScheduler {
    */
   #slotOf(waiting: Waiting): number {
     const spaced = this.#lastAt + this.#settings.spacingMs;
-    const background = waiting.lane === 'check-run-result' ? Number.NEGATIVE_INFINITY : this.#lastBackgroundAt + this.#settings.backgroundSpacingMs;
+    const background = waiting.lane === 'check-run-status' ? Number.NEGATIVE_INFINITY : this.#lastBackgroundAt + this.#settings.backgroundSpacingMs;
     const notifying = waiting.notifies ? this.#lastNotifyingAt + this.#settings.notifyingSpacingMs : Number.NEGATIVE_INFINITY;
     return Math.max(waiting.queuedAt, spaced, background, notifying);
   }
@@ -152,8 +172,9 @@ export class WriteScheduler {
     const [waiting] = this.#lane(next.lane).splice(next.index, 1);
     if (waiting === undefined) return;
     this.#lastAt = next.at;
-    if (waiting.lane !== 'check-run-result') this.#lastBackgroundAt = next.at;
+    if (waiting.lane !== 'check-run-status') this.#lastBackgroundAt = next.at;
     if (waiting.notifies) this.#lastNotifyingAt = next.at;
+    if (waiting.completes === true) this.#expected.shift();
     const { queuedAt: _queuedAt, start, ...request } = waiting;
     this.#onSlot?.({ ...request, at: next.at });
     start();

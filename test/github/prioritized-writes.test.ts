@@ -20,14 +20,14 @@ import { OWNER, pushJobOf, REPO } from '../queue/push-job.js';
 import { testPrivateKey } from '../webhooks/helpers.js';
 
 describe('classifyWrite', () => {
-  it('puts check run results first, other check run writes second and every other repository write last', () => {
-    expect(classifyWrite('POST', '/repos/{owner}/{repo}/check-runs', { status: 'completed', conclusion: 'failure' })).toEqual({ lane: 'check-run-result', route: 'POST /repos/{owner}/{repo}/check-runs', notifies: false });
-    expect(classifyWrite('PATCH', 'https://ghe.example.test/api/v3/repos/o/r/check-runs/7', { status: 'completed' })?.lane).toBe('check-run-result');
-    // Shown in progress while a slow scan runs, created without a status (queued), the leak
-    // response's section or more annotations on a run that shows its result already.
-    expect(classifyWrite('POST', '/repos/{owner}/{repo}/check-runs', { status: 'in_progress' })?.lane).toBe('check-run');
-    expect(classifyWrite('POST', '/repos/{owner}/{repo}/check-runs')?.lane).toBe('check-run');
-    expect(classifyWrite('PATCH', '/repos/{owner}/{repo}/check-runs/{check_run_id}', { output: {}, actions: [] })?.lane).toBe('check-run');
+  it('puts check run status writes first, output rewrites second and every other repository write last', () => {
+    expect(classifyWrite('POST', '/repos/{owner}/{repo}/check-runs', { status: 'completed', conclusion: 'failure' })).toEqual({ lane: 'check-run-status', route: 'POST /repos/{owner}/{repo}/check-runs', notifies: false, completes: true });
+    expect(classifyWrite('PATCH', 'https://ghe.example.test/api/v3/repos/o/r/check-runs/7', { status: 'completed' })).toMatchObject({ lane: 'check-run-status', completes: true });
+    // Shown in progress while a slow scan runs, or created without a status (queued): a status, not a result.
+    expect(classifyWrite('POST', '/repos/{owner}/{repo}/check-runs', { status: 'in_progress' })).toEqual({ lane: 'check-run-status', route: 'POST /repos/{owner}/{repo}/check-runs', notifies: false });
+    expect(classifyWrite('POST', '/repos/{owner}/{repo}/check-runs')?.lane).toBe('check-run-status');
+    // The leak response's section, or more annotations, on a run that shows its result already.
+    expect(classifyWrite('PATCH', '/repos/{owner}/{repo}/check-runs/{check_run_id}', { output: {}, actions: [] })).toEqual({ lane: 'check-run', route: 'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', notifies: false });
     expect(classifyWrite('POST', '/repos/{owner}/{repo}/issues')).toEqual({ lane: 'other', route: 'POST /repos/{owner}/{repo}/issues', notifies: true });
     expect(classifyWrite('POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments')).toMatchObject({ lane: 'other', notifies: true });
     expect(classifyWrite('PATCH', '/repos/{owner}/{repo}/issues/{issue_number}')).toMatchObject({ lane: 'other', notifies: false });
@@ -101,7 +101,7 @@ describe('a burst of scan reports from one installation, through the app\'s octo
     expect(writes.slice(0, firstIncident).map((r) => `${r.method} ${r.path.replace(/\/\d+$/, '/{id}')}`)).toEqual(Array(BURST).fill('POST /repos/octo-org/payments/check-runs'));
     expect(github.checkRuns).toHaveLength(BURST);
     // Slots as the scheduler computed them (not as a loaded machine's timers fired): a second apart.
-    const checkRunSlots = slots.filter((slot) => slot.lane === 'check-run-result').map((slot) => slot.at);
+    const checkRunSlots = slots.filter((slot) => slot.lane === 'check-run-status').map((slot) => slot.at);
     expect(checkRunSlots).toHaveLength(BURST);
     checkRunSlots.forEach((at, k) => expect(at - checkRunSlots[0]!).toBeLessThanOrEqual(k * 1_000));
     expect(slots.find((slot) => slot.lane === 'other')!.at).toBeGreaterThan(checkRunSlots.at(-1)!);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_WRITE_SPACING, WriteScheduler, type WriteRequest, type WriteSlot } from '../../src/github/write-scheduler.js';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
-const CHECK_RUN = { lane: 'check-run-result', route: 'POST /repos/o/r/check-runs', notifies: false } as const;
+const CHECK_RUN = { lane: 'check-run-status', route: 'POST /repos/o/r/check-runs', notifies: false, completes: true } as const;
 const ISSUE = { lane: 'other', route: 'POST /repos/o/r/issues', notifies: true } as const;
 const TIMELINE = { lane: 'other', route: 'PATCH /repos/o/r/issues/1', notifies: false } as const;
 const RESPONSE_SECTION = { lane: 'check-run', route: 'PATCH /repos/o/r/check-runs/9', notifies: false } as const;
@@ -59,7 +59,7 @@ describe('WriteScheduler', () => {
     const order = started.map((s) => s.name);
     expect(order.slice(0, 7)).toEqual(['check 1', 'check 2', 'check 3', 'check 4', 'check 5', 'check 6', 'check 7']);
     // The k-th check run starts within k seconds of the first.
-    const checkSlots = slots.filter((slot) => slot.lane === 'check-run-result').map((slot) => slot.at - T0);
+    const checkSlots = slots.filter((slot) => slot.lane === 'check-run-status').map((slot) => slot.at - T0);
     expect(checkSlots).toEqual([0, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000]);
     // Then the other writes, 2 s apart (leaving every other slot to check runs yet to come), issues
     // (content people are notified of) 3 s apart; the timeline edit takes a slot an issue cannot have yet.
@@ -104,6 +104,32 @@ describe('WriteScheduler', () => {
     ]);
   });
 
+  it('holds incident writes while a scan whose result is to come is under way, until its result is written', async () => {
+    void write('timeline 1', TIMELINE);
+    await vi.advanceTimersByTimeAsync(0);
+    // A scan starts at 0.5 s: the edits after it wait for its result, which is asked for at 2.8 s.
+    await vi.advanceTimersByTimeAsync(500);
+    scheduler.expectResult();
+    void write('timeline 2', TIMELINE);
+    await vi.advanceTimersByTimeAsync(2_300);
+    void write('check', CHECK_RUN);
+    await vi.advanceTimersByTimeAsync(10_000);
+
+    expect(started).toEqual([
+      { name: 'timeline 1', at: 0 },
+      { name: 'check', at: 2_800 },
+      { name: 'timeline 2', at: 3_800 },
+    ]);
+  });
+
+  it('stops holding incident writes for a result that never comes, after expectResultMs', async () => {
+    scheduler.expectResult();
+    void write('timeline', TIMELINE);
+    await vi.advanceTimersByTimeAsync(20_000);
+
+    expect(started).toEqual([{ name: 'timeline', at: DEFAULT_WRITE_SPACING.expectResultMs }]);
+  });
+
   it('computes a slot from the one before it, so a late timer does not push every later slot back', async () => {
     void write('a', CHECK_RUN);
     void write('b', CHECK_RUN);
@@ -129,6 +155,6 @@ describe('WriteScheduler', () => {
     void write('a', CHECK_RUN);
     void write('b', CHECK_RUN);
     void write('c', ISSUE);
-    expect(scheduler.waiting()).toEqual({ 'check-run-result': 1, 'check-run': 0, other: 1 });
+    expect(scheduler.waiting()).toEqual({ 'check-run-status': 1, 'check-run': 0, other: 1 });
   });
 });
