@@ -32,7 +32,10 @@ export interface WriteSchedulerSettings {
    * comments, timeline edits): at least `spacingMs`; more leaves slots free for results yet to come.
    */
   backgroundSpacingMs: number;
-  /** How long an expected result holds the lower lanes at most (a scan that never reports, or reports elsewhere). */
+  /**
+   * How long an expected result holds the lower lanes at most (a scan that never reports, or reports
+   * from another process), and how long any one write of theirs is held however many scans start.
+   */
   expectResultMs: number;
   /**
    * Between the starts of two writes that create content people are notified of (an issue, a
@@ -149,7 +152,9 @@ export class WriteScheduler {
     for (const lane of WRITE_LANES) {
       let best: { lane: WriteLane; index: number; at: number } | undefined;
       this.#lane(lane).forEach((waiting, index) => {
-        const at = lane === 'check-run-status' ? this.#slotOf(waiting) : Math.max(this.#slotOf(waiting), heldUntil);
+        // A flood of scans holds a write no longer than expectResultMs after it was asked for.
+        const held = lane === 'check-run-status' ? Number.NEGATIVE_INFINITY : Math.min(heldUntil, waiting.queuedAt + this.#settings.expectResultMs);
+        const at = Math.max(this.#slotOf(waiting), held);
         if (best === undefined || at < best.at) best = { lane, index, at };
       });
       if (best !== undefined) return best;

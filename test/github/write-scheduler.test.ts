@@ -130,6 +130,22 @@ describe('WriteScheduler', () => {
     expect(started).toEqual([{ name: 'timeline', at: DEFAULT_WRITE_SPACING.expectResultMs }]);
   });
 
+  it('holds an incident write no longer than expectResultMs after it was asked for, however many scans start', async () => {
+    void write('timeline', TIMELINE);
+    await vi.advanceTimersByTimeAsync(0);
+    void write('issue', ISSUE);
+    // A scan starts every 5 s and reports from elsewhere: its result is never written here.
+    for (let i = 0; i < 6; i++) {
+      scheduler.expectResult();
+      await vi.advanceTimersByTimeAsync(5_000);
+    }
+
+    expect(started).toEqual([
+      { name: 'timeline', at: 0 },
+      { name: 'issue', at: DEFAULT_WRITE_SPACING.expectResultMs },
+    ]);
+  });
+
   it('computes a slot from the one before it, so a late timer does not push every later slot back', async () => {
     void write('a', CHECK_RUN);
     void write('b', CHECK_RUN);
