@@ -69,6 +69,7 @@ function serveFakeGitHub() {
   let nextDeliveryId = 1;
   let webhookUrl;
   let host;
+  const writes = []; // { at, kind: 'check-run' | 'issue' | 'issue-edit' | 'comment', repo, headSha?, completed? }, in arrival order
   let nextId = 1;
   let nextCommentId = 1;
 
@@ -121,7 +122,8 @@ function serveFakeGitHub() {
       const ids = runsBySha.get(m[1]) ?? [];
       return [200, { total_count: ids.length, check_runs: ids.map(checkRunJson) }];
     }
-    if (method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(path)) {
+    if (method === 'POST' && (m = /^\/repos\/([^/]+\/[^/]+)\/check-runs$/.exec(path))) {
+      writes.push({ at: now(), kind: 'check-run', repo: m[1], headSha: body.head_sha, completed: body.status === 'completed' });
       const id = nextId++;
       // A quick scan creates its run already completed (one request), as GitHub allows.
       const completed = body.status === 'completed' ? [now()] : [];
@@ -129,9 +131,10 @@ function serveFakeGitHub() {
       runsBySha.set(body.head_sha, [...(runsBySha.get(body.head_sha) ?? []), id]);
       return [201, checkRunJson(id)];
     }
-    if (method === 'PATCH' && (m = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(path))) {
-      const run = runs.get(Number(m[1]));
+    if (method === 'PATCH' && (m = /^\/repos\/([^/]+\/[^/]+)\/check-runs\/(\d+)$/.exec(path))) {
+      const run = runs.get(Number(m[2]));
       if (!run) return [404, { message: 'Not Found' }];
+      writes.push({ at: now(), kind: 'check-run', repo: m[1], headSha: run.headSha, completed: body.status === 'completed' });
       if (body.status === 'completed') run.completed.push(now());
       if (body.status !== undefined) run.status = body.status;
       if (body.conclusion !== undefined) run.conclusion = body.conclusion;
@@ -139,7 +142,7 @@ function serveFakeGitHub() {
       if (body.output !== undefined) run.output = outputOf(body.output);
       // Every write of a completed run sends its `actions` (the "Revoke now" button, or none).
       if (body.actions !== undefined) run.responseUpdates.push(now());
-      return [200, checkRunJson(Number(m[1]))];
+      return [200, checkRunJson(Number(m[2]))];
     }
     if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(path))) return runs.has(Number(m[1])) ? [200, checkRunJson(Number(m[1]))] : [404, { message: 'Not Found' }];
     if (method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/check-runs\/\d+\/annotations$/.test(path)) return [200, []];
@@ -159,6 +162,7 @@ function serveFakeGitHub() {
         return [200, page(matching, query).map((issue) => issueJson(m[1], issue))];
       }
       if (method === 'POST') {
+        writes.push({ at: now(), kind: 'issue', repo: m[1] });
         const at = new Date().toISOString();
         const issue = { number: list.length + 1, title: body.title, body: body.body ?? '', labels: body.labels ?? [], createdAt: at, updatedAt: at, comments: [] };
         issues.set(m[1], [...list, issue]);
@@ -170,6 +174,7 @@ function serveFakeGitHub() {
       if (!issue) return [404, { message: 'Not Found' }];
       if (m[3] === undefined && method === 'GET') return [200, issueJson(m[1], issue)];
       if (m[3] === undefined && method === 'PATCH') {
+        writes.push({ at: now(), kind: 'issue-edit', repo: m[1] });
         if (body.body !== undefined) issue.body = body.body;
         issue.updatedAt = new Date().toISOString();
         issue.bodyUpdates = (issue.bodyUpdates ?? 0) + 1;
@@ -177,6 +182,7 @@ function serveFakeGitHub() {
       }
       if (m[3] !== undefined && method === 'GET') return [200, page(issue.comments, query)];
       if (m[3] !== undefined && method === 'POST') {
+        writes.push({ at: now(), kind: 'comment', repo: m[1] });
         const comment = { id: nextCommentId++, body: body.body, created_at: new Date().toISOString() };
         issue.comments.push(comment);
         return [201, comment];
@@ -345,6 +351,7 @@ function serveFakeGitHub() {
     recordDelivery: (delivery) => void deliveries.push({ ...delivery, id: nextDeliveryId++, redelivery: false }),
     setWebhookUrl: (url) => void (webhookUrl = url),
     redeliveries: () => redeliveries,
+    writes: () => writes,
   };
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
@@ -413,6 +420,8 @@ export async function startFakeGitHub() {
     /** Each redelivery asked for through POST /app/hook/deliveries/{id}/attempts: { guid, status_code, at }. */
     redeliveries: () => call('redeliveries'),
     recordDelivery: (delivery) => call('recordDelivery', [delivery]),
+    /** Every write (check run, issue, issue edit, comment) with its arrival time, in order. */
+    writes: () => call('writes'),
     close: () => thread.terminate(),
   };
 }

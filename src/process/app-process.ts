@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import { Probot } from 'probot';
 import { leakstopApp } from '../app.js';
+import { InstallationWrites, prioritizedOctokit } from '../github/prioritized-writes.js';
 import { parseOperatorEnv, type AppProcessSettings, type ProcessRole } from '../config/operator-env.js';
 import { readOperatorCustomRules } from '../config/operator-custom-rules.js';
 import type { CustomRuleSpec } from '../detect/custom-rule.js';
@@ -100,6 +101,7 @@ export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv,
     await waitForRedis(client, settings.redisUrl);
     await checkEvictionPolicy(client, log);
     const persistence = await checkPersistence(client, log, { allowVolatile: settings.allowVolatileRedis });
+    const requestPolicy = githubRequestPolicy(settings.githubTimeoutMs);
     const probot = new Probot({
       appId: settings.appId,
       privateKey: settings.privateKey,
@@ -107,8 +109,10 @@ export async function startAppProcess(role: ProcessRole, env: NodeJS.ProcessEnv,
       secret: settings.webhookSecret || 'unused-by-the-worker',
       baseUrl: settings.github.apiBaseUrl,
       log,
-      // A deadline on every GitHub request; waits (retries, rate limits) go back to the queue.
-      ...githubRequestPolicy(settings.githubTimeoutMs),
+      // A deadline on every GitHub request; waits (retries, rate limits) go back to the queue. And each
+      // installation's writes in order: check runs before incident issues, a second apart.
+      ...requestPolicy,
+      Octokit: prioritizedOctokit(new InstallationWrites(), requestPolicy.Octokit),
       // Deliberately no redisConfig: Probot would fetch ioredis with npx at run time for it.
     });
     const running: AppProcess = { settings, close: closeEverything, failed: new Promise<Error>(() => {}) };

@@ -9,6 +9,7 @@ import { pathIgnorer } from '../config/repo-config.js';
 import type { GitHubEndpoints } from '../config/operator-env.js';
 import { errorSummary } from '../error-summary.js';
 import type { InstallationOctokit } from '../github/installation-octokit.js';
+import { expectCheckRunResult } from '../github/prioritized-writes.js';
 import { jobLogger, type Logger } from '../log.js';
 import { startCheckRun } from '../report/check-run.js';
 import { incidentRepository } from '../report/incident-issue.js';
@@ -67,6 +68,8 @@ export async function processScanJob(job: QueuedJob, deps: ScanJobDeps): Promise
 
 async function runScanJob(job: ScanJob, jobId: string, deps: ScanJobDeps, log: Logger): Promise<ScanJobOutcome> {
   const octokit = await deps.github(job.installationId);
+  // Incident writes of the installation hold back until this scan's result is written.
+  if (job.kind !== 'backfill') expectCheckRunResult(octokit);
   const { owner, name: repo } = job.repository;
   const startedAt = new Date();
   // A backfill reports through incident issues only: a check run on today's head for findings from
