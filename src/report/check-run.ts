@@ -5,6 +5,7 @@
 import { annotationBatches, CHECK_RUN_NAME, failedOutput, type CheckRunAnnotation, type CheckRunConclusion, type CheckRunOutput } from './check-run-payload.js';
 import { PER_PAGE, type GitHubClient } from '../github/client.js';
 import { createOnce } from '../github/write-retry.js';
+import { z } from 'zod';
 
 export interface CheckRunTarget {
   owner: string;
@@ -67,6 +68,54 @@ export interface FoundCheckRun {
   id: number;
   status: string;
   externalId: string | null;
+  conclusion: string | null;
+  /** What the run shows; absent when the answer carried none (GitHub always sends it). */
+  output?: { title: string | null; summary: string | null; text: string | null } | undefined;
+}
+
+/** GitHub's check run, as far as leakstop reads it: the output is read tolerantly (see FoundCheckRun). */
+const checkRunAnswerSchema = z.object({
+  id: z.union([z.number(), z.bigint()]),
+  status: z.string(),
+  external_id: z.string().nullable().optional(),
+  conclusion: z.string().nullable().optional(),
+  output: z.object({ title: z.string().nullable().optional(), summary: z.string().nullable().optional(), text: z.string().nullable().optional() }).nullable().optional(),
+});
+
+function foundCheckRun(answer: unknown): FoundCheckRun {
+  const run = checkRunAnswerSchema.parse(answer);
+  const output = run.output ?? undefined;
+  return {
+    id: checkRunId(run.id),
+    status: run.status,
+    externalId: run.external_id ?? null,
+    conclusion: run.conclusion ?? null,
+    ...(output === undefined ? {} : { output: { title: output.title ?? null, summary: output.summary ?? null, text: output.text ?? null } }),
+  };
+}
+
+/** Run `checkRunId` as GitHub shows it now. */
+export async function getCheckRun(octokit: GitHubClient, owner: string, repo: string, checkRunId: number): Promise<FoundCheckRun> {
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: checkRunId });
+  return foundCheckRun(data);
+}
+
+/**
+ * Whether `run` already shows `content` as the completed run of scan `externalId`: its conclusion
+ * and output (annotations aside, see appendMissingAnnotations). The buttons are not compared: GitHub
+ * does not send them back, and they follow from the response section the summary shows.
+ */
+export function showsContent(run: FoundCheckRun, externalId: string, content: CheckRunContent): boolean {
+  const { output } = run;
+  return (
+    run.status === 'completed' &&
+    run.externalId === externalId &&
+    run.conclusion === content.conclusion &&
+    output !== undefined &&
+    output.title === content.output.title &&
+    output.summary === content.output.summary &&
+    (output.text ?? undefined) === content.output.text
+  );
 }
 
 /** The latest `leakstop` run of `headSha`, if there is one. */
@@ -81,7 +130,7 @@ export async function findCheckRun(octokit: GitHubClient, owner: string, repo: s
   });
   const run = data.check_runs.find((candidate) => candidate.name === CHECK_RUN_NAME);
   if (run === undefined) return undefined;
-  return { id: checkRunId(run.id), status: run.status, externalId: run.external_id };
+  return foundCheckRun(run);
 }
 
 /**
@@ -143,6 +192,18 @@ export async function completeCheckRun(
   for (const batch of batches.slice(1)) {
     // output.summary is required on every update; sending the same output keeps it unchanged.
     await octokit.request(route, { owner, repo, check_run_id: checkRunId, output: withAnnotations(content.output, batch) });
+  }
+}
+
+/**
+ * Sends the annotations of `content` that run `checkRunId` lacks, with its unchanged output: what a
+ * write of a run that already shows `content` still owes (a previous attempt stopped between batches).
+ */
+export async function appendMissingAnnotations(octokit: GitHubClient, options: CheckRunTarget & { checkRunId: number; content: CheckRunContent }): Promise<void> {
+  const { owner, repo, checkRunId, content } = options;
+  const sent = await sentAnnotationKeys(octokit, owner, repo, checkRunId);
+  for (const batch of annotationBatches(content.annotations.filter((a) => !sent.has(annotationKey(a))))) {
+    await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner, repo, check_run_id: checkRunId, output: withAnnotations(content.output, batch) });
   }
 }
 

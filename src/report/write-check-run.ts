@@ -8,7 +8,7 @@ import type { GitHubClient } from '../github/client.js';
 import type { ResponseStore } from '../respond/response-store.js';
 import { CHECK_RUN_LIMITS, type CheckRunAnnotation } from './check-run-payload.js';
 import type { CheckRunRecord, CheckRunStore, HeadCommit } from './check-run-record.js';
-import { completeCheckRun, createCompletedCheckRun, findCheckRun, updateCheckRunOutput, type CheckRunContent } from './check-run.js';
+import { appendMissingAnnotations, completeCheckRun, createCompletedCheckRun, findCheckRun, getCheckRun, showsContent, updateCheckRunOutput, type CheckRunContent } from './check-run.js';
 import { incidentKey, type IncidentStore } from './incident-issue.js';
 import { awaitsApproval, REVOKE_ACTION, responseSection, summaryWithSection, type CredentialResponse } from './response-report.js';
 
@@ -63,9 +63,17 @@ export async function writeCheckRun(octokit: GitHubClient, deps: CheckRunWriterD
       return result;
     };
     if (scan !== undefined) {
-      const checkRunId = scan.checkRunId ?? (await findCheckRun(octokit, owner, repo, headSha))?.id;
+      const found = scan.checkRunId === undefined ? await findCheckRun(octokit, owner, repo, headSha) : undefined;
+      const checkRunId = scan.checkRunId ?? found?.id;
       if (checkRunId === undefined) return written({ written: 'created', checkRunId: await createCompletedCheckRun(octokit, { owner, repo, headSha, externalId: record.scanJobId, startedAt: scan.startedAt, content }), approvable });
       if (await unchanged(checkRunId)) return { written: 'unchanged', checkRunId, approvable };
+      // No mark (a Redis that lost its last second to a kill): GitHub, the source of truth, says
+      // whether this job completed the run already; then only annotations it lacks are still owed.
+      const shown = found ?? (await getCheckRun(octokit, owner, repo, checkRunId));
+      if (showsContent(shown, record.scanJobId, content)) {
+        await appendMissingAnnotations(octokit, { owner, repo, checkRunId, content });
+        return written({ written: 'unchanged', checkRunId, approvable });
+      }
       await completeCheckRun(octokit, { owner, repo, checkRunId, externalId: record.scanJobId, content });
       return written({ written: 'completed', checkRunId, approvable });
     }
@@ -74,6 +82,7 @@ export async function writeCheckRun(octokit: GitHubClient, deps: CheckRunWriterD
     // A later scan's in-progress run, or a failed one: that scan writes the run when it reports.
     if (run.status !== 'completed' || run.externalId !== record.scanJobId) return { written: 'nothing', why: 'another-scan' };
     if (await unchanged(run.id)) return { written: 'unchanged', checkRunId: run.id, approvable };
+    if (showsContent(run, record.scanJobId, content)) return written({ written: 'unchanged', checkRunId: run.id, approvable });
     await updateCheckRunOutput(octokit, { owner, repo, checkRunId: run.id, output: content.output, actions: content.actions });
     return written({ written: 'updated', checkRunId: run.id, approvable });
   });

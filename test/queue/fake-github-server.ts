@@ -19,8 +19,18 @@ interface CheckRun {
   status: string;
   conclusion: string | null;
   external_id: string | null;
+  /** As GitHub shows it: always present, `null` fields until written (annotations kept apart). */
+  output: CheckRunOutput;
   annotations: unknown[];
 }
+
+interface CheckRunOutput {
+  title: string | null;
+  summary: string | null;
+  text: string | null;
+}
+
+type CheckRunOutputInput = Partial<Record<keyof CheckRunOutput, string>> & { annotations?: unknown[] };
 
 interface Issue {
   number: number;
@@ -83,7 +93,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     }],
     ['POST', /^\/repos\/[^/]+\/[^/]+\/check-runs$/, (_m, body) => {
       // Like GitHub, a run may be created already completed, with its conclusion and annotations.
-      const input = body as { head_sha: string; name: string; status?: string; conclusion?: string; external_id?: string; output?: { annotations?: unknown[] } };
+      const input = body as { head_sha: string; name: string; status?: string; conclusion?: string; external_id?: string; output?: CheckRunOutputInput };
       const run: CheckRun = {
         id: nextId++,
         head_sha: input.head_sha,
@@ -91,6 +101,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         status: input.status ?? 'queued',
         conclusion: input.conclusion ?? null,
         external_id: input.external_id ?? null,
+        output: shownOutput({ title: null, summary: null, text: null }, input.output),
         annotations: [...(input.output?.annotations ?? [])],
       };
       checkRuns.push(run);
@@ -99,12 +110,17 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     ['PATCH', /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/, (m, body) => {
       const run = checkRuns.find((candidate) => candidate.id === Number(m[1]));
       if (!run) return [404, { message: 'Not Found' }];
-      const input = body as { status?: string; conclusion?: string; external_id?: string; output?: { annotations?: unknown[] } };
+      const input = body as { status?: string; conclusion?: string; external_id?: string; output?: CheckRunOutputInput };
       if (input.status) run.status = input.status;
+      run.output = shownOutput(run.output, input.output);
       if (input.conclusion) run.conclusion = input.conclusion;
       if (input.external_id) run.external_id = input.external_id;
       run.annotations.push(...(input.output?.annotations ?? []));
       return [200, publicRun(run)];
+    }],
+    ['GET', /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/, (m) => {
+      const run = checkRuns.find((candidate) => candidate.id === Number(m[1]));
+      return run ? [200, publicRun(run)] : [404, { message: 'Not Found' }];
     }],
     ['GET', /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)\/annotations$/, (m, _b, url) => {
       const run = checkRuns.find((candidate) => candidate.id === Number(m[1]));
@@ -204,6 +220,12 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** An update that sends an output (summary is then required) replaces what the run shows. */
+function shownOutput(current: CheckRunOutput, input: CheckRunOutputInput | undefined): CheckRunOutput {
+  if (input?.summary === undefined) return current;
+  return { title: input.title ?? current.title, summary: input.summary, text: input.text ?? null };
 }
 
 function publicRun(run: CheckRun): Omit<CheckRun, 'annotations'> {

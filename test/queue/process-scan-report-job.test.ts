@@ -18,7 +18,7 @@ import type { StepRecord } from '../../src/respond/response-record.js';
 import { MemoryResponseStore } from '../../src/respond/response-store.js';
 import type { ScanResult } from '../../src/scan/result.js';
 import { captureLog } from '../e2e/helpers.js';
-import { mockGitHub, testOctokit, type GitHubMock } from '../report/github-api-mock.js';
+import { checkRunAnswer, checkRunAsWritten, mockGitHub, testOctokit, type GitHubMock } from '../report/github-api-mock.js';
 import { OWNER, pushJobOf, REPO } from './push-job.js';
 import { allProviders } from '../../src/providers/index.js';
 import { deleteKeysWithPrefix, describeWithRedis, testRedis, uniquePrefix } from './redis.js';
@@ -196,8 +196,15 @@ describeWithRedis('a scan report job run again after it wrote the check run', ()
     expect(completedWrites()).toEqual([`POST ${RUNS}`]);
   });
 
+  /** The slow scan's run as its start left it: in progress, showing that it is scanning. */
+  function runIsInProgress(scanJobId: string): void {
+    const output = { title: 'Scanning for leaked credentials', summary: 'leakstop is scanning the new commits for credentials.' };
+    github.scope.get(`${RUNS}/${RUN_ID}`).reply(200, checkRunAnswer({ id: RUN_ID, head_sha: HEAD, status: 'in_progress', external_id: scanJobId, output }));
+  }
+
   it("completes a slow scan's in-progress run once: the retry sends nothing to the run", async () => {
     const data = { ...report(scanResultWith(token)), checkRunId: RUN_ID };
+    runIsInProgress(data.scanJobId);
     github.scope.get(`${RUNS}/${RUN_ID}/annotations`).query(true).reply(200, []);
     github.scope.patch(`${RUNS}/${RUN_ID}`).reply(200, { id: RUN_ID });
     incidentsFailOnce();
@@ -212,6 +219,8 @@ describeWithRedis('a scan report job run again after it wrote the check run', ()
   it('writes the run again when what it shows has changed since (a revocation recorded in between)', async () => {
     const result = scanResultWith(token);
     const data = { ...report(result), checkRunId: RUN_ID };
+    runIsInProgress(data.scanJobId);
+    github.scope.get(`${RUNS}/${RUN_ID}`).reply(200, () => checkRunAsWritten(github.seen, RUN_ID, HEAD));
     github.scope.get(`${RUNS}/${RUN_ID}/annotations`).query(true).times(2).reply(200, []);
     github.scope.patch(`${RUNS}/${RUN_ID}`).times(2).reply(200, { id: RUN_ID });
     incidentsFailOnce();
@@ -223,5 +232,54 @@ describeWithRedis('a scan report job run again after it wrote the check run', ()
     await processScanReportJob({ id: 'r', data, attemptsMade: 1 }, worker());
 
     expect(completedWrites()).toEqual([`PATCH ${RUNS}/${RUN_ID}`, `PATCH ${RUNS}/${RUN_ID}`]);
+  });
+
+  /** Redis lost the mark of the first write (restarted with `appendfsync everysec`, its last second gone). */
+  async function redisLosesTheMark(): Promise<void> {
+    await new RedisCheckRunStore(redis, { prefix }).forgetWritten(COMMIT);
+  }
+
+  /** The annotations the completing write sent, as GitHub lists them back. */
+  function annotationsAsSent(): unknown[] {
+    const write = github.seen.find((r) => (r.body as { status?: string } | undefined)?.status === 'completed');
+    return (write?.body as { output: { annotations?: unknown[] } } | undefined)?.output.annotations ?? [];
+  }
+
+  it("completes a slow scan's run once though Redis lost the mark of that write: GitHub shows it completed already", async () => {
+    const data = { ...report(scanResultWith(token)), checkRunId: RUN_ID };
+    runIsInProgress(data.scanJobId);
+    github.scope.get(`${RUNS}/${RUN_ID}/annotations`).query(true).reply(200, []);
+    github.scope.patch(`${RUNS}/${RUN_ID}`).reply(200, { id: RUN_ID });
+    incidentsFailOnce();
+    await expect(processScanReportJob({ id: 'r', data, attemptsMade: 0 }, worker())).rejects.toThrow(/502/);
+    await redisLosesTheMark();
+
+    github.scope.get(`${RUNS}/${RUN_ID}`).reply(200, () => checkRunAsWritten(github.seen, RUN_ID, HEAD));
+    github.scope.get(`${RUNS}/${RUN_ID}/annotations`).query(true).reply(200, () => annotationsAsSent());
+    incidentsAreOpened();
+    expect(await processScanReportJob({ id: 'r', data, attemptsMade: 1 }, worker())).toMatchObject({ checkRunId: RUN_ID });
+
+    expect(completedWrites()).toEqual([`PATCH ${RUNS}/${RUN_ID}`]);
+    expect(github.seen.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+  });
+
+  it('creates the completed run once though Redis lost the mark of that write: the lookup shows it completed already', async () => {
+    const data = report(scanResultWith(token));
+    github.scope.get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
+    github.scope.post(RUNS).reply(201, { id: RUN_ID });
+    incidentsFailOnce();
+    await expect(processScanReportJob({ id: 'r', data, attemptsMade: 0 }, worker())).rejects.toThrow(/502/);
+    await redisLosesTheMark();
+
+    github.scope
+      .get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`)
+      .query(true)
+      .reply(200, () => ({ total_count: 1, check_runs: [checkRunAsWritten(github.seen, RUN_ID, HEAD)] }));
+    github.scope.get(`${RUNS}/${RUN_ID}/annotations`).query(true).reply(200, () => annotationsAsSent());
+    incidentsAreOpened();
+    expect(await processScanReportJob({ id: 'r', data, attemptsMade: 1 }, worker())).toMatchObject({ checkRunId: RUN_ID, incidentsCreated: 2 });
+
+    expect(completedWrites()).toEqual([`POST ${RUNS}`]);
+    expect(github.seen.filter((r) => r.method === 'PATCH')).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import { REVOKE_ACTION } from '../../src/report/response-report.js';
 import { writeCheckRun, type CheckRunWriterDeps, type ScanWrite } from '../../src/report/write-check-run.js';
 import type { StepRecord } from '../../src/respond/response-record.js';
 import { MemoryResponseStore } from '../../src/respond/response-store.js';
-import { mockGitHub, testOctokit, type GitHubMock } from './github-api-mock.js';
+import { checkRunAnswer, checkRunAsWritten, mockGitHub, testOctokit, type GitHubMock } from './github-api-mock.js';
 import { awsFinding, githubFinding, RAW_SECRETS, sampleResult } from './sample-result.js';
 
 const COMMIT: HeadCommit = { owner: 'acme', repo: 'app', headSha: '0123456789abcdef0123456789abcdef01234567' };
@@ -61,11 +61,16 @@ describe('writing a check run from the stored records', () => {
     }
   });
 
-  function runIsListed(run: { status: string; external_id: string } | undefined): void {
+  /** The SHA's run as GitHub lists it: `run`'s fields (output `null` unless given), or as the last completing write left it. */
+  function runIsListed(run: { status: string; external_id: string; output?: { title: string; summary: string } } | 'as-written' | undefined): void {
     github.scope
       .get(LIST)
       .query({ check_name: 'leakstop', filter: 'latest', per_page: '100' })
-      .reply(200, { total_count: run === undefined ? 0 : 1, check_runs: run === undefined ? [] : [{ id: RUN_ID, name: 'leakstop', head_sha: COMMIT.headSha, ...run }] });
+      .reply(200, () => {
+        if (run === undefined) return { total_count: 0, check_runs: [] };
+        const shown = run === 'as-written' ? checkRunAsWritten(github.seen, RUN_ID, COMMIT.headSha) : checkRunAnswer({ id: RUN_ID, head_sha: COMMIT.headSha, ...run });
+        return { total_count: 1, check_runs: [shown] };
+      });
   }
 
   const created = (): RunBody[] => github.bodies('POST', RUNS) as RunBody[];
@@ -112,7 +117,10 @@ describe('writing a check run from the stored records', () => {
   it('a later scan rewriting the run: its write shows the response at once, from the records', async () => {
     await deps.checkRuns.save(COMMIT, scanWrite().record);
     await deps.responses.save(githubFinding.fingerprint, record('revoke', 'done'));
-    // The later scan started the run in progress (checkRunId); completing it lists the sent annotations first.
+    // The later scan started the run in progress (checkRunId); completing it looks at the run, then
+    // lists the sent annotations.
+    const scanning = { title: 'Scanning for leaked credentials', summary: 'leakstop is scanning the new commits for credentials.' };
+    github.scope.get(`${RUNS}/${RUN_ID}`).reply(200, checkRunAnswer({ id: RUN_ID, head_sha: COMMIT.headSha, status: 'in_progress', external_id: LATER_SCAN, output: scanning }));
     github.scope.get(`${RUNS}/${RUN_ID}/annotations`).query(true).reply(200, []);
     github.scope.patch(`${RUNS}/${RUN_ID}`).reply(200, { id: RUN_ID });
     expect(await writeCheckRun(octokit, deps, COMMIT, scanWrite(LATER_SCAN, RUN_ID))).toMatchObject({ written: 'completed', checkRunId: RUN_ID });
@@ -147,6 +155,44 @@ describe('writing a check run from the stored records', () => {
     expect(await writeCheckRun(octokit, deps, COMMIT, scanWrite())).toMatchObject({ written: 'completed', checkRunId: RUN_ID });
     expect(patched()[0]?.output.annotations).toHaveLength(1);
     expect(created()).toEqual([]);
+  });
+
+  it('a retried scan report whose written-mark Redis lost (a restart): the run shows it already, so only the annotations it lacks are sent', async () => {
+    runIsListed(undefined);
+    github.scope.post(RUNS).reply(201, { id: RUN_ID });
+    await writeCheckRun(octokit, deps, COMMIT, scanWrite());
+    await deps.checkRuns.forgetWritten(COMMIT);
+
+    // Say only 2 of the 3 annotations reached the run (a later batch lost with the worker).
+    runIsListed('as-written');
+    github.scope.get(`${RUNS}/${RUN_ID}/annotations`).query(true).reply(200, scanWrite().annotations.slice(0, 2));
+    github.scope.patch(`${RUNS}/${RUN_ID}`).reply(200, { id: RUN_ID });
+    expect(await writeCheckRun(octokit, deps, COMMIT, scanWrite())).toMatchObject({ written: 'unchanged', checkRunId: RUN_ID });
+    const [appended] = patched();
+    expect(appended).toEqual({ output: expect.any(Object) });
+    expect(appended?.output.annotations).toEqual(scanWrite().annotations.slice(2));
+    expect(created()).toHaveLength(1);
+    expect(await deps.checkRuns.written(COMMIT)).toMatchObject({ checkRunId: RUN_ID });
+  });
+
+  it('a scan report whose mark Redis lost completes the run as before when it shows something else', async () => {
+    await deps.checkRuns.save(COMMIT, scanWrite().record);
+    runIsListed({ status: 'completed', external_id: FIRST_SCAN, output: { title: 'An older result', summary: 'Written by an earlier version.' } });
+    github.scope.get(`${RUNS}/${RUN_ID}/annotations`).query(true).reply(200, []);
+    github.scope.patch(`${RUNS}/${RUN_ID}`).reply(200, { id: RUN_ID });
+    expect(await writeCheckRun(octokit, deps, COMMIT, scanWrite())).toMatchObject({ written: 'completed', checkRunId: RUN_ID });
+    expect(patched()[0]).toMatchObject({ status: 'completed', conclusion: 'failure', external_id: FIRST_SCAN });
+  });
+
+  it('a retried response report whose mark Redis lost writes nothing: the run shows that content already', async () => {
+    runIsListed(undefined);
+    github.scope.post(RUNS).reply(201, { id: RUN_ID });
+    await writeCheckRun(octokit, deps, COMMIT, scanWrite());
+    await deps.checkRuns.forgetWritten(COMMIT);
+
+    runIsListed('as-written');
+    expect(await writeCheckRun(octokit, deps, COMMIT)).toMatchObject({ written: 'unchanged', checkRunId: RUN_ID });
+    expect(patched()).toEqual([]);
   });
 
   it.each([
