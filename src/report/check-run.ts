@@ -100,6 +100,11 @@ export async function getCheckRun(octokit: GitHubClient, owner: string, repo: st
   return foundCheckRun(data);
 }
 
+/** Whether `run` was completed by scan `externalId` with `content`'s conclusion (what it shows aside). */
+export function completedBy(run: FoundCheckRun, externalId: string, content: Pick<CheckRunContent, 'conclusion'>): boolean {
+  return run.status === 'completed' && run.externalId === externalId && run.conclusion === content.conclusion;
+}
+
 /**
  * Whether `run` already shows `content` as the completed run of scan `externalId`: its conclusion
  * and output (annotations aside, see appendMissingAnnotations). The buttons are not compared: GitHub
@@ -108,9 +113,7 @@ export async function getCheckRun(octokit: GitHubClient, owner: string, repo: st
 export function showsContent(run: FoundCheckRun, externalId: string, content: CheckRunContent): boolean {
   const { output } = run;
   return (
-    run.status === 'completed' &&
-    run.externalId === externalId &&
-    run.conclusion === content.conclusion &&
+    completedBy(run, externalId, content) &&
     output !== undefined &&
     output.title === content.output.title &&
     output.summary === content.output.summary &&

@@ -8,7 +8,7 @@ import type { GitHubClient } from '../github/client.js';
 import type { ResponseStore } from '../respond/response-store.js';
 import { CHECK_RUN_LIMITS, type CheckRunAnnotation } from './check-run-payload.js';
 import type { CheckRunRecord, CheckRunStore, HeadCommit } from './check-run-record.js';
-import { appendMissingAnnotations, completeCheckRun, createCompletedCheckRun, findCheckRun, getCheckRun, showsContent, updateCheckRunOutput, type CheckRunContent } from './check-run.js';
+import { appendMissingAnnotations, completeCheckRun, completedBy, createCompletedCheckRun, findCheckRun, getCheckRun, showsContent, updateCheckRunOutput, type CheckRunContent } from './check-run.js';
 import { incidentKey, type IncidentStore } from './incident-issue.js';
 import { awaitsApproval, REVOKE_ACTION, responseSection, summaryWithSection, type CredentialResponse } from './response-report.js';
 
@@ -67,12 +67,16 @@ export async function writeCheckRun(octokit: GitHubClient, deps: CheckRunWriterD
       const checkRunId = scan.checkRunId ?? found?.id;
       if (checkRunId === undefined) return written({ written: 'created', checkRunId: await createCompletedCheckRun(octokit, { owner, repo, headSha, externalId: record.scanJobId, startedAt: scan.startedAt, content }), approvable });
       if (await unchanged(checkRunId)) return { written: 'unchanged', checkRunId, approvable };
-      // No mark (a Redis that lost its last second to a kill): GitHub, the source of truth, says
-      // whether this job completed the run already; then only annotations it lacks are still owed.
+      // No mark, or another content's (a Redis that lost its last second to a kill, a response that
+      // moved on): GitHub, the source of truth, says whether this scan completed the run already.
+      // Then it is not completed again: only what it shows is brought up to date, and the
+      // annotations it lacks are sent.
       const shown = found ?? (await getCheckRun(octokit, owner, repo, checkRunId));
-      if (showsContent(shown, record.scanJobId, content)) {
+      if (completedBy(shown, record.scanJobId, content)) {
+        const same = showsContent(shown, record.scanJobId, content);
+        if (!same) await updateCheckRunOutput(octokit, { owner, repo, checkRunId, output: content.output, actions: content.actions });
         await appendMissingAnnotations(octokit, { owner, repo, checkRunId, content });
-        return written({ written: 'unchanged', checkRunId, approvable });
+        return written({ written: same ? 'unchanged' : 'updated', checkRunId, approvable });
       }
       await completeCheckRun(octokit, { owner, repo, checkRunId, externalId: record.scanJobId, content });
       return written({ written: 'completed', checkRunId, approvable });

@@ -17,6 +17,7 @@ import { captureLog, commitWithLines, commitWithToken, type CapturedLog } from '
 import { ACME_TOKEN, acmeRule, INITECH_SECRET, initechRule } from '../detect/custom-rule-specs.js';
 import { startGitHttpServer, type GitHttpServer } from '../scan/git-http-server.js';
 import { isolateGit, makeTempDir, TestRepo } from '../scan/helpers.js';
+import { checkRunAnswer } from '../report/github-api-mock.js';
 
 const API = 'https://api.github.com';
 const OWNER = 'octo-org';
@@ -86,8 +87,12 @@ describe('processing a scan job', () => {
     if (existing.length === 0) github.post(`/repos/${OWNER}/${REPO}/check-runs`).reply(201, { id: CHECK_RUN_ID });
   }
 
+  /** Completing the slow scan's run: a look at it (in progress, as the start left it), the sent annotations, the write. */
   function checkRunCompletes(): void {
+    const scanning = { title: 'Scanning for leaked credentials', summary: 'leakstop is scanning the new commits for credentials.' };
     github
+      .get(`/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}`)
+      .reply(200, checkRunAnswer({ id: CHECK_RUN_ID, head_sha: HEAD, status: 'in_progress', output: scanning }))
       .get(`/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}/annotations`)
       .query(true)
       .reply(200, [])

@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
+import { checkRunAnswer } from '../report/github-api-mock.js';
 import { ProbotOctokit } from 'probot';
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +135,8 @@ function mockCleanScan(): nock.Scope {
     .reply(404, {})
     .get(`/repos/${OWNER}/${REPO}/commits/${HEAD}`)
     .reply(200, commit)
+    .get(`/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}`)
+    .reply(200, checkRunAnswer({ id: CHECK_RUN_ID, head_sha: HEAD, status: 'in_progress', output: { title: 'Scanning for leaked credentials', summary: 'leakstop is scanning the new commits for credentials.' } }))
     .get(`/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}/annotations`)
     .query(true)
     .reply(200, [])

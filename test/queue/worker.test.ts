@@ -3,6 +3,7 @@
 // backfills start no faster than the backfill rate limit allows.
 import type { Redis } from 'ioredis';
 import nock from 'nock';
+import { checkRunAnswer } from '../report/github-api-mock.js';
 import { ProbotOctokit } from 'probot';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ScanJob } from '../../src/queue/jobs.js';
@@ -82,6 +83,8 @@ describeWithRedis('the scan workers', () => {
     });
   }
 
+  const SCANNING = { title: 'Scanning for leaked credentials', summary: 'leakstop is scanning the new commits for credentials.' };
+
   function checkRunAndConfig(existing: boolean): void {
     github
       .get(`/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`)
@@ -98,6 +101,9 @@ describeWithRedis('the scan workers', () => {
     github
       .get(`/repos/${OWNER}/${REPO}/commits/${HEAD}`)
       .reply(200, cleanCommit())
+      // Completing the run: a look at it first (still in progress), then the annotations sent.
+      .get(`/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}`)
+      .reply(200, checkRunAnswer({ id: CHECK_RUN_ID, head_sha: HEAD, status: 'in_progress', external_id: scanJobId(pushJob('d-retry')), output: SCANNING }))
       .get(`/repos/${OWNER}/${REPO}/check-runs/${CHECK_RUN_ID}/annotations`)
       .query(true)
       .reply(200, [])

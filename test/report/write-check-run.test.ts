@@ -175,9 +175,24 @@ describe('writing a check run from the stored records', () => {
     expect(await deps.checkRuns.written(COMMIT)).toMatchObject({ checkRunId: RUN_ID });
   });
 
-  it('a scan report whose mark Redis lost completes the run as before when it shows something else', async () => {
-    await deps.checkRuns.save(COMMIT, scanWrite().record);
-    runIsListed({ status: 'completed', external_id: FIRST_SCAN, output: { title: 'An older result', summary: 'Written by an earlier version.' } });
+  it('a retried scan report whose run shows an older content (the response moved on, the mark lost): the output is updated, the run not completed again', async () => {
+    runIsListed(undefined);
+    github.scope.post(RUNS).reply(201, { id: RUN_ID });
+    await writeCheckRun(octokit, deps, COMMIT, scanWrite());
+    await deps.checkRuns.forgetWritten(COMMIT);
+    await deps.responses.save(githubFinding.fingerprint, record('revoke', 'done'));
+
+    runIsListed('as-written');
+    github.scope.patch(`${RUNS}/${RUN_ID}`).reply(200, { id: RUN_ID });
+    github.scope.get(`${RUNS}/${RUN_ID}/annotations`).query(true).reply(200, scanWrite().annotations);
+    expect(await writeCheckRun(octokit, deps, COMMIT, scanWrite())).toMatchObject({ written: 'updated', checkRunId: RUN_ID });
+    const [update] = patched();
+    expect(update).toEqual({ output: expect.any(Object), actions: [] });
+    expect(update?.output.summary).toContain(`\`${githubFinding.secret.redacted}\` | – | done | – | – |`);
+  });
+
+  it('a scan report completes a run completed by an earlier scan of the SHA, whatever it shows', async () => {
+    runIsListed({ status: 'completed', external_id: 'delivery-0-head', output: { title: 'An older result', summary: 'From the scan of an earlier delivery.' } });
     github.scope.get(`${RUNS}/${RUN_ID}/annotations`).query(true).reply(200, []);
     github.scope.patch(`${RUNS}/${RUN_ID}`).reply(200, { id: RUN_ID });
     expect(await writeCheckRun(octokit, deps, COMMIT, scanWrite())).toMatchObject({ written: 'completed', checkRunId: RUN_ID });
