@@ -9,6 +9,7 @@ import type { Octokit } from '@octokit/core';
 import type { ProbotOctokit } from 'probot';
 import { AppOctokit } from './app-octokit.js';
 import { fetchWithTimeout } from './request-timeout.js';
+import { withoutClientRetries } from './write-retry.js';
 
 /** plugin-retry's own list of statuses it never repeats, plus 429: its wait belongs to the queue. */
 const NOT_RETRIED_IN_THE_SLOT = [400, 401, 403, 404, 410, 422, 429, 451];
@@ -37,8 +38,6 @@ export const QueueRetriedOctokit: typeof ProbotOctokit = AppOctokit.plugin(reads
 
 function readsRetriedByTheQueue(octokit: Octokit): void {
   octokit.hook.before('request', (options) => {
-    if (options.method === 'POST') return;
-    // A fresh object: the one octokit passes may be shared with the defaults of every request.
-    options.request = { ...options.request, retries: 0 };
+    if (options.method !== 'POST') withoutClientRetries(options);
   });
 }

@@ -44,10 +44,17 @@ function hasAnnotations(output: unknown): boolean {
  */
 export function writeRetryPolicy(octokit: Pick<Octokit, 'hook'>): void {
   octokit.hook.before('request', (options) => {
-    const request = options as RequestOptions;
-    // Mutated in place: the retry plugin reads this very object when the request fails.
-    if (isUnrepeatableWrite(request)) request.request = Object.assign(request.request ?? {}, { retries: 0 });
+    if (isUnrepeatableWrite(options as RequestOptions)) withoutClientRetries(options);
   });
+}
+
+/**
+ * Tells @octokit/plugin-retry not to repeat this one request (it reads `options.request.retries` of
+ * the options it is handed). A fresh `request` object: the one octokit passes may be its defaults',
+ * shared with every later request, which an in-place change would leave without retries too.
+ */
+export function withoutClientRetries(options: { request?: object }): void {
+  options.request = { ...options.request, retries: 0 };
 }
 
 /**
